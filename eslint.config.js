@@ -1,0 +1,72 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// Feature folders may not import one another: what two features share moves down
+// (to src/report, src/storage, src/ui or src/i18n).
+const features = ['editor', 'drafts', 'print', 'review'];
+const featureBoundaries = features.map((feature) => ({
+  files: [`src/features/${feature}/**/*.{ts,tsx}`],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: features
+          .filter((other) => other !== feature)
+          .flatMap((other) => [
+            { group: [`../${other}`, `../${other}/**`, `**/features/${other}`, `**/features/${other}/**`], message: `features/${feature} must not import features/${other}; move what they share down.` },
+          ]),
+      },
+    ],
+  },
+}));
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'coverage', 'docs', '**/*.d.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/**/use*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  ...featureBoundaries,
+  {
+    // The core is pure: the format, the document, totals, rules, render. It runs in Node (CLI,
+    // tests, bench) and in the browser alike, so it may import nothing but zod and itself.
+    files: ['src/report/**/*.ts'],
+    ignores: ['src/report/**/*.test.ts'],
+    languageOptions: { globals: { ...globals.es2022 } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-*', 'react/**', 'react-dom', 'react-dom/**'], message: 'src/report is the pure core: no React.' },
+            { group: ['idb', 'fake-indexeddb', 'fake-indexeddb/**', '**/storage', '**/storage/**'], message: 'src/report is the pure core: no storage.' },
+            { group: ['i18next', 'react-i18next', '@tanstack/**', 'react-hook-form', '@hookform/**'], message: 'src/report is the pure core: no UI libraries.' },
+            { group: ['**/features/**', '**/app/**', '**/i18n/**', '**/ui/**', '**/cli/**'], message: 'src/report is the pure core: it imports nothing above it.' },
+            { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/report runs in the browser too: no Node built-ins.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'indexedDB', 'fetch', 'HTMLElement', 'location', 'process'].map((name) => ({
+          name,
+          message: 'src/report is the pure core: no DOM, no storage, no process.',
+        })),
+      ],
+    },
+  },
+);

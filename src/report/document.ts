@@ -1,0 +1,289 @@
+/**
+ * The report document: its zod schema, derived from the format model, its types and an empty
+ * report. A cell id is the dotted path of its value in the document; computed cells are never
+ * stored.
+ */
+import { z } from 'zod';
+import {
+  AGENCY_KINDS,
+  APPEAL_KIND_IDS,
+  APPEAL_OUTCOME_IDS,
+  APPLICANT_COLUMN_IDS,
+  DOCUMENT_KIND,
+  ENTERED_APPLICATIONS_ROWS,
+  FORMAT_VERSION,
+  NARRATIVE_SECTION_IDS,
+  PROACTIVE_DOCUMENT_COLUMNS,
+  PROACTIVE_ROWS,
+  SECTIONS,
+  standardPreamble,
+  type AgencyKind,
+  type AppealKind,
+  type AppealOutcome,
+  type ApplicantColumn,
+  type ApplicationsRowId,
+  type NarrativeSectionId,
+  type ProactiveDocumentColumn,
+} from './format.ts';
+
+export const SCHEMA_VERSION = 1 as const;
+
+/** Largest narrative text we accept in one part; a published report's longest part is ~5,000. */
+export const MAX_TEXT_LENGTH = 100_000;
+
+// ---------------------------------------------------------------------------------------------
+// Types (spelled out from the model's id unions so that every cell is typed)
+// ---------------------------------------------------------------------------------------------
+
+/** A count: a whole number ≥ 0, or null while not filled. */
+export type Count = number | null;
+/** An amount in 万元: a decimal ≥ 0 with at most 4 places, or null while not filled. */
+export type Amount = number | null;
+
+export interface NarrativePart {
+  title: string;
+  text: string;
+}
+
+type TopKey<K extends string> = K extends `${infer H}.${string}` ? H : K;
+type SubKey<K extends string, H extends string> = K extends `${H}.${infer R}` ? R : never;
+/** Turns dotted ids ('withheld.stateSecret') into nested objects with `Leaf` at the ends. */
+type Nest<Ids extends string, Leaf> = {
+  [H in TopKey<Ids>]: H extends Ids ? Leaf : Nest<SubKey<Ids, H>, Leaf>;
+};
+
+export type ApplicantCounts = Record<ApplicantColumn, Count>;
+export type Applications = Nest<Exclude<ApplicationsRowId, 'resultsTotal'>, ApplicantCounts>;
+export type AppealCounts = Record<AppealOutcome, Count>;
+export type Appeals = Record<AppealKind, AppealCounts>;
+export type DocumentCounts = Record<ProactiveDocumentColumn, Count>;
+
+export interface Proactive {
+  regulations: DocumentCounts;
+  normativeDocuments: DocumentCounts;
+  licensing: Count;
+  punishment: Count;
+  enforcement: Count;
+  fees: Amount;
+}
+
+export interface ReportMeta {
+  agency: string;
+  agencyKind: AgencyKind;
+  year: number | null;
+  contact: string;
+  publishedOn: string | null;
+}
+
+export interface Narrative {
+  preamble: string;
+  overview: NarrativePart[];
+  problems: NarrativePart[];
+  other: NarrativePart[];
+}
+
+export type ReportStatus = 'draft' | 'ready';
+
+export interface Report {
+  kind: typeof DOCUMENT_KIND;
+  formatVersion: typeof FORMAT_VERSION;
+  schemaVersion: typeof SCHEMA_VERSION;
+  status: ReportStatus;
+  meta: ReportMeta;
+  narrative: Narrative;
+  proactive: Proactive;
+  applications: Applications;
+  appeals: Appeals;
+  /** The clerk's written reason for each explained warning, keyed by the finding's key. */
+  explanations: Record<string, string>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema, built from the model
+// ---------------------------------------------------------------------------------------------
+
+export function decimalPlaces(value: number): number {
+  if (!Number.isFinite(value)) return Infinity;
+  const text = String(value);
+  const exp = text.match(/e-(\d+)$/);
+  if (exp) {
+    const mantissa = text.split('e')[0]!;
+    const frac = mantissa.split('.')[1] ?? '';
+    return frac.length + Number(exp[1]);
+  }
+  return (text.split('.')[1] ?? '').length;
+}
+
+const countSchema = z.int().min(0).max(100_000_000).nullable();
+const amountSchema = z
+  .number()
+  .min(0)
+  .max(100_000_000)
+  .refine((v) => decimalPlaces(v) <= 4, { params: { reason: 'decimals' } })
+  .nullable();
+
+function objectOf<S extends z.ZodType>(keys: readonly string[], schema: S) {
+  return z.strictObject(Object.fromEntries(keys.map((k) => [k, schema])) as Record<string, S>);
+}
+
+const applicantCountsSchema = objectOf(APPLICANT_COLUMN_IDS, countSchema);
+
+function applicationsSchema() {
+  // Rows with dotted ids ('withheld.stateSecret') become nested objects.
+  const tree: Record<string, unknown> = {};
+  for (const row of ENTERED_APPLICATIONS_ROWS) {
+    const path = row.id.split('.');
+    let node = tree;
+    for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    node[path[path.length - 1]!] = applicantCountsSchema;
+  }
+  const toSchema = (node: Record<string, unknown>): z.ZodType =>
+    z.strictObject(
+      Object.fromEntries(
+        Object.entries(node).map(([k, v]) => [k, v instanceof z.ZodType ? v : toSchema(v as Record<string, unknown>)]),
+      ),
+    );
+  return toSchema(tree);
+}
+
+function proactiveSchema() {
+  const shape: Record<string, z.ZodType> = {};
+  for (const row of PROACTIVE_ROWS) {
+    shape[row.id] =
+      row.shape === 'documents'
+        ? objectOf(
+            PROACTIVE_DOCUMENT_COLUMNS.map((c) => c.id),
+            countSchema,
+          )
+        : row.shape === 'amount'
+          ? amountSchema
+          : countSchema;
+  }
+  return z.strictObject(shape);
+}
+
+const textSchema = z.string().max(MAX_TEXT_LENGTH);
+const partSchema = z.strictObject({ title: z.string().max(500), text: textSchema });
+const dateSchema = z.iso.date();
+
+export const reportSchema = z.strictObject({
+  kind: z.literal(DOCUMENT_KIND),
+  formatVersion: z.literal(FORMAT_VERSION),
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  status: z.enum(['draft', 'ready']),
+  meta: z.strictObject({
+    agency: z.string().max(200),
+    agencyKind: z.enum(AGENCY_KINDS),
+    year: z.int().min(1990).max(2200).nullable(),
+    contact: z.string().max(1000),
+    publishedOn: dateSchema.nullable(),
+  }),
+  narrative: z.strictObject({
+    preamble: textSchema,
+    ...(Object.fromEntries(NARRATIVE_SECTION_IDS.map((id) => [id, z.array(partSchema).max(200)])) as Record<
+      NarrativeSectionId,
+      z.ZodArray<typeof partSchema>
+    >),
+  }),
+  proactive: proactiveSchema(),
+  applications: applicationsSchema(),
+  appeals: z.strictObject(
+    Object.fromEntries(APPEAL_KIND_IDS.map((k) => [k, objectOf(APPEAL_OUTCOME_IDS, countSchema)])),
+  ),
+  explanations: z.record(z.string().max(200), z.string().max(10_000)),
+}) as unknown as z.ZodType<Report>;
+
+/** The JSON Schema of the document, for other tools (`nianbao schema`). */
+export function reportJsonSchema(): unknown {
+  return z.toJSONSchema(reportSchema, { unrepresentable: 'any' });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cell access by id
+// ---------------------------------------------------------------------------------------------
+
+/** Reads a stored value by its dotted path; undefined when the path does not exist. */
+export function getPath(doc: unknown, path: string): unknown {
+  let node: unknown = doc;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+/** The value of an entered cell (count or amount); null when not filled. */
+export function getCell(report: Report, cellId: string): number | null {
+  const value = getPath(report, cellId);
+  return typeof value === 'number' ? value : null;
+}
+
+/** A copy of the report with one entered cell set (structural sharing along the path). */
+export function setCell(report: Report, cellId: string, value: number | null): Report {
+  const keys = cellId.split('.');
+  const set = (node: Record<string, unknown>, i: number): Record<string, unknown> => {
+    const key = keys[i]!;
+    if (i === keys.length - 1) return { ...node, [key]: value };
+    return { ...node, [key]: set((node[key] ?? {}) as Record<string, unknown>, i + 1) };
+  };
+  return set(report as unknown as Record<string, unknown>, 0) as unknown as Report;
+}
+
+// ---------------------------------------------------------------------------------------------
+// A new report
+// ---------------------------------------------------------------------------------------------
+
+function nullsOf<K extends string>(keys: readonly K[]): Record<K, null> {
+  return Object.fromEntries(keys.map((k) => [k, null])) as Record<K, null>;
+}
+
+function emptyApplications(): Applications {
+  const tree: Record<string, unknown> = {};
+  for (const row of ENTERED_APPLICATIONS_ROWS) {
+    const path = row.id.split('.');
+    let node = tree;
+    for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    node[path[path.length - 1]!] = nullsOf(APPLICANT_COLUMN_IDS);
+  }
+  return tree as unknown as Applications;
+}
+
+export interface NewReportOptions {
+  agency?: string;
+  agencyKind?: AgencyKind;
+  year?: number | null;
+  contact?: string;
+}
+
+/** An empty report: every count not filled, the standard part titles, a generated preamble. */
+export function emptyReport(options: NewReportOptions = {}): Report {
+  const agency = options.agency ?? '';
+  const year = options.year ?? null;
+  const contact = options.contact ?? '';
+  const parts = (id: NarrativeSectionId): NarrativePart[] =>
+    (SECTIONS.find((s) => s.id === id)?.suggestedParts ?? []).map((p) => ({ title: p.zh, text: '' }));
+  return {
+    kind: DOCUMENT_KIND,
+    formatVersion: FORMAT_VERSION,
+    schemaVersion: SCHEMA_VERSION,
+    status: 'draft',
+    meta: { agency, agencyKind: options.agencyKind ?? 'department', year, contact, publishedOn: null },
+    narrative: {
+      preamble: standardPreamble(agency, year, contact),
+      overview: parts('overview'),
+      problems: [{ title: '', text: '' }],
+      other: parts('other'),
+    },
+    proactive: {
+      regulations: nullsOf(PROACTIVE_DOCUMENT_COLUMNS.map((c) => c.id)),
+      normativeDocuments: nullsOf(PROACTIVE_DOCUMENT_COLUMNS.map((c) => c.id)),
+      licensing: null,
+      punishment: null,
+      enforcement: null,
+      fees: null,
+    },
+    applications: emptyApplications(),
+    appeals: Object.fromEntries(APPEAL_KIND_IDS.map((k) => [k, nullsOf(APPEAL_OUTCOME_IDS)])) as Appeals,
+    explanations: {},
+  };
+}

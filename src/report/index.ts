@@ -1,0 +1,7 @@
+/** The pure core of nianbao: the format model, the document, decode, totals and rules. */
+export * from './format.ts';
+export * from './document.ts';
+export * from './decode.ts';
+export * from './messages.ts';
+export * from './totals.ts';
+export * from './rules/index.ts';

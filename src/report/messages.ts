@@ -1,0 +1,165 @@
+/**
+ * Messages of the core (decode problems and rule findings) in both languages. The UI registers
+ * this catalogue with i18next as the `report` namespace; the CLI prints it as it is.
+ * Placeholders are written {{name}}, as i18next does.
+ */
+
+export type Lang = 'zh' | 'en';
+export interface LocalizedText {
+  readonly zh: string;
+  readonly en: string;
+}
+
+export const MESSAGES = {
+  // decode
+  'decode.notObject': {
+    zh: '不是年报文件：应为一个 JSON 对象',
+    en: 'Not a report file: expected a JSON object',
+  },
+  'decode.wrongKind': {
+    zh: '文件类型不对：kind 为 {{found}}，应为 {{expected}}',
+    en: 'Wrong kind of file: kind is {{found}}, expected {{expected}}',
+  },
+  'decode.format2019': {
+    zh: '这是 2019 年试行格式（国办公开办函〔2019〕60号）的年报，不能按 2021 年格式打开',
+    en: 'This report uses the 2019 trial format (〔2019〕60号); it cannot be opened as the 2021 format',
+  },
+  'decode.unknownFormatVersion': {
+    zh: '未知的格式版本 formatVersion：{{found}}（本程序只认 "2021"）',
+    en: 'Unknown formatVersion {{found}} (only "2021" is known)',
+  },
+  'decode.newerSchema': {
+    zh: '文件由更新版本的程序保存（schemaVersion {{found}}，本程序最高支持 {{supported}}），请升级后再打开',
+    en: 'The file was saved by a newer version (schemaVersion {{found}}, this one reads up to {{supported}}); please update',
+  },
+  'decode.badSchemaVersion': {
+    zh: 'schemaVersion 应为正整数，实为 {{found}}',
+    en: 'schemaVersion must be a positive whole number, found {{found}}',
+  },
+  'decode.migrationFailed': {
+    zh: '无法从 schemaVersion {{from}} 升级：{{reason}}',
+    en: 'Cannot migrate from schemaVersion {{from}}: {{reason}}',
+  },
+  'decode.missing': { zh: '缺少此项', en: 'Missing' },
+  'decode.unknownKey': { zh: '多余的字段 {{key}}（格式中没有此项）', en: 'Unknown field {{key}} (not part of the format)' },
+  'decode.expectedNumber': { zh: '应为数字，实为{{found}}', en: 'Expected a number, found {{found}}' },
+  'decode.expectedString': { zh: '应为文字，实为{{found}}', en: 'Expected text, found {{found}}' },
+  'decode.expectedObject': { zh: '应为对象，实为{{found}}', en: 'Expected an object, found {{found}}' },
+  'decode.expectedArray': { zh: '应为列表，实为{{found}}', en: 'Expected a list, found {{found}}' },
+  'decode.expectedType': { zh: '类型不对：应为 {{expected}}，实为{{found}}', en: 'Wrong type: expected {{expected}}, found {{found}}' },
+  'decode.notWhole': { zh: '件数应为整数，不能有小数：{{found}}', en: 'A count must be a whole number: {{found}}' },
+  'decode.negative': { zh: '不能为负数：{{found}}', en: 'Must not be negative: {{found}}' },
+  'decode.tooLarge': { zh: '数值或文字过大', en: 'Value or text too large' },
+  'decode.feeDecimals': {
+    zh: '金额最多保留 4 位小数（单位：万元）：{{found}}',
+    en: 'An amount has at most 4 decimal places (unit: 10,000 yuan): {{found}}',
+  },
+  'decode.badValue': { zh: '取值不对：{{found}}，可选 {{options}}', en: 'Invalid value {{found}}; allowed: {{options}}' },
+  'decode.badDate': { zh: '日期应为 YYYY-MM-DD：{{found}}', en: 'A date must be YYYY-MM-DD: {{found}}' },
+  'decode.invalid': { zh: '内容不对：{{found}}', en: 'Invalid: {{found}}' },
+  'decode.notJson': { zh: '不是 JSON 文件：{{reason}}', en: 'Not a JSON file: {{reason}}' },
+  'decode.fileTooLarge': {
+    zh: '文件过大（{{size}}），年报文件一般不超过 1 MB',
+    en: 'File too large ({{size}}); a report file is normally under 1 MB',
+  },
+
+  // rules
+  'rule.balance': {
+    zh: '{{column}}栏不平衡：一、本年新收 + 二、上年结转 = {{left}}，（七）总计 + 四、结转下年度 = {{right}}，相差 {{delta}}',
+    en: 'Column “{{columnEn}}” does not balance: new + carried over = {{left}}, results total + carried forward = {{right}}, difference {{delta}}',
+  },
+  'rule.count.blank': {
+    zh: '{{section}}有 {{n}} 个单元格未填写（没有的请填 0）',
+    en: '{{sectionEn}}: {{n}} cells not filled (enter 0 where there were none)',
+  },
+  'rule.count.invalid': {
+    zh: '{{cell}}应为不小于 0 的整数：{{value}}',
+    en: '{{cellEn}} must be a whole number ≥ 0: {{value}}',
+  },
+  'rule.fee': {
+    zh: '行政事业性收费金额应不小于 0，最多 4 位小数：{{value}}',
+    en: 'Administrative fees must be ≥ 0 with at most 4 decimals: {{value}}',
+  },
+  'rule.required': { zh: '{{what}}未填写', en: '{{whatEn}} is not filled' },
+  'rule.statedTotal': {
+    zh: '{{cell}}所填总计 {{left}} 与各项之和 {{right}} 不符，相差 {{delta}}',
+    en: '{{cellEn}}: the stated total {{left}} differs from the sum of its parts {{right}} (difference {{delta}})',
+  },
+  'rule.template': {
+    zh: '{{year}}年度报告使用了 2019 年试行格式的表格（发现“{{marker}}”），应使用国办公开办函〔2021〕30号格式',
+    en: 'A {{year}} report uses the 2019 trial-format tables (found “{{marker}}”); use the 2021 format',
+  },
+  'rule.carryover': {
+    zh: '{{column}}：上年结转 {{left}} 与上年报告的结转下年度 {{right}} 不一致，相差 {{delta}}',
+    en: '{{columnEn}}: carried over {{left}} differs from last year’s carried forward {{right}} (difference {{delta}})',
+  },
+  'rule.inForce.minimum': {
+    zh: '{{row}}现行有效件数 {{left}} 小于本年制发减本年废止 {{right}}',
+    en: '{{rowEn}}: in force {{left}} is less than issued − repealed {{right}}',
+  },
+  'rule.inForce.lastYear': {
+    zh: '{{row}}现行有效件数 {{left}} 不等于上年现行有效 + 本年制发 − 本年废止 = {{right}}，相差 {{delta}}',
+    en: '{{rowEn}}: in force {{left}} ≠ last year’s in force + issued − repealed = {{right}} (difference {{delta}})',
+  },
+  'rule.narrativeCount': {
+    zh: '正文写“{{quote}}”（{{left}}），而表格中{{what}}为 {{right}}',
+    en: 'The text says “{{quote}}” ({{left}}) but the table’s {{whatEn}} is {{right}}',
+  },
+  'rule.narrativeCount.allUpheld': {
+    zh: '正文写“{{quote}}”，而表四中有纠正或其他结果 {{right}} 件',
+    en: 'The text says “{{quote}}” (all upheld) but table 4 has {{right}} corrected or other results',
+  },
+  'rule.yearMismatch': {
+    zh: '{{where}}中的“{{quote}}”与报告年度 {{year}} 年不符',
+    en: '“{{quote}}” in {{whereEn}} does not match the report year {{year}}',
+  },
+  'rule.citation.superseded': {
+    zh: '导语引用了已废止的文件（“{{quote}}”），应引用国办公开办函〔2021〕30号',
+    en: 'The preamble cites the superseded notice (“{{quote}}”); cite 国办公开办函〔2021〕30号',
+  },
+  'rule.citation.garbled': {
+    zh: '导语中的文号“{{quote}}”有误，应为国办公开办函〔2021〕30号',
+    en: 'The notice number “{{quote}}” in the preamble is garbled; it is 国办公开办函〔2021〕30号',
+  },
+  'rule.citation.missing': {
+    zh: '导语未引用国办公开办函〔2021〕30号',
+    en: 'The preamble does not cite 国办公开办函〔2021〕30号',
+  },
+  'rule.deadline': {
+    zh: '发布日期 {{date}} 晚于 {{deadline}}（条例第四十九条）',
+    en: 'Publication date {{date}} is after the deadline {{deadline}} (Regulations, art. 49)',
+  },
+  'rule.feeStatement': {
+    zh: '“六、其他需要报告的事项”未说明信息处理费收取情况',
+    en: 'Section 6 does not state whether information processing fees were collected',
+  },
+  'rule.sameAsLastYear.numbers': {
+    zh: '所有数字都与上年报告相同，请核实',
+    en: 'Every number equals last year’s report; please check',
+  },
+  'rule.sameAsLastYear.part': {
+    zh: '{{where}}与上年报告一字不差',
+    en: '{{whereEn}} is copied unchanged from last year’s report',
+  },
+  'rule.regulations': {
+    zh: '填写了规章 {{n}} 件：只有国务院部门、省级和设区的市人民政府可以制定规章，请确认不是行政规范性文件',
+    en: '{{n}} regulations (规章) entered: only State Council departments and provincial or city governments can make them; check these are not normative documents',
+  },
+  'rule.unpaidFeeStatement': {
+    zh: '表三有“逾期未按收费通知要求缴纳费用” {{n}} 件，而第六部分写“{{quote}}”',
+    en: 'Table 3 has {{n}} applications closed for unpaid fees, but section 6 says “{{quote}}”',
+  },
+} as const satisfies Record<string, LocalizedText>;
+
+export type MessageKey = keyof typeof MESSAGES;
+export type MessageParams = Record<string, string | number>;
+
+function interpolate(template: string, params: MessageParams): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => (name in params ? String(params[name]) : `{{${name}}}`));
+}
+
+/** A message in both languages with its placeholders filled. */
+export function message(key: MessageKey, params: MessageParams = {}): LocalizedText {
+  const m = MESSAGES[key];
+  return { zh: interpolate(m.zh, params), en: interpolate(m.en, params) };
+}

@@ -1,0 +1,94 @@
+/**
+ * All rules of the format, as data, and their evaluation to findings. Cheap enough to run on
+ * every keystroke (see rules.bench in tests): no rule allocates more than a few strings.
+ */
+import type { Report } from '../document.ts';
+import { message } from '../messages.ts';
+import { balanceRule, countRule, feeRule, statedTotalRule } from './arithmetic.ts';
+import { carryoverRule, inForceRule, sameAsLastYearRule } from './crossYear.ts';
+import { deadlineRule, regulationsRule, requiredRule, templateRule } from './meta.ts';
+import { citationRule, feeStatementRule, narrativeCountRule, unpaidFeeStatementRule, yearMismatchRule } from './narrative.ts';
+import type { Finding, RuleContext, RuleDef, RuleId, Severity } from './types.ts';
+
+export type { Finding, FindingDraft, RuleContext, RuleDef, RuleId, Severity } from './types.ts';
+export { publicationDeadline } from './meta.ts';
+
+/** In the order of the spec's table. */
+export const RULES: readonly RuleDef[] = [
+  balanceRule,
+  countRule,
+  feeRule,
+  requiredRule,
+  statedTotalRule,
+  templateRule,
+  carryoverRule,
+  inForceRule,
+  narrativeCountRule,
+  yearMismatchRule,
+  citationRule,
+  deadlineRule,
+  feeStatementRule,
+  sameAsLastYearRule,
+  regulationsRule,
+  unpaidFeeStatementRule,
+];
+
+export const RULE_BY_ID: ReadonlyMap<RuleId, RuleDef> = new Map(RULES.map((r) => [r.id, r]));
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, hint: 2 };
+
+export function findingKey(rule: RuleId, subject: string): string {
+  return `${rule}:${subject}`;
+}
+
+/** Evaluates every rule; findings sorted errors first, then warnings, then hints. */
+export function evaluate(report: Report, context: RuleContext = {}): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of RULES) {
+    for (const draft of rule.check(report, context)) {
+      const key = findingKey(rule.id, draft.subject);
+      const explanation = rule.severity === 'warning' ? report.explanations[key]?.trim() : undefined;
+      findings.push({
+        key,
+        rule: rule.id,
+        severity: rule.severity,
+        cells: draft.cells,
+        messageKey: draft.messageKey,
+        params: draft.params ?? {},
+        message: message(draft.messageKey, draft.params),
+        ...(draft.left !== undefined ? { left: draft.left } : {}),
+        ...(draft.right !== undefined ? { right: draft.right } : {}),
+        ...(draft.delta !== undefined ? { delta: draft.delta } : {}),
+        ...(explanation ? { explained: true, explanation } : {}),
+      });
+    }
+  }
+  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+}
+
+export interface FindingSummary {
+  errors: number;
+  warnings: number;
+  unexplainedWarnings: number;
+  explainedWarnings: number;
+  hints: number;
+}
+
+export function summarise(findings: readonly Finding[]): FindingSummary {
+  const s: FindingSummary = { errors: 0, warnings: 0, unexplainedWarnings: 0, explainedWarnings: 0, hints: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') s.errors++;
+    else if (f.severity === 'hint') s.hints++;
+    else {
+      s.warnings++;
+      if (f.explained) s.explainedWarnings++;
+      else s.unexplainedWarnings++;
+    }
+  }
+  return s;
+}
+
+/** What stands in the way of marking the report ready (定稿): errors and unexplained warnings. */
+export function blockers(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.severity === 'error' || (f.severity === 'warning' && !f.explained));
+}
