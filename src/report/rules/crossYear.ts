@@ -1,6 +1,6 @@
 /** Rules that compare with last year's report of the same body. */
 import { APPLICANT_COLUMNS, ENTERED_CELLS, NARRATIVE_SECTION_IDS, PROACTIVE_ROWS, sectionDef } from '../format.ts';
-import { getCell, type Report } from '../document.ts';
+import { getCell } from '../document.ts';
 import { normalise } from './text.ts';
 import type { FindingDraft, RuleDef } from './types.ts';
 

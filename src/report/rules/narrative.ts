@@ -192,9 +192,9 @@ export const yearMismatchRule: RuleDef = {
 // ---------------------------------------------------------------------------------------------
 
 const NOTICE = FORMAT_NOTICE.number.replace(/\s/g, '');
-const SUPERSEDED_NUMBER = /(?:国办公开办函)?[〔\[［(（]?2019[〕\]］)）]?60号/;
+const SUPERSEDED_NUMBER = /(?:国办公开办函)?[〔[［(（]?2019[〕\]］)）]?60号/;
 /** Anything that looks like an attempt at the 2021 notice number. */
-const NOTICE_LIKE = /国办公开办函[^。，；]{0,12}?号|[〔\[［(（]?2021[〕\]］)）]?30号/g;
+const NOTICE_LIKE = /国办公开办函[^。，；]{0,12}?号|[〔[［(（]?2021[〕\]］)）]?30号/g;
 
 export const citationRule: RuleDef = {
   id: 'citation',

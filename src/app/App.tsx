@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import { routeHref, useRoute, type Route } from '../ui/router.ts';
+import { Home } from './Home.tsx';
+
+function Page({ route }: { route: Route }) {
+  const { t } = useTranslation();
+  switch (route.name) {
+    case 'home':
+      return <Home />;
+    default:
+      return (
+        <p>
+          {t('app.notFound')} <a href={routeHref({ name: 'home' })}>{t('app.backHome')}</a>
+        </p>
+      );
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="app-header">
+        <a className="brand" href={routeHref({ name: 'home' })}>
+          {t('app.name')}
+          <small>{t('app.tagline')}</small>
+        </a>
+        <nav aria-label={t('app.name')}>
+          <a href={routeHref({ name: 'home' })} aria-current={route.name === 'home' ? 'page' : undefined}>
+            {t('app.nav.drafts')}
+          </a>
+          <a href={routeHref({ name: 'review' })} aria-current={route.name === 'review' ? 'page' : undefined}>
+            {t('app.nav.review')}
+          </a>
+        </nav>
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="app-main" tabIndex={-1}>
+        <Page route={route} />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,10 @@
+import 'i18next';
+import type zhCN from './zh-CN.json';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'ui';
+    resources: { ui: typeof zhCN };
+    returnNull: false;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * A tiny hash router: the app is a static bundle served from any folder, and a hash keeps
+ * reloads and bookmarks working without server rewrites.
+ */
+import { useSyncExternalStore } from 'react';
+import type { SectionId } from '../report/index.ts';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'draft'; id: string; section?: SectionId | 'meta' }
+  | { name: 'print'; id: string }
+  | { name: 'review'; unit?: string }
+  | { name: 'notFound'; path: string };
+
+export function parseRoute(hash: string): Route {
+  const path = hash.replace(/^#/, '') || '/';
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  if (parts.length === 0) return { name: 'home' };
+  if (parts[0] === 'drafts' && parts[1]) {
+    if (parts[2] === 'print') return { name: 'print', id: parts[1] };
+    return parts[2] ? { name: 'draft', id: parts[1], section: parts[2] as SectionId | 'meta' } : { name: 'draft', id: parts[1] };
+  }
+  if (parts[0] === 'review') return parts[1] ? { name: 'review', unit: parts[1] } : { name: 'review' };
+  return { name: 'notFound', path };
+}
+
+export function routeHref(route: Route): string {
+  switch (route.name) {
+    case 'home':
+      return '#/';
+    case 'draft':
+      return `#/drafts/${encodeURIComponent(route.id)}${route.section ? `/${route.section}` : ''}`;
+    case 'print':
+      return `#/drafts/${encodeURIComponent(route.id)}/print`;
+    case 'review':
+      return route.unit ? `#/review/${encodeURIComponent(route.unit)}` : '#/review';
+    case 'notFound':
+      return `#${route.path}`;
+  }
+}
+
+export function navigate(route: Route, options: { replace?: boolean } = {}) {
+  const href = routeHref(route);
+  if (options.replace) {
+    history.replaceState(null, '', href);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  } else {
+    window.location.hash = href;
+  }
+}
+
+function subscribe(onChange: () => void) {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+export function useRoute(): Route {
+  const hash = useSyncExternalStore(subscribe, () => window.location.hash, () => '');
+  return parseRoute(hash);
+}

@@ -1,0 +1,51 @@
+/**
+ * Headless Chromium for e2e tests: Debian's /usr/bin/chromium driven by playwright-core
+ * (playwright's own browser download cannot run here). Page errors and console errors fail the
+ * test that caused them.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({ executablePath, args: CHROMIUM_ARGS, chromiumSandbox: false });
+}
+
+/** A persistent profile (IndexedDB survives page reloads and new pages within it). */
+export async function launchPersistent(): Promise<BrowserContext> {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-e2e-'));
+  return chromium.launchPersistentContext(dir, { executablePath, args: CHROMIUM_ARGS, chromiumSandbox: false, viewport: { width: 1366, height: 900 } });
+}
+
+export interface Watched {
+  errors: string[];
+}
+
+/** Collects page errors and console errors of a page; assert `errors` is empty at the end. */
+export function watch(page: Page): Watched {
+  const watched: Watched = { errors: [] };
+  page.on('pageerror', (e) => watched.errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') watched.errors.push(`console: ${m.text()}`);
+  });
+  return watched;
+}
