@@ -5,3 +5,4 @@ export * from './decode.ts';
 export * from './messages.ts';
 export * from './totals.ts';
 export * from './rules/index.ts';
+export * from './import/publishedText.ts';
