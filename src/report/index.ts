@@ -6,3 +6,5 @@ export * from './messages.ts';
 export * from './totals.ts';
 export * from './rules/index.ts';
 export * from './import/publishedText.ts';
+export * from './review/compare.ts';
+export * from './review/aggregate.ts';

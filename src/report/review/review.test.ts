@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { decode } from '../decode.ts';
+import { setCell, type Report } from '../document.ts';
+import { cellValue } from '../totals.ts';
+import { evaluate } from '../rules/index.ts';
+import { aggregateReports } from './aggregate.ts';
+import { compareReports, diffSentences, splitSentences } from './compare.ts';
+
+const seedResult = decode(JSON.parse(readFileSync('tests/fixtures/pingluo-2022.json', 'utf8')));
+if (!seedResult.ok) throw new Error('seed does not decode');
+const seed: Report = seedResult.report;
+
+describe('compareReports', () => {
+  test('identical reports have no change', () => {
+    expect(compareReports(seed, structuredClone(seed))).toEqual({ cells: [], parts: [] });
+  });
+
+  test('a changed cell is listed with old, new and difference, and the totals that follow', () => {
+    const after = setCell(seed, 'applications.granted.naturalPerson', 5);
+    const { cells } = compareReports(seed, after);
+    expect(cells).toEqual([
+      { cell: 'applications.granted.naturalPerson', before: 3, after: 5, delta: 2 },
+      { cell: 'applications.granted.total', before: 3, after: 5, delta: 2 },
+      { cell: 'applications.resultsTotal.naturalPerson', before: 24, after: 26, delta: 2 },
+      { cell: 'applications.resultsTotal.total', before: 24, after: 26, delta: 2 },
+    ]);
+  });
+
+  test('a cell emptied has no difference number', () => {
+    const after = setCell(seed, 'proactive.licensing', null);
+    expect(compareReports(seed, after).cells).toEqual([{ cell: 'proactive.licensing', before: 0, after: null, delta: null }]);
+  });
+
+  test('narrative: changed sentences, added and removed parts, matched by title across reordering', () => {
+    const after = structuredClone(seed);
+    const overview = after.narrative.overview;
+    overview[2] = { ...overview[2]!, text: overview[2]!.text.replace('全年共受理24件', '全年共受理25件') };
+    overview.reverse();
+    after.narrative.other.push({ title: '创新情况', text: '开展了新工作。' });
+    after.narrative.other.splice(0, 1);
+    const { parts } = compareReports(seed, after);
+    const changed = parts.find((p) => p.change === 'changed')!;
+    expect(changed.title).toBe('依申请公开情况');
+    expect(changed.sentences.filter((s) => s.mark !== 'same')).toEqual([
+      { mark: 'removed', text: expect.stringContaining('全年共受理24件') },
+      { mark: 'added', text: expect.stringContaining('全年共受理25件') },
+    ]);
+    expect(parts.filter((p) => p.change === 'added').map((p) => p.title)).toEqual(['创新情况']);
+    expect(parts.filter((p) => p.change === 'removed').map((p) => p.title)).toEqual(['2022 年政务公开工作要点落实情况']);
+  });
+
+  test.each([
+    ['一。二。', ['一。', '二。']],
+    ['一；二', ['一；', '二']],
+    ['', []],
+  ])('splitSentences(%j)', (text, expected) => {
+    expect(splitSentences(text)).toEqual(expected);
+  });
+
+  test('diffSentences keeps common sentences in order', () => {
+    expect(diffSentences(['a', 'b', 'c'], ['a', 'x', 'c'])).toEqual([
+      { mark: 'same', text: 'a' },
+      { mark: 'removed', text: 'b' },
+      { mark: 'added', text: 'x' },
+      { mark: 'same', text: 'c' },
+    ]);
+  });
+});
+
+describe('aggregateReports', () => {
+  const unit = (agency: string, n: number, fees: number): Report => {
+    let r = structuredClone(seed);
+    r.meta.agency = agency;
+    r = setCell(r, 'applications.newReceived.commercial', n);
+    r = setCell(r, 'applications.granted.commercial', n);
+    r = setCell(r, 'proactive.fees', fees);
+    return r;
+  };
+
+  test('sums every entered cell of approved units; totals follow; balance holds', () => {
+    const result = aggregateReports(
+      [
+        { name: 'a.json', report: unit('甲局', 1, 0.1), approved: true },
+        { name: 'b.json', report: unit('乙局', 2, 0.2), approved: true },
+      ],
+      { agency: '平罗县人民政府', year: 2022 },
+    );
+    expect(result.included).toEqual(['甲局', '乙局']);
+    expect(result.report.meta.agencyKind).toBe('government');
+    expect(result.report.applications.newReceived.naturalPerson).toBe(48);
+    expect(result.report.applications.newReceived.commercial).toBe(3);
+    expect(result.report.proactive.normativeDocuments.inForce).toBe(8);
+    expect(result.report.proactive.fees).toBe(0.3);
+    expect(cellValue(result.report, 'applications.resultsTotal.total')).toBe(51);
+    expect(evaluate(result.report).filter((f) => f.rule === 'balance')).toEqual([]);
+  });
+
+  test('names missing, unapproved and other-year units instead of leaving them out silently', () => {
+    const old = structuredClone(seed);
+    old.meta.year = 2021;
+    old.meta.agency = '丙局';
+    const result = aggregateReports(
+      [
+        { name: 'a.json', report: unit('甲局', 1, 0), approved: true },
+        { name: 'b.json', report: unit('乙局', 2, 0), approved: false },
+        { name: 'c.json', report: old, approved: true },
+      ],
+      { agency: '县政府', year: 2022, expectedAgencies: ['甲局', '乙局', '丙局', '丁镇'] },
+    );
+    expect(result.included).toEqual(['甲局']);
+    expect(result.notApproved).toEqual(['乙局']);
+    expect(result.otherYear).toEqual([{ agency: '丙局', year: 2021 }]);
+    expect(result.missing).toEqual(['丙局', '丁镇']);
+    expect(result.report.applications.newReceived.commercial).toBe(1);
+  });
+
+  test('cells no unit filled stay not filled', () => {
+    const blank = setCell(seed, 'proactive.licensing', null);
+    const result = aggregateReports([{ name: 'x', report: blank, approved: true }], { agency: '县政府', year: 2022 });
+    expect(result.report.proactive.licensing).toBeNull();
+  });
+});
