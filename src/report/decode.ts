@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import { DOCUMENT_KIND, FORMAT_VERSION } from './format.ts';
-import { SCHEMA_VERSION, getPath, reportSchema, type Report } from './document.ts';
+import { SCHEMA_VERSION, reportSchema, type Report } from './document.ts';
 import { message, type LocalizedText, type MessageKey, type MessageParams } from './messages.ts';
 
 export interface Problem {
@@ -21,11 +21,12 @@ export type DecodeResult =
 /** A step that turns a document of schemaVersion n into one of n + 1. */
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 
-/**
- * Migrations by the version they start from. Version 1 is the first published one, so there is
- * none yet; the next schemaVersion adds `1: (doc) => …` here.
- */
-export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+/** Migrations by the version they start from: `n: doc of version n → doc of version n + 1`. */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {
+  // 1 → 2: the review block and the aggregate's list of units arrive; a clerk's file from
+  // version 1 has not been reviewed and is no aggregate.
+  1: (doc) => ({ ...doc, review: { status: 'notSubmitted', comments: [], history: [] }, aggregate: null }),
+};
 
 export interface DecodeOptions {
   /** For tests of the migration path: a fake table and target version. */
@@ -74,13 +75,39 @@ export function migrate(
   return { ok: true, doc: current };
 }
 
-function issueToProblem(issue: z.core.$ZodIssue, input: unknown): Problem {
-  const path = issue.path.map(String).join('.');
-  const value = getPath(input, path);
+/** The value at a zod issue's path (walked key by key: record keys may contain dots). */
+function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
+  let node: unknown = input;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+const joinPath = (path: readonly PropertyKey[]) => path.map(String).join('.');
+
+function issueToProblems(issue: z.core.$ZodIssue, input: unknown): Problem[] {
+  const path = joinPath(issue.path);
+  const value = valueAt(input, issue.path);
   const found = describe(value);
   switch (issue.code) {
     case 'unrecognized_keys':
-      return problem(path ? `${path}.${issue.keys[0]}` : String(issue.keys[0]), 'decode.unknownKey', { key: issue.keys.join(', ') });
+      // One problem per key, each named by its own path, so the editor can point at every one.
+      return issue.keys.map((key) => problem(path ? `${path}.${key}` : key, 'decode.unknownKey', { key }));
+    case 'invalid_key': {
+      // A bad record key (an explanation keyed by a 300-character string): name the record, show the key.
+      const key = issue.path[issue.path.length - 1];
+      const tooBig = issue.issues.some((i) => i.code === 'too_big');
+      return [problem(joinPath(issue.path.slice(0, -1)), tooBig ? 'decode.tooLarge' : 'decode.invalid', { found: describe(key) })];
+    }
+    default:
+      return [issueToProblem(issue, path, value, found)];
+  }
+}
+
+function issueToProblem(issue: z.core.$ZodIssue, path: string, value: unknown, found: string): Problem {
+  switch (issue.code) {
     case 'invalid_type': {
       if (value === undefined) return problem(path, 'decode.missing');
       if (issue.expected === 'int') return problem(path, typeof value === 'number' ? 'decode.notWhole' : 'decode.expectedNumber', { found });
@@ -130,8 +157,11 @@ function decodeUnsafe(input: unknown, options: DecodeOptions): DecodeResult {
     return { ok: false, problems: [problem('formatVersion', is2019 ? 'decode.format2019' : 'decode.unknownFormatVersion', { found })] };
   }
   const target = options.targetVersion ?? SCHEMA_VERSION;
+  const migrations = options.migrations ?? MIGRATIONS;
+  // Versions start at 1; a migration table may know older ones (a test's fake version 0).
+  const oldest = Math.min(1, ...Object.keys(migrations).map(Number));
   const version = doc.schemaVersion;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < oldest) {
     return { ok: false, problems: [problem('schemaVersion', 'decode.badSchemaVersion', { found: describe(version) })] };
   }
   if (version > target) {
@@ -139,16 +169,33 @@ function decodeUnsafe(input: unknown, options: DecodeOptions): DecodeResult {
   }
   let current = doc;
   if (version < target) {
-    const migrated = migrate(doc, version, options.migrations ?? MIGRATIONS, target);
+    const migrated = migrate(doc, version, migrations, target);
     if (!migrated.ok) return { ok: false, problems: [migrated.problem] };
     current = migrated.doc;
   }
   const parsed = reportSchema.safeParse(current);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => issueToProblem(issue, current));
+    const problems = parsed.error.issues.flatMap((issue) => issueToProblems(issue, current));
     return { ok: false, problems };
   }
   return version < target ? { ok: true, report: parsed.data, migratedFrom: version } : { ok: true, report: parsed.data };
+}
+
+/**
+ * Decodes the bytes of a file (a File's arrayBuffer, fs.readFile): size, UTF-8 (a GBK file is
+ * refused rather than read as mojibake), JSON syntax and then the document.
+ */
+export function decodeBytes(bytes: Uint8Array): DecodeResult {
+  if (bytes.byteLength > MAX_FILE_BYTES) {
+    return { ok: false, problems: [problem('', 'decode.fileTooLarge', { size: formatBytes(bytes.byteLength) })] };
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, problems: [problem('', 'decode.notUtf8')] };
+  }
+  return decodeText(text);
 }
 
 /** Decodes the text of a file: size, JSON syntax and then the document. */

@@ -26,7 +26,11 @@ import {
   type ProactiveDocumentColumn,
 } from './format.ts';
 
-export const SCHEMA_VERSION = 1 as const;
+/**
+ * 1: the first published document. 2: adds `review` (the supervisor's status, comments and
+ * actions) and `aggregate` (the units an aggregate report sums up). See MIGRATIONS in decode.ts.
+ */
+export const SCHEMA_VERSION = 2 as const;
 
 /** Largest narrative text we accept in one part; a published report's longest part is ~5,000. */
 export const MAX_TEXT_LENGTH = 100_000;
@@ -96,6 +100,58 @@ export interface Report {
   appeals: Appeals;
   /** The clerk's written reason for each explained warning, keyed by the finding's key. */
   explanations: Record<string, string>;
+  /** The supervisor's review: travels with the file between clerk and 政务公开办. */
+  review: Review;
+  /** For an aggregate (汇总) report: the units it sums up; null for a unit's own report. */
+  aggregate: AggregateInfo | null;
+}
+
+export const REVIEW_STATUSES = ['notSubmitted', 'submitted', 'returned', 'approved'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export const REVIEW_ACTIONS = ['submitted', 'returned', 'approved', 'commented', 'resolved', 'reopened'] as const;
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
+
+export interface ReviewComment {
+  id: string;
+  /**
+   * What the comment is about: a cell id (`applications.granted.naturalPerson`), a narrative
+   * path (`narrative.preamble`, `narrative.overview.2`, `meta.agency`), or '' for the whole report.
+   */
+  target: string;
+  /** The part's title when the comment was made, to find the part again after reordering. */
+  partTitle?: string;
+  text: string;
+  author: string;
+  /** ISO 8601 time. */
+  at: string;
+  resolved: boolean;
+  resolvedAt?: string;
+}
+
+export interface ReviewEvent {
+  action: ReviewAction;
+  at: string;
+  by: string;
+  note?: string;
+}
+
+export interface Review {
+  status: ReviewStatus;
+  comments: ReviewComment[];
+  history: ReviewEvent[];
+}
+
+export interface AggregateInfo {
+  /** Units summed into this report. */
+  units: { agency: string; status: ReviewStatus }[];
+  /** Expected units with no report for the year. */
+  missing: string[];
+  /** Units whose report was not approved (left out unless stated otherwise in `units`). */
+  notApproved: string[];
+}
+
+export function emptyReview(): Review {
+  return { status: 'notSubmitted', comments: [], history: [] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -191,6 +247,40 @@ export const reportSchema = z.strictObject({
     Object.fromEntries(APPEAL_KIND_IDS.map((k) => [k, objectOf(APPEAL_OUTCOME_IDS, countSchema)])),
   ),
   explanations: z.record(z.string().max(200), z.string().max(10_000)),
+  review: z.strictObject({
+    status: z.enum(REVIEW_STATUSES),
+    comments: z
+      .array(
+        z.strictObject({
+          id: z.string().min(1).max(100),
+          target: z.string().max(200),
+          partTitle: z.string().max(500).optional(),
+          text: z.string().max(10_000),
+          author: z.string().max(200),
+          at: z.iso.datetime({ offset: true }),
+          resolved: z.boolean(),
+          resolvedAt: z.iso.datetime({ offset: true }).optional(),
+        }),
+      )
+      .max(5000),
+    history: z
+      .array(
+        z.strictObject({
+          action: z.enum(REVIEW_ACTIONS),
+          at: z.iso.datetime({ offset: true }),
+          by: z.string().max(200),
+          note: z.string().max(10_000).optional(),
+        }),
+      )
+      .max(5000),
+  }),
+  aggregate: z
+    .strictObject({
+      units: z.array(z.strictObject({ agency: z.string().max(200), status: z.enum(REVIEW_STATUSES) })).max(10_000),
+      missing: z.array(z.string().max(200)).max(10_000),
+      notApproved: z.array(z.string().max(200)).max(10_000),
+    })
+    .nullable(),
 }) as unknown as z.ZodType<Report>;
 
 /** The JSON Schema of the document, for other tools (`nianbao schema`). */
@@ -285,5 +375,7 @@ export function emptyReport(options: NewReportOptions = {}): Report {
     applications: emptyApplications(),
     appeals: Object.fromEntries(APPEAL_KIND_IDS.map((k) => [k, nullsOf(APPEAL_OUTCOME_IDS)])) as Appeals,
     explanations: {},
+    review: emptyReview(),
+    aggregate: null,
   };
 }

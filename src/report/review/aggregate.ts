@@ -67,7 +67,18 @@ export function aggregateReports(units: readonly AggregateUnit[], options: Aggre
     // Fees are decimals in 万元 with at most 4 places: round away float noise from the sum.
     report = setCell(report, cell.id, cell.kind === 'amount' ? Math.round(sum * 10_000) / 10_000 : sum);
   }
+  report = {
+    ...report,
+    aggregate: {
+      units: units
+        .filter((u) => u.report.meta.year === options.year && (u.approved || options.includeUnapproved))
+        .map((u) => ({ agency: u.report.meta.agency || u.name, status: u.approved ? 'approved' : u.report.review.status })),
+      missing: [],
+      notApproved,
+    },
+  };
   const present = new Set(units.filter((u) => u.report.meta.year === options.year).map((u) => u.report.meta.agency));
   const missing = (options.expectedAgencies ?? []).filter((a) => !present.has(a));
+  report = { ...report, aggregate: { ...report.aggregate!, missing } };
   return { report, included, missing, notApproved, otherYear };
 }

@@ -121,3 +121,23 @@ describe('aggregateReports', () => {
     expect(result.report.proactive.licensing).toBeNull();
   });
 });
+
+describe('aggregate info in the document', () => {
+  test('the aggregate report lists its units, the missing and the unapproved, and decodes', () => {
+    const other = structuredClone(seed);
+    other.meta.agency = '乙局';
+    const result = aggregateReports(
+      [
+        { name: 'a', report: seed, approved: true },
+        { name: 'b', report: other, approved: false },
+      ],
+      { agency: '县政府', year: 2022, expectedAgencies: ['平罗县人民政府办公室', '丁镇'] },
+    );
+    expect(result.report.aggregate).toEqual({
+      units: [{ agency: '平罗县人民政府办公室', status: 'approved' }],
+      missing: ['丁镇'],
+      notApproved: ['乙局'],
+    });
+    expect(decode(JSON.parse(JSON.stringify(result.report))).ok).toBe(true);
+  });
+});
