@@ -58,6 +58,10 @@ export const MESSAGES = {
   'decode.badDate': { zh: '日期应为 YYYY-MM-DD：{{found}}', en: 'A date must be YYYY-MM-DD: {{found}}' },
   'decode.invalid': { zh: '内容不对：{{found}}', en: 'Invalid: {{found}}' },
   'decode.notJson': { zh: '不是 JSON 文件：{{reason}}', en: 'Not a JSON file: {{reason}}' },
+  'decode.notUtf8': {
+    zh: '文件不是 UTF-8 编码的文字（可能是 GBK 编码或二进制文件），请另存为 UTF-8',
+    en: 'The file is not UTF-8 text (perhaps GBK or a binary file); save it as UTF-8',
+  },
   'decode.fileTooLarge': {
     zh: '文件过大（{{size}}），年报文件一般不超过 1 MB',
     en: 'File too large ({{size}}); a report file is normally under 1 MB',
