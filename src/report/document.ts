@@ -170,118 +170,128 @@ export function decimalPlaces(value: number): number {
   return (text.split('.')[1] ?? '').length;
 }
 
-const countSchema = z.int().min(0).max(100_000_000).nullable();
-const amountSchema = z
-  .number()
-  .min(0)
-  .max(100_000_000)
-  .refine((v) => decimalPlaces(v) <= 4, { params: { reason: 'decimals' } })
-  .nullable();
+/**
+ * Built inside a function marked pure: a bundle that never decodes (the editor's first paint)
+ * leaves zod out entirely; decode.ts pulls it in.
+ */
+function buildReportSchema(): z.ZodType<Report> {
+  const countSchema = z.int().min(0).max(100_000_000).nullable();
+  const amountSchema = z
+    .number()
+    .min(0)
+    .max(100_000_000)
+    .refine((v) => decimalPlaces(v) <= 4, { params: { reason: 'decimals' } })
+    .nullable();
 
-function objectOf<S extends z.ZodType>(keys: readonly string[], schema: S) {
-  return z.strictObject(Object.fromEntries(keys.map((k) => [k, schema])) as Record<string, S>);
-}
-
-const applicantCountsSchema = objectOf(APPLICANT_COLUMN_IDS, countSchema);
-
-function applicationsSchema() {
-  // Rows with dotted ids ('withheld.stateSecret') become nested objects.
-  const tree: Record<string, unknown> = {};
-  for (const row of ENTERED_APPLICATIONS_ROWS) {
-    const path = row.id.split('.');
-    let node = tree;
-    for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-    node[path[path.length - 1]!] = applicantCountsSchema;
+  function objectOf<S extends z.ZodType>(keys: readonly string[], schema: S) {
+    return z.strictObject(Object.fromEntries(keys.map((k) => [k, schema])) as Record<string, S>);
   }
-  const toSchema = (node: Record<string, unknown>): z.ZodType =>
-    z.strictObject(
-      Object.fromEntries(
-        Object.entries(node).map(([k, v]) => [k, v instanceof z.ZodType ? v : toSchema(v as Record<string, unknown>)]),
-      ),
-    );
-  return toSchema(tree);
-}
 
-function proactiveSchema() {
-  const shape: Record<string, z.ZodType> = {};
-  for (const row of PROACTIVE_ROWS) {
-    shape[row.id] =
-      row.shape === 'documents'
-        ? objectOf(
-            PROACTIVE_DOCUMENT_COLUMNS.map((c) => c.id),
-            countSchema,
-          )
-        : row.shape === 'amount'
-          ? amountSchema
-          : countSchema;
+  const applicantCountsSchema = objectOf(APPLICANT_COLUMN_IDS, countSchema);
+
+  function applicationsSchema() {
+    // Rows with dotted ids ('withheld.stateSecret') become nested objects.
+    const tree: Record<string, unknown> = {};
+    for (const row of ENTERED_APPLICATIONS_ROWS) {
+      const path = row.id.split('.');
+      let node = tree;
+      for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+      node[path[path.length - 1]!] = applicantCountsSchema;
+    }
+    const toSchema = (node: Record<string, unknown>): z.ZodType =>
+      z.strictObject(
+        Object.fromEntries(
+          Object.entries(node).map(([k, v]) => [k, v instanceof z.ZodType ? v : toSchema(v as Record<string, unknown>)]),
+        ),
+      );
+    return toSchema(tree);
   }
-  return z.strictObject(shape);
+
+  function proactiveSchema() {
+    const shape: Record<string, z.ZodType> = {};
+    for (const row of PROACTIVE_ROWS) {
+      shape[row.id] =
+        row.shape === 'documents'
+          ? objectOf(
+              PROACTIVE_DOCUMENT_COLUMNS.map((c) => c.id),
+              countSchema,
+            )
+          : row.shape === 'amount'
+            ? amountSchema
+            : countSchema;
+    }
+    return z.strictObject(shape);
+  }
+
+  const textSchema = z.string().max(MAX_TEXT_LENGTH);
+  const partSchema = z.strictObject({ title: z.string().max(500), text: textSchema });
+  const dateSchema = z.iso.date();
+
+  return z.strictObject({
+    kind: z.literal(DOCUMENT_KIND),
+    formatVersion: z.literal(FORMAT_VERSION),
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    status: z.enum(['draft', 'ready']),
+    meta: z.strictObject({
+      agency: z.string().max(200),
+      agencyKind: z.enum(AGENCY_KINDS),
+      year: z.int().min(1990).max(2200).nullable(),
+      contact: z.string().max(1000),
+      publishedOn: dateSchema.nullable(),
+    }),
+    narrative: z.strictObject({
+      preamble: textSchema,
+      ...(Object.fromEntries(NARRATIVE_SECTION_IDS.map((id) => [id, z.array(partSchema).max(200)])) as Record<
+        NarrativeSectionId,
+        z.ZodArray<typeof partSchema>
+      >),
+    }),
+    proactive: proactiveSchema(),
+    applications: applicationsSchema(),
+    appeals: z.strictObject(
+      Object.fromEntries(APPEAL_KIND_IDS.map((k) => [k, objectOf(APPEAL_OUTCOME_IDS, countSchema)])),
+    ),
+    explanations: z.record(z.string().max(200), z.string().max(10_000)),
+    review: z.strictObject({
+      status: z.enum(REVIEW_STATUSES),
+      comments: z
+        .array(
+          z.strictObject({
+            id: z.string().min(1).max(100),
+            target: z.string().max(200),
+            partTitle: z.string().max(500).optional(),
+            text: z.string().max(10_000),
+            author: z.string().max(200),
+            at: z.iso.datetime({ offset: true }),
+            resolved: z.boolean(),
+            resolvedAt: z.iso.datetime({ offset: true }).optional(),
+          }),
+        )
+        .max(5000),
+      history: z
+        .array(
+          z.strictObject({
+            action: z.enum(REVIEW_ACTIONS),
+            at: z.iso.datetime({ offset: true }),
+            by: z.string().max(200),
+            note: z.string().max(10_000).optional(),
+          }),
+        )
+        .max(5000),
+    }),
+    aggregate: z
+      .strictObject({
+        units: z.array(z.strictObject({ agency: z.string().max(200), status: z.enum(REVIEW_STATUSES) })).max(10_000),
+        missing: z.array(z.string().max(200)).max(10_000),
+        notApproved: z.array(z.string().max(200)).max(10_000),
+      })
+      .nullable(),
+    }) as unknown as z.ZodType<Report>;
+
+
 }
 
-const textSchema = z.string().max(MAX_TEXT_LENGTH);
-const partSchema = z.strictObject({ title: z.string().max(500), text: textSchema });
-const dateSchema = z.iso.date();
-
-export const reportSchema = z.strictObject({
-  kind: z.literal(DOCUMENT_KIND),
-  formatVersion: z.literal(FORMAT_VERSION),
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  status: z.enum(['draft', 'ready']),
-  meta: z.strictObject({
-    agency: z.string().max(200),
-    agencyKind: z.enum(AGENCY_KINDS),
-    year: z.int().min(1990).max(2200).nullable(),
-    contact: z.string().max(1000),
-    publishedOn: dateSchema.nullable(),
-  }),
-  narrative: z.strictObject({
-    preamble: textSchema,
-    ...(Object.fromEntries(NARRATIVE_SECTION_IDS.map((id) => [id, z.array(partSchema).max(200)])) as Record<
-      NarrativeSectionId,
-      z.ZodArray<typeof partSchema>
-    >),
-  }),
-  proactive: proactiveSchema(),
-  applications: applicationsSchema(),
-  appeals: z.strictObject(
-    Object.fromEntries(APPEAL_KIND_IDS.map((k) => [k, objectOf(APPEAL_OUTCOME_IDS, countSchema)])),
-  ),
-  explanations: z.record(z.string().max(200), z.string().max(10_000)),
-  review: z.strictObject({
-    status: z.enum(REVIEW_STATUSES),
-    comments: z
-      .array(
-        z.strictObject({
-          id: z.string().min(1).max(100),
-          target: z.string().max(200),
-          partTitle: z.string().max(500).optional(),
-          text: z.string().max(10_000),
-          author: z.string().max(200),
-          at: z.iso.datetime({ offset: true }),
-          resolved: z.boolean(),
-          resolvedAt: z.iso.datetime({ offset: true }).optional(),
-        }),
-      )
-      .max(5000),
-    history: z
-      .array(
-        z.strictObject({
-          action: z.enum(REVIEW_ACTIONS),
-          at: z.iso.datetime({ offset: true }),
-          by: z.string().max(200),
-          note: z.string().max(10_000).optional(),
-        }),
-      )
-      .max(5000),
-  }),
-  aggregate: z
-    .strictObject({
-      units: z.array(z.strictObject({ agency: z.string().max(200), status: z.enum(REVIEW_STATUSES) })).max(10_000),
-      missing: z.array(z.string().max(200)).max(10_000),
-      notApproved: z.array(z.string().max(200)).max(10_000),
-    })
-    .nullable(),
-}) as unknown as z.ZodType<Report>;
+export const reportSchema: z.ZodType<Report> = /* @__PURE__ */ buildReportSchema();
 
 /** The JSON Schema of the document, for other tools (`nianbao schema`). */
 export function reportJsonSchema(): unknown {
