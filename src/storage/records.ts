@@ -1,0 +1,183 @@
+/**
+ * The rules of the store, as pure functions shared by the IndexedDB store and its in-memory twin:
+ * what a created, saved or restored draft looks like, which versions are kept, how ids are made.
+ */
+import { decode, evaluate, summarise, type Problem, type Report } from '../report/index.ts';
+import { changedParts } from './diff.ts';
+import {
+  AUTOSAVE_VERSION_INTERVAL_MS,
+  type CreateDraftInput,
+  type DraftRecord,
+  type DraftSummary,
+  type Milestone,
+  type StoreError,
+  type VersionInfo,
+  type VersionRecord,
+} from './types.ts';
+
+function randomChars(n: number): string {
+  const bytes = new Uint8Array(n);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => (b % 36).toString(36)).join('');
+}
+
+export function newDraftId(): string {
+  return randomChars(12);
+}
+
+/**
+ * Version ids sort by draft, then time, then order within one write, so a key range over the
+ * primary key lists a draft's versions in order without an index.
+ */
+export function versionId(draftId: string, time: number, order: number): string {
+  return `${draftId}:${String(time).padStart(15, '0')}:${order}${randomChars(4)}`;
+}
+
+export function versionRange(draftId: string): [string, string] {
+  return [`${draftId}:`, `${draftId}:\uffff`];
+}
+
+/** The draft's document checked by the core's decode: the clean copy, or the problems. */
+export function checkDocument(document: unknown): { ok: true; report: Report } | { ok: false; error: StoreError } {
+  const decoded = decode(document);
+  return decoded.ok ? { ok: true, report: decoded.report } : { ok: false, error: { kind: 'invalid', problems: decoded.problems } };
+}
+
+/** Reads a stored draft back through decode (migrating older schemaVersions). */
+export function readDraft(stored: DraftRecord): { ok: true; draft: DraftRecord } | { ok: false; error: StoreError } {
+  const document = checkDocument(stored.document);
+  if (!document.ok) return document;
+  let lastYear: Report | undefined;
+  if (stored.lastYear !== undefined) {
+    const decoded = checkDocument(stored.lastYear);
+    if (!decoded.ok) return decoded;
+    lastYear = decoded.report;
+  }
+  return { ok: true, draft: { ...stored, document: document.report, lastYear } };
+}
+
+export function readVersion(stored: VersionRecord): { ok: true; version: VersionRecord } | { ok: false; error: StoreError } {
+  const document = checkDocument(stored.document);
+  return document.ok ? { ok: true, version: { ...stored, document: document.report } } : document;
+}
+
+/** The list fields: agency, year, status and the counts of errors and warnings still to explain. */
+export function summaryFields(document: Report, lastYear: Report | undefined) {
+  // A draft in progress has blanks everywhere; they only count as errors once marked ready.
+  const findings = evaluate(document, { ...(lastYear ? { lastYear } : {}), blanksAreErrors: document.status === 'ready' });
+  const counts = summarise(findings);
+  return {
+    agency: document.meta.agency,
+    agencyKind: document.meta.agencyKind,
+    year: document.meta.year,
+    status: document.status,
+    errors: counts.errors,
+    warnings: counts.unexplainedWarnings,
+    hasLastYear: lastYear !== undefined,
+  };
+}
+
+export function toSummary(draft: DraftRecord): DraftSummary {
+  const { document: _document, lastYear: _lastYear, ...summary } = draft;
+  return summary;
+}
+
+export function toInfo(version: VersionRecord): VersionInfo {
+  const { document: _document, ...info } = version;
+  return info;
+}
+
+export function planCreate(
+  input: CreateDraftInput,
+  now: number,
+): { ok: true; draft: DraftRecord; version: VersionRecord } | { ok: false; error: StoreError } {
+  const document = checkDocument(input.document);
+  if (!document.ok) return document;
+  let lastYear: Report | undefined;
+  if (input.lastYear) {
+    const decoded = checkDocument(input.lastYear);
+    if (!decoded.ok) return decoded;
+    lastYear = decoded.report;
+  }
+  const id = newDraftId();
+  const draft: DraftRecord = {
+    id,
+    title: (input.title ?? '').trim(),
+    ...summaryFields(document.report, lastYear),
+    revision: 1,
+    createdAt: now,
+    updatedAt: now,
+    deletedAt: null,
+    document: document.report,
+    lastYear,
+  };
+  const version: VersionRecord = {
+    id: versionId(id, now, 0),
+    draftId: id,
+    time: now,
+    milestone: input.milestone ?? 'created',
+    changed: [],
+    document: document.report,
+  };
+  return { ok: true, draft, version };
+}
+
+/** The milestones that replace the document from elsewhere: the current one is kept first. */
+const REPLACING: ReadonlySet<Milestone> = new Set(['imported', 'restored']);
+
+/**
+ * A save: the revision check, the new record, and the versions to keep. `latest` is the newest
+ * version of the draft (for the autosave interval and for what changed).
+ */
+export function planSave(
+  current: DraftRecord,
+  latest: VersionRecord | undefined,
+  document: unknown,
+  options: { expectedRevision: number; milestone?: Milestone | undefined },
+  now: number,
+): { ok: true; draft: DraftRecord; versions: VersionRecord[] } | { ok: false; error: StoreError } {
+  if (current.revision !== options.expectedRevision) return { ok: false, error: { kind: 'conflict', revision: current.revision } };
+  const checked = checkDocument(document);
+  if (!checked.ok) return checked;
+  const report = checked.report;
+  const draft: DraftRecord = {
+    ...current,
+    ...summaryFields(report, current.lastYear),
+    document: report,
+    revision: current.revision + 1,
+    updatedAt: Math.max(now, current.updatedAt),
+  };
+  const versions: VersionRecord[] = [];
+  const milestone = options.milestone;
+  const keep = (doc: Report, m: Milestone, previous: Report | undefined) => {
+    versions.push({ id: versionId(current.id, now, versions.length), draftId: current.id, time: now, milestone: m, changed: changedParts(previous, doc), document: doc });
+  };
+  if (milestone === 'autosave') {
+    const due = !latest || now - latest.time >= AUTOSAVE_VERSION_INTERVAL_MS;
+    if (due && (!latest || changedParts(latest.document, report).length > 0)) keep(report, 'autosave', latest?.document);
+  } else if (milestone && REPLACING.has(milestone)) {
+    let previous = latest?.document;
+    if (!latest || changedParts(latest.document, current.document).length > 0) {
+      keep(current.document, 'autosave', previous);
+      previous = current.document;
+    }
+    keep(report, milestone, previous);
+  } else if (milestone) {
+    keep(report, milestone, latest?.document);
+  }
+  return { ok: true, draft, versions };
+}
+
+export function planVersion(draftId: string, document: Report, milestone: Milestone, latest: VersionRecord | undefined, now: number): VersionRecord {
+  return { id: versionId(draftId, now, 0), draftId, time: now, milestone, changed: changedParts(latest?.document, document), document };
+}
+
+export function byUpdatedDesc(a: DraftSummary, b: DraftSummary): number {
+  return b.updatedAt - a.updatedAt;
+}
+
+export function byDeletedDesc(a: DraftSummary, b: DraftSummary): number {
+  return (b.deletedAt ?? 0) - (a.deletedAt ?? 0);
+}
+
+export type { Problem };

@@ -1,0 +1,128 @@
+/**
+ * The drafts store: what the app keeps in the browser. Every operation returns a typed result;
+ * nothing is thrown past this interface, so a caller cannot forget that a write may fail.
+ */
+import type { Problem, Report, ReportStatus, AgencyKind } from '../report/index.ts';
+
+/** Why a version was kept. `conflict`: edits of a tab whose write lost a two-tab race. */
+export type Milestone = 'created' | 'autosave' | 'ready' | 'reopened' | 'exported' | 'imported' | 'restored' | 'conflict';
+
+/** What the drafts list shows, computed from the document when it is saved. */
+export interface DraftSummary {
+  readonly id: string;
+  /** The clerk's own name for the draft ('' = show the report's title). Not part of the document. */
+  readonly title: string;
+  readonly agency: string;
+  readonly agencyKind: AgencyKind;
+  readonly year: number | null;
+  readonly status: ReportStatus;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly hasLastYear: boolean;
+  readonly revision: number;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  /** Soft delete: the time it was deleted; purged 30 days later. */
+  readonly deletedAt: number | null;
+}
+
+export interface DraftRecord extends DraftSummary {
+  readonly document: Report;
+  /** Last year's report of the same body, kept so the cross-year rules run. */
+  readonly lastYear: Report | undefined;
+}
+
+export interface VersionInfo {
+  readonly id: string;
+  readonly draftId: string;
+  readonly time: number;
+  readonly milestone: Milestone;
+  /** Cell ids, `meta.*`, `status`, `narrative.preamble`, `narrative.<section>.<index>`, `explanations`. */
+  readonly changed: readonly string[];
+}
+
+export interface VersionRecord extends VersionInfo {
+  readonly document: Report;
+}
+
+export type StoreError =
+  /** The draft's revision moved since the caller read it (another tab wrote). */
+  | { readonly kind: 'conflict'; readonly revision: number }
+  | { readonly kind: 'notFound' }
+  /** The browser refused to store more (disk full or site quota). */
+  | { readonly kind: 'quota' }
+  /** Another tab holds an older database open and does not let go. */
+  | { readonly kind: 'blocked' }
+  /** A newer version of the app changed the database in another tab: reload this one. */
+  | { readonly kind: 'outdated' }
+  /** No IndexedDB here (some private modes) or it failed to open. */
+  | { readonly kind: 'unavailable'; readonly message: string }
+  /** A document that does not decode (never written; a stored one that does not read back). */
+  | { readonly kind: 'invalid'; readonly problems: readonly Problem[] }
+  | { readonly kind: 'unknown'; readonly message: string };
+
+export type StoreErrorKind = StoreError['kind'];
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: StoreError };
+
+export interface CreateDraftInput {
+  readonly document: Report;
+  readonly lastYear?: Report | undefined;
+  readonly title?: string;
+  /** The first version's milestone: `created` (default) or `imported`. */
+  readonly milestone?: 'created' | 'imported';
+}
+
+export interface SaveOptions {
+  /** The revision the caller last read or wrote; the write fails with `conflict` if it moved. */
+  readonly expectedRevision: number;
+  /**
+   * `autosave`: keep a version if the last one is older than a few minutes and something changed.
+   * `imported` / `restored`: the document is replaced from elsewhere; the current one is kept as a
+   * version first, so nothing is overwritten. Others: always keep a version.
+   */
+  readonly milestone?: Milestone;
+}
+
+/** A change of a draft, here or in another tab (for lists and open editors). */
+export interface StoreChange {
+  readonly draftId: string;
+  /** The draft's revision after the change; `null` when it was purged. */
+  readonly revision: number | null;
+  readonly origin: 'local' | 'remote';
+}
+
+export interface DraftStore {
+  /** Drafts not deleted, most recently changed first. */
+  list(): Promise<Result<DraftSummary[]>>;
+  /** Deleted drafts still recoverable, most recently deleted first. */
+  listDeleted(): Promise<Result<DraftSummary[]>>;
+  /** A draft with its document (decoded and migrated); deleted drafts too (see `deletedAt`). */
+  get(id: string): Promise<Result<DraftRecord>>;
+  create(input: CreateDraftInput): Promise<Result<DraftRecord>>;
+  save(id: string, document: Report, options: SaveOptions): Promise<Result<DraftRecord>>;
+  /** Sets the clerk's own name of the draft; does not touch the document or its revision. */
+  rename(id: string, title: string): Promise<Result<DraftSummary>>;
+  softDelete(id: string): Promise<Result<DraftSummary>>;
+  undelete(id: string): Promise<Result<DraftSummary>>;
+  /** Removes drafts deleted longer ago than `olderThanMs` (30 days) and their versions. */
+  purge(olderThanMs?: number): Promise<Result<number>>;
+  /** Versions of a draft, newest first, without their documents. */
+  versions(draftId: string): Promise<Result<VersionInfo[]>>;
+  version(versionId: string): Promise<Result<VersionRecord>>;
+  /** Keeps the stored document as a version (e.g. `exported`); no revision change. */
+  markMilestone(draftId: string, milestone: Milestone): Promise<Result<VersionInfo>>;
+  /** Keeps a document that could not be saved as the draft itself (a lost two-tab race). */
+  keepVersion(draftId: string, document: Report, milestone: 'conflict'): Promise<Result<VersionInfo>>;
+  /** Makes a version the current document again: a new version; the current one is kept first. */
+  restore(draftId: string, versionId: string, expectedRevision: number): Promise<Result<DraftRecord>>;
+  /** Changes here and in other tabs (BroadcastChannel). Returns the unsubscribe function. */
+  subscribe(listener: (change: StoreChange) => void): () => void;
+  close(): void;
+}
+
+export const DAY_MS = 24 * 60 * 60 * 1000;
+/** Deleted drafts stay recoverable this long. */
+export const PURGE_AFTER_MS = 30 * DAY_MS;
+/** While typing, at most one autosave version per this interval. */
+export const AUTOSAVE_VERSION_INTERVAL_MS = 5 * 60 * 1000;
