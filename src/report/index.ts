@@ -8,3 +8,4 @@ export * from './rules/index.ts';
 export * from './import/publishedText.ts';
 export * from './review/compare.ts';
 export * from './review/aggregate.ts';
+export * from './review/actions.ts';

@@ -1,0 +1,198 @@
+/**
+ * The review's actions on a report document: comments (add, resolve, reopen) and the status
+ * moves (submit, return, approve). Pure: each takes a report and gives a new one with the change
+ * and a line in `review.history` saying what happened, when and by whom. Nothing here decides
+ * whether an action is wise (e.g. approving a report with errors): the workspace does that.
+ */
+import { CELL_BY_ID, META_FIELDS, NARRATIVE_SECTION_IDS, type NarrativeSectionId } from '../format.ts';
+import type { Report, Review, ReviewAction, ReviewComment, ReviewEvent } from '../document.ts';
+
+export type ReviewActionErrorCode =
+  /** A comment without text, or a return without a reason. */
+  | 'emptyText'
+  /** A comment target that is not a cell, a narrative part, a meta field or the whole report. */
+  | 'badTarget'
+  | 'commentNotFound'
+  /** The report is already in the status the action would set (approve twice, return twice). */
+  | 'sameStatus';
+
+export class ReviewActionError extends Error {
+  constructor(readonly code: ReviewActionErrorCode) {
+    super(`review action refused: ${code}`);
+    this.name = 'ReviewActionError';
+  }
+}
+
+export interface ActionContext {
+  /** Who acts: the reviewer's (or clerk's) name as it should appear in the history. */
+  readonly actor: string;
+  /** The time of the action; defaults to now. */
+  readonly now?: () => Date;
+  /** Comment ids; defaults to crypto.randomUUID. */
+  readonly newId?: () => string;
+}
+
+const timeOf = (ctx: ActionContext) => (ctx.now ? ctx.now() : new Date()).toISOString();
+
+function withReview(report: Report, review: Review, event: ReviewEvent): Report {
+  return { ...report, review: { ...review, history: [...review.history, event] } };
+}
+
+function event(action: ReviewAction, ctx: ActionContext, at: string, note?: string): ReviewEvent {
+  return note === undefined ? { action, at, by: ctx.actor } : { action, at, by: ctx.actor, note };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comment targets
+// ---------------------------------------------------------------------------------------------
+
+/** A narrative target: `narrative.preamble`, or a part `narrative.<section>.<index>`. */
+export type NarrativeTarget = { section: 'preamble' } | { section: NarrativeSectionId; index: number };
+
+export function parseNarrativeTarget(target: string): NarrativeTarget | null {
+  if (target === 'narrative.preamble') return { section: 'preamble' };
+  const m = /^narrative\.(\w+)\.(\d+)$/.exec(target);
+  if (!m || !NARRATIVE_SECTION_IDS.includes(m[1] as NarrativeSectionId)) return null;
+  return { section: m[1] as NarrativeSectionId, index: Number(m[2]) };
+}
+
+/**
+ * Whether `target` names something a comment can be about: '' (the whole report), a cell id of
+ * 二/三/四 (computed cells too: a wrong total is worth a comment), `meta.<field>`,
+ * `narrative.preamble` or an existing narrative part of this report.
+ */
+export function isCommentTarget(report: Report, target: string): boolean {
+  if (target === '') return true;
+  if (CELL_BY_ID.has(target)) return true;
+  if (target.startsWith('meta.')) return Object.hasOwn(META_FIELDS, target.slice(5));
+  const narrative = parseNarrativeTarget(target);
+  if (!narrative) return false;
+  return narrative.section === 'preamble' || narrative.index < report.narrative[narrative.section].length;
+}
+
+/**
+ * Where a comment points in this version of the report. A part's comment keeps the part's title,
+ * so that it follows the part when the clerk reorders or inserts parts; when no part has that
+ * title any more, the stored index is used if it still exists, else the comment is about the
+ * whole report ('').
+ */
+export function currentTarget(report: Report, comment: Pick<ReviewComment, 'target' | 'partTitle'>): string {
+  const narrative = parseNarrativeTarget(comment.target);
+  if (!narrative || narrative.section === 'preamble') return comment.target;
+  const parts = report.narrative[narrative.section];
+  if (comment.partTitle) {
+    const byTitle = parts.findIndex((p) => p.title === comment.partTitle);
+    if (byTitle >= 0) return `narrative.${narrative.section}.${byTitle}`;
+  }
+  return narrative.index < parts.length ? comment.target : '';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Comments
+// ---------------------------------------------------------------------------------------------
+
+export interface NewComment {
+  /** See `ReviewComment.target`; '' for the whole report. */
+  readonly target: string;
+  readonly text: string;
+}
+
+/** Adds a comment (and a `commented` line in the history, noting the target). */
+export function addComment(report: Report, comment: NewComment, ctx: ActionContext): Report {
+  const text = comment.text.trim();
+  if (!text) throw new ReviewActionError('emptyText');
+  if (!isCommentTarget(report, comment.target)) throw new ReviewActionError('badTarget');
+  const at = timeOf(ctx);
+  const narrative = parseNarrativeTarget(comment.target);
+  const partTitle =
+    narrative && narrative.section !== 'preamble' ? report.narrative[narrative.section][narrative.index]?.title : undefined;
+  const added: ReviewComment = {
+    id: (ctx.newId ?? (() => crypto.randomUUID()))(),
+    target: comment.target,
+    ...(partTitle ? { partTitle } : {}),
+    text,
+    author: ctx.actor,
+    at,
+    resolved: false,
+  };
+  const review = { ...report.review, comments: [...report.review.comments, added] };
+  return withReview(report, review, event('commented', ctx, at, comment.target || undefined));
+}
+
+function updateComment(
+  report: Report,
+  id: string,
+  ctx: ActionContext,
+  action: 'resolved' | 'reopened',
+  change: (c: ReviewComment, at: string) => ReviewComment,
+): Report {
+  const index = report.review.comments.findIndex((c) => c.id === id);
+  if (index < 0) throw new ReviewActionError('commentNotFound');
+  const at = timeOf(ctx);
+  const comments = report.review.comments.map((c, i) => (i === index ? change(c, at) : c));
+  return withReview(report, { ...report.review, comments }, event(action, ctx, at, id));
+}
+
+/** Marks a comment resolved (by the clerk who fixed it, or the reviewer). Already resolved: unchanged. */
+export function resolveComment(report: Report, id: string, ctx: ActionContext): Report {
+  const found = report.review.comments.find((c) => c.id === id);
+  if (found?.resolved) return report;
+  return updateComment(report, id, ctx, 'resolved', (c, at) => ({ ...c, resolved: true, resolvedAt: at }));
+}
+
+/** Opens a resolved comment again (the fix was not enough). Not resolved: unchanged. */
+export function reopenComment(report: Report, id: string, ctx: ActionContext): Report {
+  const found = report.review.comments.find((c) => c.id === id);
+  if (found && !found.resolved) return report;
+  return updateComment(report, id, ctx, 'reopened', (c) => {
+    const { resolvedAt: _resolvedAt, ...rest } = c;
+    return { ...rest, resolved: false };
+  });
+}
+
+export function openComments(review: Review): ReviewComment[] {
+  return review.comments.filter((c) => !c.resolved);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Status
+// ---------------------------------------------------------------------------------------------
+
+/** The unit hands the report in (again): status submitted. */
+export function submit(report: Report, ctx: ActionContext, note?: string): Report {
+  const at = timeOf(ctx);
+  const trimmed = note?.trim();
+  return withReview(report, { ...report.review, status: 'submitted' }, event('submitted', ctx, at, trimmed || undefined));
+}
+
+/** Sends the report back to the unit. The reason is required: the clerk must know what to fix. */
+export function returnReport(report: Report, reason: string, ctx: ActionContext): Report {
+  const text = reason.trim();
+  if (!text) throw new ReviewActionError('emptyText');
+  if (report.review.status === 'returned') throw new ReviewActionError('sameStatus');
+  return withReview(report, { ...report.review, status: 'returned' }, event('returned', ctx, timeOf(ctx), text));
+}
+
+/** Approves the report (it may be published and summed up). */
+export function approveReport(report: Report, ctx: ActionContext, note?: string): Report {
+  if (report.review.status === 'approved') throw new ReviewActionError('sameStatus');
+  const trimmed = note?.trim();
+  return withReview(report, { ...report.review, status: 'approved' }, event('approved', ctx, timeOf(ctx), trimmed || undefined));
+}
+
+/** The reason of the latest return, while the report stands returned (for the clerk's banner). */
+export function returnReason(review: Review): string | null {
+  if (review.status !== 'returned') return null;
+  for (let i = review.history.length - 1; i >= 0; i--) {
+    const e = review.history[i]!;
+    if (e.action === 'returned') return e.note ?? '';
+  }
+  return null;
+}
+
+/** Time of the latest review event, or null when nothing happened yet. */
+export function lastReviewEventAt(review: Review): string | null {
+  let latest: string | null = null;
+  for (const e of review.history) if (latest === null || Date.parse(e.at) > Date.parse(latest)) latest = e.at;
+  return latest;
+}
