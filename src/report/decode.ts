@@ -118,7 +118,10 @@ function issueToProblem(issue: z.core.$ZodIssue, path: string, value: unknown, f
       return problem(path, 'decode.expectedType', { expected: issue.expected, found });
     }
     case 'too_small':
-      if (issue.origin === 'number' || issue.origin === 'int') return problem(path, 'decode.negative', { found });
+      if (issue.origin === 'number' || issue.origin === 'int') {
+        // Counts and fees start at 0 ("negative"); a year starts at 1990 ("22" is not negative).
+        return Number(issue.minimum) === 0 ? problem(path, 'decode.negative', { found }) : problem(path, 'decode.tooSmall', { found, min: Number(issue.minimum) });
+      }
       return problem(path, 'decode.invalid', { found });
     case 'too_big':
       return problem(path, 'decode.tooLarge');

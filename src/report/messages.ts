@@ -49,6 +49,7 @@ export const MESSAGES = {
   'decode.expectedType': { zh: '类型不对：应为 {{expected}}，实为{{found}}', en: 'Wrong type: expected {{expected}}, found {{found}}' },
   'decode.notWhole': { zh: '件数应为整数，不能有小数：{{found}}', en: 'A count must be a whole number: {{found}}' },
   'decode.negative': { zh: '不能为负数：{{found}}', en: 'Must not be negative: {{found}}' },
+  'decode.tooSmall': { zh: '不能小于 {{min}}：{{found}}', en: 'Must be at least {{min}}: {{found}}' },
   'decode.tooLarge': { zh: '数值或文字过大', en: 'Value or text too large' },
   'decode.feeDecimals': {
     zh: '金额最多保留 4 位小数（单位：万元）：{{found}}',
