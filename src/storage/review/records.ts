@@ -1,0 +1,58 @@
+/** What the two review stores (IndexedDB and in memory) share: keys, checks, fingerprints. */
+import { decode, type Report } from '../../report/index.ts';
+import { DEFAULT_SETTINGS, type ReceivedVersion, type ReviewResult, type ReviewSettings, type UnreadableVersion } from './types.ts';
+
+/** A unit's reports of one year are versions of one report: keyed by year and agency. */
+export function unitKeyOf(report: Pick<Report, 'meta'>): string {
+  return `${report.meta.year ?? '-'}|${report.meta.agency.trim()}`;
+}
+
+/** FNV-1a (32 bit, twice with different seeds) over the document's JSON: cheap and stable. */
+export function fingerprintOf(report: Report): string {
+  const text = JSON.stringify(report);
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return `${(a >>> 0).toString(16).padStart(8, '0')}${(b >>> 0).toString(16).padStart(8, '0')}`;
+}
+
+/** Checks a document before it is written: only whole valid reports are stored. */
+export function checkDocument(document: Report): ReviewResult<Report> {
+  const decoded = decode(document);
+  return decoded.ok ? { ok: true, value: decoded.report } : { ok: false, error: { kind: 'invalid', problems: decoded.problems } };
+}
+
+/** Reads a stored record back through decode (storage is outside too: another app version wrote it). */
+export function readVersion(raw: unknown): { ok: true; version: ReceivedVersion } | { ok: false; unreadable: UnreadableVersion } {
+  const record = (raw ?? {}) as Partial<ReceivedVersion>;
+  const decoded = decode(record.document);
+  if (!decoded.ok) {
+    return { ok: false, unreadable: { id: String(record.id ?? ''), fileName: String(record.fileName ?? ''), problems: decoded.problems } };
+  }
+  return { ok: true, version: { ...(record as ReceivedVersion), document: decoded.report } };
+}
+
+export function byReceived(a: ReceivedVersion, b: ReceivedVersion): number {
+  return a.receivedAt - b.receivedAt || a.id.localeCompare(b.id);
+}
+
+export function mergeSettings(stored: unknown, patch: Partial<ReviewSettings> = {}): ReviewSettings {
+  const s = (stored && typeof stored === 'object' ? stored : {}) as Partial<ReviewSettings>;
+  const text = (v: unknown, fallback: string) => (typeof v === 'string' ? v.slice(0, 200) : fallback);
+  const roster = patch.roster ?? s.roster;
+  return {
+    reviewer: text(patch.reviewer ?? s.reviewer, DEFAULT_SETTINGS.reviewer),
+    aggregateAgency: text(patch.aggregateAgency ?? s.aggregateAgency, DEFAULT_SETTINGS.aggregateAgency),
+    roster: Array.isArray(roster)
+      ? [...new Set(roster.filter((r): r is string => typeof r === 'string').map((r) => r.trim().slice(0, 200)).filter(Boolean))]
+      : [],
+  };
+}
+
+export function newVersionId(): string {
+  return crypto.randomUUID();
+}

@@ -1,0 +1,84 @@
+/**
+ * The review workspace's store: the report files a supervisor (政务公开办) has collected, every
+ * version of every unit's report, and the workspace's settings. Kept apart from the clerk's own
+ * drafts (its own IndexedDB database), so that reviewing never touches a clerk's work on the same
+ * computer. Every operation returns a typed result; nothing is thrown past this interface.
+ */
+import type { Problem, Report } from '../../report/index.ts';
+
+/** One received file of one unit's report, with the reviewer's work on it (comments, status). */
+export interface ReceivedVersion {
+  readonly id: string;
+  /** The unit and year the report belongs to: see `unitKeyOf`. */
+  readonly unitKey: string;
+  readonly agency: string;
+  readonly year: number | null;
+  /** Name of the file it came from ('' when built here, e.g. an aggregate). */
+  readonly fileName: string;
+  /** ms since epoch; versions of a unit are ordered by it. */
+  readonly receivedAt: number;
+  /** Fingerprint of the document as received: the same file twice is one version. */
+  readonly fingerprint: string;
+  /** The document, with the review's changes since it was received. */
+  readonly document: Report;
+  /** ms since epoch of the last write (receipt or review action). */
+  readonly updatedAt: number;
+}
+
+export interface ReviewSettings {
+  /** The reviewer's name as it goes into comments and the history. */
+  readonly reviewer: string;
+  /** Agencies expected to report (one a line in the UI); those without a report are named. */
+  readonly roster: readonly string[];
+  /** The name the aggregate report is made for (e.g. 某某县人民政府). */
+  readonly aggregateAgency: string;
+}
+
+export const DEFAULT_SETTINGS: ReviewSettings = { reviewer: '', roster: [], aggregateAgency: '' };
+
+export type ReviewStoreError =
+  | { readonly kind: 'notFound' }
+  /** The same document was received before for this unit (`versionId` is that version). */
+  | { readonly kind: 'duplicate'; readonly versionId: string }
+  /** The browser refused to store more (disk full or site quota). */
+  | { readonly kind: 'quota' }
+  /** No IndexedDB here (some private modes), it failed to open, or another tab blocks it. */
+  | { readonly kind: 'unavailable'; readonly message: string }
+  /** A document that does not decode is never written. */
+  | { readonly kind: 'invalid'; readonly problems: readonly Problem[] }
+  | { readonly kind: 'unknown'; readonly message: string };
+
+export type ReviewResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ReviewStoreError };
+
+export interface ReceiveInput {
+  readonly document: Report;
+  readonly fileName: string;
+  /** Defaults to now. */
+  readonly receivedAt?: number;
+}
+
+/** A stored version that no longer decodes (e.g. written by a newer app): listed, not dropped. */
+export interface UnreadableVersion {
+  readonly id: string;
+  readonly fileName: string;
+  readonly problems: readonly Problem[];
+}
+
+export interface ReviewListing {
+  /** All versions, oldest received first. */
+  readonly versions: readonly ReceivedVersion[];
+  readonly unreadable: readonly UnreadableVersion[];
+}
+
+export interface ReviewStore {
+  list(): Promise<ReviewResult<ReviewListing>>;
+  /** Keeps a received document as a new version of its unit (refused as `duplicate` if seen). */
+  receive(input: ReceiveInput): Promise<ReviewResult<ReceivedVersion>>;
+  /** Replaces a version's document after a review action. Agency and year must stay the same. */
+  update(id: string, document: Report): Promise<ReviewResult<ReceivedVersion>>;
+  /** Removes every version of a unit from the workspace; the number removed. */
+  removeUnit(unitKey: string): Promise<ReviewResult<number>>;
+  settings(): Promise<ReviewResult<ReviewSettings>>;
+  saveSettings(settings: Partial<ReviewSettings>): Promise<ReviewResult<ReviewSettings>>;
+  close(): void;
+}
