@@ -24,6 +24,7 @@ import {
   type DraftRecord,
   type DraftStore,
   type DraftSummary,
+  type KeptMilestone,
   type Milestone,
   type Result,
   type SaveOptions,
@@ -356,7 +357,7 @@ class IdbDraftStore implements DraftStore {
     return result;
   }
 
-  async keepVersion(draftId: string, document: Report, milestone: 'conflict'): Promise<Result<VersionInfo>> {
+  async keepVersion(draftId: string, document: Report, milestone: KeptMilestone): Promise<Result<VersionInfo>> {
     const checked = checkDocument(document);
     if (!checked.ok) return fail(checked.error);
     let revision: number | null = null;

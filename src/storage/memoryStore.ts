@@ -21,6 +21,7 @@ import {
   type DraftRecord,
   type DraftStore,
   type DraftSummary,
+  type KeptMilestone,
   type Milestone,
   type Result,
   type SaveOptions,
@@ -178,7 +179,7 @@ export class MemoryDraftStore implements DraftStore {
     return result;
   }
 
-  async keepVersion(draftId: string, document: Report, milestone: 'conflict'): Promise<Result<VersionInfo>> {
+  async keepVersion(draftId: string, document: Report, milestone: KeptMilestone): Promise<Result<VersionInfo>> {
     const result = await this.write(() => {
       const checked = checkDocument(structuredClone(document));
       if (!checked.ok) return fail<VersionInfo>(checked.error);

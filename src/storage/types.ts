@@ -7,6 +7,8 @@ import type { Problem, Report, ReportStatus, AgencyKind } from '../report/index.
 /** Why a version was kept. `conflict`: edits of a tab whose write lost a two-tab race. */
 export type Milestone = 'created' | 'autosave' | 'ready' | 'reopened' | 'exported' | 'imported' | 'restored' | 'conflict';
 
+export type KeptMilestone = 'conflict' | 'exported';
+
 /** What the drafts list shows, computed from the document when it is saved. */
 export interface DraftSummary {
   readonly id: string;
@@ -112,8 +114,11 @@ export interface DraftStore {
   version(versionId: string): Promise<Result<VersionRecord>>;
   /** Keeps the stored document as a version (e.g. `exported`); no revision change. */
   markMilestone(draftId: string, milestone: Milestone): Promise<Result<VersionInfo>>;
-  /** Keeps a document that could not be saved as the draft itself (a lost two-tab race). */
-  keepVersion(draftId: string, document: Report, milestone: 'conflict'): Promise<Result<VersionInfo>>;
+  /**
+   * Keeps a given document as a version without touching the draft: edits that lost a two-tab
+   * race (`conflict`), or what was exported when it could not be saved first (`exported`).
+   */
+  keepVersion(draftId: string, document: Report, milestone: KeptMilestone): Promise<Result<VersionInfo>>;
   /** Makes a version the current document again: a new version; the current one is kept first. */
   restore(draftId: string, versionId: string, expectedRevision: number): Promise<Result<DraftRecord>>;
   /** Changes here and in other tabs (BroadcastChannel). Returns the unsubscribe function. */
