@@ -1,6 +1,6 @@
 /** Rules that read the Chinese text of the report against its tables and its year. */
-import { FORMAT_NOTICE, SUPERSEDED_NOTICE, type Label } from '../format.ts';
-import type { Report } from '../document.ts';
+import { APPEAL_KIND_IDS, FORMAT_NOTICE, SUPERSEDED_NOTICE, type AppealKind, type Label } from '../format.ts';
+import { getCell, type Report } from '../document.ts';
 import { cellValue, sumOf } from '../totals.ts';
 import { narrativePlaces, normalise, placeName, sentences, type TextPlace } from './text.ts';
 import type { FindingDraft, RuleDef } from './types.ts';
@@ -19,10 +19,20 @@ interface CountClaim {
   /** Only sentences that pass this are read (so 留言24件 is not taken for applications). */
   readonly about: (sentence: string, place: TextPlace) => boolean;
   readonly patterns: readonly RegExp[];
+  /** A match that speaks of something else (收到行政复议申请1件 is not an application count). */
+  readonly excludes?: RegExp;
 }
 
 const total = (report: Report, ...ids: string[]) => sumOf(ids.map((id) => cellValue(report, id)));
 const aboutApplications = (s: string, place: TextPlace) => s.includes('申请') || normalise(place.title).includes('依申请');
+/**
+ * Appeals about disclosure: the sentence says 公开, or the part is about applications or appeals.
+ * (A 司法局 also handles other bodies' 行政复议 as the reviewing body; those are not its own.)
+ */
+const aboutAppeals = (word: string) => (s: string, place: TextPlace) =>
+  s.includes(word) && (s.includes('公开') || /依申请|复议|诉讼/.test(normalise(place.title)));
+/** The body as the reviewing body or court: 办理/审理/受理行政复议案件. */
+const AS_REVIEWER = /(?:办理|审理|受理|审结|办结)(?:各类|了)?行政(?:复议|诉讼)/;
 
 const CLAIMS: readonly CountClaim[] = [
   {
@@ -31,7 +41,8 @@ const CLAIMS: readonly CountClaim[] = [
     cells: ['applications.newReceived.total'],
     accepted: (r) => [total(r, 'applications.newReceived.total'), total(r, 'applications.newReceived.total', 'applications.carriedOver.total')],
     about: aboutApplications,
-    patterns: [/(?:收到|受理|新收|接收)[^0-9。，,]{0,12}?(\d+)件/, /(\d+)件[^0-9。，,]{0,8}?(?:政府信息公开)?申请/],
+    patterns: [/(?:收到|受理|新收|接收)[^0-9。，,;]{0,20}?(\d+)件/, /共(?:有|计)?(\d+)件(?:政府)?(?:信息公开|依申请公开)申请/],
+    excludes: /复议|诉讼|信访|留言|建议|提案|咨询|投诉|举报|来电|来信|诉求|热线/,
   },
   {
     id: 'granted',
@@ -46,26 +57,38 @@ const CLAIMS: readonly CountClaim[] = [
     what: { zh: '行政复议总计', en: 'administrative reconsiderations (total)' },
     cells: ['appeals.review.total'],
     accepted: (r) => [total(r, 'appeals.review.total')],
-    about: (s) => s.includes('行政复议'),
-    patterns: [/行政复议(?:案件|申请)?(?:共)?(\d+)(?:件|起)/, /(\d+)(?:件|起)行政复议/],
+    about: aboutAppeals('行政复议'),
+    patterns: [/行政复议(?:案件|申请)?(?:共)?(\d+)(?:件|起)/, /(\d+)(?:件|起)行政复议(?!纠错|纠正|被纠|撤销)/],
+    excludes: AS_REVIEWER,
   },
   {
     id: 'litigation',
     what: { zh: '行政诉讼总计', en: 'lawsuits (total)' },
     cells: ['appeals.litigationDirect.total', 'appeals.litigationAfterReview.total'],
     accepted: (r) => [total(r, 'appeals.litigationDirect.total', 'appeals.litigationAfterReview.total')],
-    about: (s) => s.includes('诉讼'),
-    patterns: [/行政诉讼(?:案件)?(?:共)?(\d+)(?:件|起)/, /(\d+)(?:件|起)(?:行政)?诉讼/],
+    about: aboutAppeals('诉讼'),
+    patterns: [/行政诉讼(?:案件)?(?:共)?(\d+)(?:件|起)/, /(\d+)(?:件|起)(?:行政)?诉讼(?!败诉|纠错|纠正)/],
+    excludes: AS_REVIEWER,
   },
 ];
 
-/** "未发生行政复议、行政诉讼" states zero. */
+/** "未发生行政复议、行政诉讼" states zero. (Sentences are NFKC-normalised: ， is already ,.) */
 const ZERO_CLAIMS: readonly { claim: string; pattern: RegExp }[] = [
-  { claim: 'review', pattern: /(?:未|没有)(?:发生|收到|出现|产生|有)[^。，]{0,24}?行政复议/ },
-  { claim: 'litigation', pattern: /(?:未|没有)(?:发生|收到|出现|产生|有)[^。，]{0,24}?(?:行政)?诉讼/ },
+  { claim: 'review', pattern: /(?:(?:未|没有)(?:发生|收到|出现|产生|有|涉及)|无)[^。，,;]{0,24}?行政复议/ },
+  { claim: 'litigation', pattern: /(?:(?:未|没有)(?:发生|收到|出现|产生|有|涉及)|无)[^。，,;]{0,24}?(?:行政)?诉讼/ },
 ];
+/** "未发生被行政复议纠错的情况" says no appeal was lost, not that there was none. */
+const NOT_A_ZERO_COUNT = /纠错|纠正|败诉|撤销|违法/;
 
-const ALL_UPHELD = /均(?:获|被|予以|得到)?维持/;
+const ALL_UPHELD = /(?:均|全部)(?:获|被|予以|得到|获得|为)?维持/;
+
+/** Cells of 四 whose cases were not upheld, for the appeals a sentence speaks of. */
+function notUpheldCells(sentence: string): string[] {
+  const review = sentence.includes('复议');
+  const litigation = sentence.includes('诉讼');
+  const kinds = APPEAL_KIND_IDS.filter((k: AppealKind) => (k === 'review' ? review : litigation));
+  return kinds.flatMap((k) => [`appeals.${k}.corrected`, `appeals.${k}.other`]);
+}
 
 export const narrativeCountRule: RuleDef = {
   id: 'narrativeCount',
@@ -101,28 +124,29 @@ export const narrativeCountRule: RuleDef = {
           for (const pattern of claim.patterns) {
             const m = sentence.match(pattern);
             if (m) {
-              push(claim, place, m[0], Number(m[1]));
+              // The words just before the match count too (审理|行政复议案件15件).
+              const context = sentence.slice(Math.max(0, m.index! - 4), m.index! + m[0].length);
+              if (!claim.excludes?.test(context)) push(claim, place, m[0], Number(m[1]));
               break;
             }
           }
         }
         for (const zero of ZERO_CLAIMS) {
           const m = sentence.match(zero.pattern);
-          if (m) push(CLAIMS.find((c) => c.id === zero.claim)!, place, m[0], 0);
+          if (!m) continue;
+          const clause = sentence.slice(m.index).split(/[，,;]/)[0]!;
+          if (!NOT_A_ZERO_COUNT.test(clause)) push(CLAIMS.find((c) => c.id === zero.claim)!, place, m[0], 0);
         }
         const upheld = sentence.match(ALL_UPHELD);
         if (upheld && /复议|诉讼/.test(sentence)) {
-          const changed = sumOf(
-            ['review', 'litigationDirect', 'litigationAfterReview'].flatMap((k) =>
-              ['corrected', 'other'].map((o) => cellValue(report, `appeals.${k}.${o}`)),
-            ),
-          );
+          const changedCells = notUpheldCells(sentence).filter((id) => (getCell(report, id) ?? 0) > 0);
+          const changed = sumOf(changedCells.map((id) => getCell(report, id)));
           const subject = `allUpheld@${place.path}`;
           if (changed > 0 && !seen.has(subject)) {
             seen.add(subject);
             drafts.push({
               subject,
-              cells: [place.path, 'appeals.review.corrected', 'appeals.review.other'],
+              cells: [place.path, ...changedCells],
               messageKey: 'rule.narrativeCount.allUpheld',
               params: { quote: upheld[0], right: changed },
               left: 0,
@@ -141,16 +165,33 @@ export const narrativeCountRule: RuleDef = {
 // yearMismatch: a year left over from last year's report
 // ---------------------------------------------------------------------------------------------
 
-/** Places in the text where the year must be the report's own. */
-const OWN_YEAR_PATTERNS: readonly RegExp[] = [
-  /本报告统计数据从(\d{4})年/g,
-  /至(\d{4})年12月31日/g,
-  /(\d{4})年度?政府信息公开工作年度报告/g,
-  /(\d{4})年度?政务公开工作要点/g,
-  /(\d{4})年度?政府信息公开工作年度报表/g,
+interface YearPattern {
+  readonly pattern: RegExp;
+  /** Whether the year found is right in this place (`year` is the report's). */
+  readonly accepts: (found: number, year: number, place: TextPlace) => boolean;
+}
+
+/** Places in the text where the year must be the report's own (or, in some places, a neighbour). */
+const YEAR_PATTERNS: readonly YearPattern[] = [
+  // The statistics period: always the report's year.
+  { pattern: /本报告统计数据从(\d{4})年/g, accepts: (found, year) => found === year },
+  { pattern: /至(\d{4})年12月31日/g, accepts: (found, year) => found === year },
+  // The report's own title in the preamble; the narrative may also tell of publishing last
+  // year's report in the report year ("按时发布2021年政府信息公开工作年度报告").
+  {
+    pattern: /(\d{4})年度?政府信息公开工作年度报[告表]/g,
+    accepts: (found, year, place) => found === year || (place.section !== 'preamble' && found === year - 1),
+  },
+  // This year's 要点; section 五 may plan by next year's.
+  {
+    pattern: /(\d{4})年度?政务公开工作要点/g,
+    accepts: (found, year, place) => found === year || (place.section === 'problems' && found === year + 1),
+  },
 ];
-/** A text or title that opens with "YYYY年，" speaks of the report's year. */
+/** A text or title that opens with "YYYY年，" speaks of the report's year (in 五, of next year's plans too). */
 const OPENING_YEAR = /^(\d{4})年(?:度)?[，,]/;
+const openingAccepts = (found: number, year: number, place: TextPlace) =>
+  found === year || (place.section === 'problems' && found === year + 1);
 
 export const yearMismatchRule: RuleDef = {
   id: 'yearMismatch',
@@ -165,11 +206,11 @@ export const yearMismatchRule: RuleDef = {
     for (const place of narrativePlaces(report, { titles: true })) {
       const text = normalise(place.text);
       const wrong: { quote: string; found: number }[] = [];
-      for (const pattern of OWN_YEAR_PATTERNS) {
-        for (const m of text.matchAll(pattern)) if (Number(m[1]) !== year) wrong.push({ quote: m[0], found: Number(m[1]) });
+      for (const { pattern, accepts } of YEAR_PATTERNS) {
+        for (const m of text.matchAll(pattern)) if (!accepts(Number(m[1]), year, place)) wrong.push({ quote: m[0], found: Number(m[1]) });
       }
       const opening = place.section === 'preamble' ? null : text.match(OPENING_YEAR);
-      if (opening && Number(opening[1]) !== year) wrong.push({ quote: opening[0], found: Number(opening[1]) });
+      if (opening && !openingAccepts(Number(opening[1]), year, place)) wrong.push({ quote: opening[0], found: Number(opening[1]) });
       if (wrong.length === 0) continue;
       const where = placeName(place);
       const first = wrong[0]!;
@@ -193,6 +234,8 @@ export const yearMismatchRule: RuleDef = {
 
 const NOTICE = FORMAT_NOTICE.number.replace(/\s/g, '');
 const SUPERSEDED_NUMBER = /(?:国办公开办函)?[〔[［(（]?2019[〕\]］)）]?60号/;
+/** The 试行 format named as such ("年度报告格式（试行）"), not any 试行 document the preamble cites. */
+const TRIAL_FORMAT = new RegExp(`格式[^。，；]{0,3}${SUPERSEDED_NOTICE.trialFormat}|${SUPERSEDED_NOTICE.trialFormat}[^。，；]{0,3}格式`);
 /** Anything that looks like an attempt at the 2021 notice number. */
 const NOTICE_LIKE = /国办公开办函[^。，；]{0,12}?号|[〔[［(（]?2021[〕\]］)）]?30号/g;
 
@@ -209,7 +252,7 @@ export const citationRule: RuleDef = {
     const superseded =
       preamble.match(SUPERSEDED_NUMBER)?.[0] ??
       (preamble.includes(SUPERSEDED_NOTICE.titleFragment) ? SUPERSEDED_NOTICE.titleFragment : undefined) ??
-      (preamble.includes(SUPERSEDED_NOTICE.trialFormat) ? SUPERSEDED_NOTICE.trialFormat : undefined);
+      preamble.match(TRIAL_FORMAT)?.[0];
     if (superseded) return [{ subject: 'superseded', cells, messageKey: 'rule.citation.superseded', params: { quote: superseded } }];
     const garbled = [...preamble.matchAll(NOTICE_LIKE)].map((m) => m[0]).find((q) => !NOTICE.includes(q) && q !== NOTICE);
     if (garbled) return [{ subject: 'garbled', cells, messageKey: 'rule.citation.garbled', params: { quote: garbled } }];
@@ -233,7 +276,8 @@ export const feeStatementRule: RuleDef = {
   reads: ['narrative.other'],
   messageKey: 'rule.feeStatement',
   check(report) {
-    if (otherSectionText(report).includes('信息处理费')) return [];
+    // "信息处理费", also "信息公开处理费" and "处理费用" as some reports word it.
+    if (otherSectionText(report).includes('处理费')) return [];
     return [{ subject: 'other', cells: ['narrative.other'], messageKey: 'rule.feeStatement' }];
   },
 };
