@@ -129,22 +129,21 @@ export const REPORT_CSS = `${TITLE_FONT_FACE}
   table-layout: fixed;
   font-family: ${FONT_STACKS.song};
   font-size: 10.5pt;
-  line-height: 1.35;
+  line-height: 1.3;
   letter-spacing: 0;
   text-align: center;
 }
 .nb-report th, .nb-report td {
   border: 1px solid #000;
-  padding: 0.8mm 1mm;
+  padding: 0.5mm 0.8mm;
   vertical-align: middle;
   font-weight: normal;
   overflow-wrap: anywhere;
 }
-.nb-report th[scope='row'] { text-align: left; }
+.nb-report .nb-applications th[scope='row'] { text-align: left; }
 .nb-report thead { display: table-header-group; }
 .nb-report tr { break-inside: avoid; page-break-inside: avoid; }
 .nb-report .nb-proactive tbody { break-inside: avoid; page-break-inside: avoid; }
-.nb-report .nb-proactive .nb-caption { text-align: left; }
 .nb-report .nb-applications { font-size: 10pt; }
 .nb-report .nb-applications .nb-note { font-size: 9pt; text-align: left; }
 .nb-report .nb-appeals { font-size: 10pt; }

@@ -1,0 +1,193 @@
+/**
+ * The printable HTML printed by Chromium to A4 PDF: page count, page numbers, draft mark, no
+ * table row split over two pages, no request to anywhere, hostile text inert. The pages are kept
+ * as PNG in docs/print/ to be compared with the official template by eye.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { APPLICATIONS_ROWS, PROACTIVE_ROWS, decodeText, type Report } from '../../src/report/index.ts';
+import { REPORT_CSS, renderReportHtml } from '../../src/report/render/index.ts';
+import { launch, watch } from './browser.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const docsDir = join(root, 'docs/print');
+const work = mkdtempSync(join(tmpdir(), 'nianbao-print-'));
+
+function seed(): Report {
+  const decoded = decodeText(readFileSync(join(root, 'tests/fixtures/pingluo-2022.json'), 'utf8'));
+  if (!decoded.ok) throw new Error('seed fixture does not decode');
+  return decoded.report;
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+interface Printed {
+  pdf: string;
+  pages: number;
+  /** Text of each page in content-stream order (a table cell's lines stay together). */
+  pageTexts: string[];
+  /** Every URL the page asked for while loading and printing. */
+  requests: string[];
+  errors: string[];
+}
+
+/** Loads HTML as the printable file would be opened, prints it to A4 PDF, reads it back. */
+async function print(html: string, name: string, setUp?: (page: Page) => Promise<void>): Promise<Printed> {
+  const page = await browser.newPage();
+  const watched = watch(page);
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await setUp?.(page);
+  await page.setContent(html, { waitUntil: 'load' });
+  await page.emulateMedia({ media: 'print' });
+  const pdf = join(work, `${name}.pdf`);
+  writeFileSync(pdf, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+  await page.close();
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)![1]);
+  const pageTexts = Array.from({ length: pages }, (_, i) =>
+    execFileSync('pdftotext', ['-raw', '-f', String(i + 1), '-l', String(i + 1), pdf, '-'], { encoding: 'utf8' }),
+  );
+  return { pdf, pages, pageTexts, requests, errors: watched.errors };
+}
+
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/** Labels that do not appear whole on any single page: their row was split by a page break. */
+function splitLabels(printed: Printed, labels: readonly string[]): string[] {
+  const pages = printed.pageTexts.map(squash);
+  return labels.filter((label) => !pages.some((page) => page.includes(squash(label))));
+}
+
+describe('the seed report printed to A4', () => {
+  let printed: Printed;
+  beforeAll(async () => {
+    printed = await print(renderReportHtml(seed()), 'seed');
+  });
+
+  test('prints on A4 pages without asking for anything from anywhere', () => {
+    const info = execFileSync('pdfinfo', [printed.pdf], { encoding: 'utf8' });
+    const [, w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!;
+    // A4 is 595.28 × 841.89 pt.
+    expect(Math.abs(Number(w) - 595.28)).toBeLessThan(1);
+    expect(Math.abs(Number(h) - 841.89)).toBeLessThan(1);
+    expect(printed.requests.filter((u) => !/^(about:|data:)/.test(u))).toEqual([]);
+    expect(printed.errors).toEqual([]);
+  });
+
+  test('has the expected number of pages, each numbered “— n —” in the foot', () => {
+    // Measured with the Noto CJK fonts of this machine: the narrative takes pages 1–3, 二 page 4,
+    // 三 (heading and whole table) page 5, 四 and 五 page 6, the rest pages 7–8.
+    expect(printed.pages).toBe(8);
+    printed.pageTexts.forEach((text, i) => {
+      expect(text, `page ${i + 1}`).toMatch(new RegExp(`—\\s*${i + 1}\\s*—`));
+    });
+  });
+
+  test('splits no table row over two pages', () => {
+    const labels = [...APPLICATIONS_ROWS.map((r) => r.label.zh), ...PROACTIVE_ROWS.map((r) => r.label.zh)];
+    expect(splitLabels(printed, labels)).toEqual([]);
+    // 三 fits on one page, so it is printed whole, with its heading.
+    const withTable = printed.pageTexts.map(squash).filter((t) => t.includes('申请人情况'));
+    expect(withTable).toHaveLength(1);
+    expect(withTable[0]).toContain('三、收到和处理政府信息公开申请情况');
+    expect(withTable[0]).toContain('四、结转下年度继续办理');
+  });
+
+  test('finds the title font (小标宋 or its bold serif stand-in) among the local fonts', async () => {
+    // Chromium embeds CJK fonts nameless (Type 3), so ask the page: the title's alias is made of
+    // local() sources only, and loads only if one of them is installed.
+    const page = await browser.newPage();
+    await page.setContent(renderReportHtml(seed()), { waitUntil: 'load' });
+    const status = await page.evaluate(async () => {
+      await document.fonts.load("22pt 'nianbao 小标宋'", '年');
+      return Array.from(document.fonts).map((f) => `${f.family}:${f.status}`);
+    });
+    expect(status).toEqual(['nianbao 小标宋:loaded']);
+    await page.close();
+  });
+
+  test('keeps the pages as PNG in docs/print/', () => {
+    mkdirSync(docsDir, { recursive: true });
+    for (const f of readdirSync(docsDir)) if (/^pingluo-2022-.*\.png$/.test(f)) rmSync(join(docsDir, f));
+    execFileSync('pdftoppm', ['-r', '80', '-png', printed.pdf, join(docsDir, 'pingluo-2022')]);
+    const pngs = readdirSync(docsDir).filter((f) => /^pingluo-2022-\d+\.png$/.test(f));
+    expect(pngs).toHaveLength(printed.pages);
+  });
+});
+
+describe('a draft', () => {
+  test('carries the 草稿 mark on every page, and the paper-copy block at the end', async () => {
+    const printed = await print(renderReportHtml({ ...seed(), status: 'draft' }, { paperCopyBlock: true }), 'draft');
+    printed.pageTexts.forEach((text, i) => expect(text, `page ${i + 1}`).toContain('草稿'));
+    const last = squash(printed.pageTexts.at(-1)!);
+    expect(last).toContain('单位负责人签字');
+    expect(last).toContain('平罗县人民政府办公室（盖章）');
+    mkdirSync(docsDir, { recursive: true });
+    execFileSync('pdftoppm', ['-r', '80', '-png', '-f', '1', '-l', '1', '-singlefile', printed.pdf, join(docsDir, 'pingluo-2022-draft-first')]);
+    execFileSync('pdftoppm', ['-r', '80', '-png', '-f', String(printed.pages), '-l', String(printed.pages), '-singlefile', printed.pdf, join(docsDir, 'pingluo-2022-draft-last')]);
+  });
+
+  test('a ready report has no draft mark', async () => {
+    const printed = await print(renderReportHtml(seed()), 'ready');
+    expect(printed.pageTexts.join('')).not.toContain('草稿');
+  });
+});
+
+describe('the row check itself', () => {
+  // A table of tall rows of uneven height (long labels in a narrow column) is bound to cross page
+  // breaks: with rows allowed to split, the check must see splits; with the report's CSS, none.
+  const labels = Array.from({ length: 36 }, (_, i) => `第${i + 1}行${'甲乙丙丁戊己庚辛壬癸'.repeat(2 + (i % 5))}`);
+  const table = (extraCss: string) =>
+    `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title><style>${REPORT_CSS}${extraCss}</style></head>` +
+    `<body><article class="nb-report"><table class="nb-applications"><colgroup><col style="width:30%"><col></colgroup><tbody>` +
+    labels.map((l, i) => `<tr><th scope="row">${l}</th><td>${i}</td></tr>`).join('') +
+    '</tbody></table></article></body></html>';
+
+  test('finds split rows when rows may split, and none with the report CSS', async () => {
+    const loose = await print(table('.nb-report tr { break-inside: auto !important; page-break-inside: auto !important; }'), 'loose');
+    expect(loose.pages).toBeGreaterThan(2);
+    expect(splitLabels(loose, labels).length).toBeGreaterThan(0);
+    const kept = await print(table(''), 'kept');
+    expect(kept.pages).toBeGreaterThan(2);
+    expect(splitLabels(kept, labels)).toEqual([]);
+  });
+});
+
+describe('hostile text', () => {
+  test('shows as text; no script runs, no image loads, the tables stay whole', async () => {
+    const hostile = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"></table></td></tr>';
+    const report = seed();
+    report.meta.agency = `某局${hostile}`;
+    report.narrative.preamble = `前言${hostile}`;
+    report.narrative.overview[1] = { title: `标题${hostile}`, text: `正文${hostile}` };
+    report.narrative.problems = [{ title: '', text: hostile }];
+    const page = await browser.newPage();
+    const watched = watch(page);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.setContent(renderReportHtml(report), { waitUntil: 'load' });
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('script, img').count()).toBe(0);
+    expect(await page.locator('table').count()).toBe(3);
+    expect(await page.locator('section[data-section="applications"] tbody tr').count()).toBe(APPLICATIONS_ROWS.length);
+    expect(await page.locator('section[data-section="appeals"] tbody td').count()).toBe(15);
+    await expect.poll(() => page.locator('section[data-section="problems"] p').first().textContent()).toBe(hostile);
+    expect(await page.locator('h1').textContent()).toContain('<script>window.__pwned = 1</script>');
+    expect(requests.filter((u) => !/^(about:|data:)/.test(u))).toEqual([]);
+    expect(watched.errors).toEqual([]);
+    await page.close();
+  });
+});
