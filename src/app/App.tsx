@@ -1,13 +1,18 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
-import { routeHref, useRoute, type Route } from '../ui/router.ts';
+import { navigate, routeHref, useRoute, type Route } from '../ui/router.ts';
 import { Home } from './Home.tsx';
+import { Editor } from '../features/editor/index.ts';
+import { emptyReport } from '../report/index.ts';
 
 function Page({ route }: { route: Route }) {
   const { t } = useTranslation();
   switch (route.name) {
     case 'home':
       return <Home />;
+    case 'new':
+      // A new report held in memory only, until the drafts-backed route replaces it.
+      return <Editor report={emptyReport()} section={route.section} onSectionChange={(section) => navigate({ name: 'new', section })} />;
     default:
       return (
         <p>

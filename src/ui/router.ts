@@ -8,6 +8,7 @@ import type { SectionId } from '../report/index.ts';
 export type Route =
   | { name: 'home' }
   | { name: 'draft'; id: string; section?: SectionId | 'meta' }
+  | { name: 'new'; section?: SectionId | 'meta' }
   | { name: 'print'; id: string }
   | { name: 'review'; unit?: string }
   | { name: 'notFound'; path: string };
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
     if (parts[2] === 'print') return { name: 'print', id: parts[1] };
     return parts[2] ? { name: 'draft', id: parts[1], section: parts[2] as SectionId | 'meta' } : { name: 'draft', id: parts[1] };
   }
+  if (parts[0] === 'new') return parts[1] ? { name: 'new', section: parts[1] as SectionId | 'meta' } : { name: 'new' };
   if (parts[0] === 'review') return parts[1] ? { name: 'review', unit: parts[1] } : { name: 'review' };
   return { name: 'notFound', path };
 }
@@ -30,6 +32,8 @@ export function routeHref(route: Route): string {
       return '#/';
     case 'draft':
       return `#/drafts/${encodeURIComponent(route.id)}${route.section ? `/${route.section}` : ''}`;
+    case 'new':
+      return `#/new${route.section ? `/${route.section}` : ''}`;
     case 'print':
       return `#/drafts/${encodeURIComponent(route.id)}/print`;
     case 'review':

@@ -1,0 +1,367 @@
+/**
+ * The clerk's editor: the report's header and six sections, live totals, live findings that
+ * point at cells, 定稿 and reopening. It owns the form state after mounting; the parent hears of
+ * every change through onChange (the whole document) and stores it; the editor stores nothing.
+ *
+ * The way of a keystroke: input (uncontrolled, registered with react-hook-form) → the form's
+ * watch callback → the store (document, findings) → only the totals that sum the cell
+ * (useWatch) and the marks whose findings changed (useSyncExternalStore) re-render.
+ */
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import {
+  CELL_BY_ID,
+  ENTERED_CELLS,
+  NARRATIVE_SECTION_IDS,
+  reportTitle,
+  sectionDef,
+  standardPreamble,
+  type Finding,
+  type NarrativeSectionId,
+  type Report,
+} from '../../report/index.ts';
+import { useLang } from '../../i18n/index.ts';
+import { AppealsGrid } from './AppealsGrid.tsx';
+import { ApplicationsGrid } from './ApplicationsGrid.tsx';
+import { EditorContext, GridEnvContext, useStoreSelector, useStoreValue, type EditorContextValue } from './context.ts';
+import { FindingDescriptions, FindingItem, FindingsPanel, InvalidItem } from './FindingsPanel.tsx';
+import { invalidOf, metaFromValues, parseCellText, partsFromValues, toFormValues, type EditorFormValues } from './formValues.ts';
+import { focusSelectorFor, isEditorSection, sectionOfPath, type EditorSection } from './gridModel.ts';
+import { MetaSection } from './MetaSection.tsx';
+import { NarrativeSection } from './NarrativeSection.tsx';
+import { ProactiveGrid } from './ProactiveGrid.tsx';
+import { SectionNav, STATE_ICON } from './SectionNav.tsx';
+import { EditorStore, type InvalidInput } from './store.ts';
+import { UndoStack } from './undo.ts';
+import './editor.css';
+
+export interface EditorProps {
+  /** The initial document; the editor owns the form state afterwards. */
+  report: Report;
+  /** Last year's report, for the cross-year rules (carryover, inForce, sameAsLastYear). */
+  lastYear?: Report;
+  /** The current section (from the URL). */
+  section?: EditorSection;
+  onSectionChange?: (section: EditorSection) => void;
+  /** After every change, the whole document. */
+  onChange?: (report: Report) => void;
+  /** E.g. another tab holds the draft. A 'ready' report is read-only by itself until reopened. */
+  readOnly?: boolean;
+  /** Rendered in the editor's top bar (save state, export, history). */
+  toolbar?: ReactNode;
+}
+
+interface Blockers {
+  readonly findings: readonly Finding[];
+  readonly invalid: readonly (readonly [string, InvalidInput])[];
+}
+
+/** The document follows the form: one field changed (name), or everything (no name). */
+function syncFromForm(store: EditorStore, form: ReturnType<typeof useForm<EditorFormValues>>, name: string | undefined) {
+  const cell = name ? CELL_BY_ID.get(name) : undefined;
+  if (cell && !cell.computed) {
+    const parsed = parseCellText(cell.kind, form.getValues(name as never));
+    store.setCellValue(cell.id, parsed.ok ? parsed.value : null, invalidOf(parsed));
+    return;
+  }
+  const values = form.getValues();
+  store.batch(() => {
+    if (!name || name.startsWith('meta')) {
+      const before = store.getReport().meta;
+      const { meta, invalid } = metaFromValues(values.meta);
+      store.setMeta(meta, invalid);
+      // A preamble the clerk has not edited follows the fields it is generated from.
+      const oldText = standardPreamble(before.agency, before.year, before.contact);
+      const newText = standardPreamble(meta.agency, meta.year, meta.contact);
+      if (newText !== oldText && values.narrative.preamble === oldText) {
+        form.setValue('narrative.preamble', newText, { shouldDirty: true });
+      }
+    }
+    if (!name || name === 'narrative.preamble' || name === 'narrative') store.setPreamble(form.getValues('narrative.preamble') ?? '');
+    for (const section of NARRATIVE_SECTION_IDS) {
+      if (!name || name === 'narrative' || name.startsWith(`narrative.${section}`)) {
+        store.setParts(section, partsFromValues(form.getValues(`narrative.${section}`)));
+      }
+    }
+    if (!name) {
+      for (const c of ENTERED_CELLS) {
+        const parsed = parseCellText(c.kind, form.getValues(c.id as never));
+        store.setCellValue(c.id, parsed.ok ? parsed.value : null, invalidOf(parsed));
+      }
+    }
+  });
+}
+
+const SectionBody = memo(function SectionBody({ section, lang, readOnly }: { section: EditorSection; lang: 'zh' | 'en'; readOnly: boolean }) {
+  const label = section === 'meta' ? '' : sectionDef(section).heading[lang];
+  switch (section) {
+    case 'meta':
+      return <MetaSection lang={lang} readOnly={readOnly} />;
+    case 'proactive':
+      return <ProactiveGrid label={label} />;
+    case 'applications':
+      return <ApplicationsGrid label={label} />;
+    case 'appeals':
+      return <AppealsGrid label={label} />;
+    default:
+      return <NarrativeSection key={section} section={section} lang={lang} readOnly={readOnly} />;
+  }
+});
+
+function SectionHeading({ section, lang }: { section: EditorSection; lang: 'zh' | 'en' }) {
+  const { t } = useTranslation();
+  if (section === 'meta') {
+    return (
+      <h2 id="section-heading" tabIndex={-1}>
+        {t('editor.nav.meta')}
+      </h2>
+    );
+  }
+  const heading = sectionDef(section).heading;
+  return (
+    <h2 id="section-heading" tabIndex={-1}>
+      {heading[lang]}
+      {lang === 'en' ? (
+        <span className="label-zh" lang="zh-CN">
+          {heading.zh}
+        </span>
+      ) : null}
+    </h2>
+  );
+}
+
+function ReadyCheck({ blockers, lang, onDismiss }: { blockers: Blockers; lang: 'zh' | 'en'; onDismiss: () => void }) {
+  const { t } = useTranslation();
+  const count = blockers.findings.length + blockers.invalid.length;
+  return (
+    <section className="ready-check" aria-labelledby="ready-check-heading">
+      <h2 id="ready-check-heading" tabIndex={-1}>{t('editor.ready.refused', { n: count })}</h2>
+      <p>{t('editor.ready.refusedHelp')}</p>
+      <ul className="findings">
+        {blockers.invalid.map(([path, inv]) => (
+          <InvalidItem key={path} path={path} invalid={inv} lang={lang} />
+        ))}
+        {blockers.findings.map((f) => (
+          <FindingItem key={f.key} finding={f} lang={lang} readOnly={false} />
+        ))}
+      </ul>
+      <button type="button" onClick={onDismiss}>
+        {t('editor.ready.dismiss')}
+      </button>
+    </section>
+  );
+}
+
+function TopBar({
+  toolbar,
+  readOnlyByParent,
+  onMarkReady,
+  onReopen,
+}: {
+  toolbar: ReactNode;
+  readOnlyByParent: boolean;
+  onMarkReady: () => void;
+  onReopen: () => void;
+}) {
+  const { t } = useTranslation();
+  const title = useStoreValue((s) => {
+    const m = s.getReport().meta;
+    return m.agency || m.year !== null ? reportTitle(m.agency, m.year) : '';
+  });
+  const status = useStoreValue((s) => s.getReport().status);
+  const summary = useStoreValue((s) => s.getSummary());
+  const invalidCount = useStoreValue((s) => s.getInvalidInputs().length);
+  return (
+    <div className="editor-topbar">
+      <div className="editor-title">
+        <h1 lang="zh-CN">{title || t('editor.untitled')}</h1>
+        <span className={`status-badge status-${status}`}>
+          <span aria-hidden="true">{status === 'ready' ? '🔒 ' : '✎ '}</span>
+          {t(`editor.status.${status}`)}
+        </span>
+      </div>
+      <p className="editor-summary" aria-live="polite">
+        <span>
+          <span aria-hidden="true">{STATE_ICON.errors} </span>
+          {t('editor.summary.errors', { n: summary.errors + invalidCount })}
+        </span>
+        <span>
+          <span aria-hidden="true">{STATE_ICON.warnings} </span>
+          {t('editor.summary.warnings', { n: summary.unexplainedWarnings })}
+        </span>
+        <span>
+          <span aria-hidden="true">i </span>
+          {t('editor.summary.hints', { n: summary.hints })}
+        </span>
+      </p>
+      <div className="editor-toolbar">{toolbar}</div>
+      <div className="editor-ready">
+        {status === 'ready' ? (
+          <button type="button" onClick={onReopen} disabled={readOnlyByParent}>
+            {t('editor.ready.reopen')}
+          </button>
+        ) : (
+          <button type="button" className="primary" onClick={onMarkReady} disabled={readOnlyByParent}>
+            {t('editor.ready.markReady')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function Editor(props: EditorProps) {
+  const { report: initialReport, lastYear, onChange, onSectionChange, toolbar } = props;
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [store] = useState(() => new EditorStore(initialReport, { lastYear }));
+  const [undo] = useState(() => new UndoStack());
+  const [defaultValues] = useState(() => toFormValues(initialReport));
+  const form = useForm<EditorFormValues>({ defaultValues });
+
+  // --- the section shown, from the URL or our own state --------------------------------------
+  const [section, setSection] = useState<EditorSection>(isEditorSection(props.section) ? props.section : 'meta');
+  const [sectionProp, setSectionProp] = useState(props.section);
+  if (props.section !== sectionProp) {
+    setSectionProp(props.section);
+    if (isEditorSection(props.section)) setSection(props.section);
+  }
+  const pendingFocus = useRef<string | null>(null);
+  const main = useRef<HTMLDivElement>(null);
+  const onSectionChangeRef = useRef(onSectionChange);
+  const onChangeRef = useRef(onChange);
+  const currentSection = useRef(section);
+  useLayoutEffect(() => {
+    onSectionChangeRef.current = onSectionChange;
+    onChangeRef.current = onChange;
+    currentSection.current = section;
+  });
+
+  const focusPath = useCallback((path: string) => {
+    const el = main.current?.querySelector<HTMLElement>(focusSelectorFor(path));
+    if (!el) return false;
+    el.focus();
+    return true;
+  }, []);
+
+  const showSection = useCallback((next: EditorSection, focus: string) => {
+    pendingFocus.current = focus;
+    setSection(next);
+    onSectionChangeRef.current?.(next);
+  }, []);
+
+  const context = useMemo<EditorContextValue>(
+    () => ({
+      form,
+      store,
+      undo,
+      goTo: (path) => {
+        const target = sectionOfPath(path) ?? currentSection.current;
+        if (target === currentSection.current && focusPath(path)) return;
+        showSection(target, path);
+      },
+      goToSection: (next) => showSection(next, '#section-heading'),
+      syncParts: (narrativeSection: NarrativeSectionId) => syncFromForm(store, form, `narrative.${narrativeSection}`),
+    }),
+    [focusPath, form, showSection, store, undo],
+  );
+
+  // After a section change: focus what was asked for (a finding's cell) or the heading.
+  useEffect(() => {
+    const target = pendingFocus.current;
+    if (!target) return;
+    pendingFocus.current = null;
+    if (target === '#section-heading') main.current?.querySelector<HTMLElement>('#section-heading')?.focus();
+    else if (!focusPath(target)) main.current?.querySelector<HTMLElement>('#section-heading')?.focus();
+  }, [section, focusPath]);
+
+  // --- the document follows the form; the parent hears of every change -----------------------
+  useEffect(() => {
+    const subscription = form.watch((_, { name }) => syncFromForm(store, form, name));
+    return () => subscription.unsubscribe();
+  }, [form, store]);
+
+  useEffect(() => {
+    let last = store.getReport();
+    return store.subscribe(() => {
+      const report = store.getReport();
+      if (report === last) return;
+      last = report;
+      onChangeRef.current?.(report);
+    });
+  }, [store]);
+
+  useEffect(() => store.setLastYear(lastYear), [lastYear, store]);
+
+  // --- 定稿 -----------------------------------------------------------------------------------
+  const status = useStoreSelector(store, (s) => s.getReport().status);
+  const strict = useStoreSelector(store, (s) => s.isStrict());
+  const readOnly = !!props.readOnly || status === 'ready';
+  const liveBlockers = useStoreSelector(store, (s) => (s.isStrict() ? s.getFindings() : null));
+  const liveInvalid = useStoreSelector(store, (s) => s.getInvalidInputs());
+  const blockerList = useMemo<Blockers | null>(
+    () =>
+      liveBlockers
+        ? { findings: liveBlockers.filter((f) => f.severity === 'error' || (f.severity === 'warning' && !f.explained)), invalid: liveInvalid }
+        : null,
+    [liveBlockers, liveInvalid],
+  );
+
+  const markReady = () => {
+    const { findings, invalid } = store.readinessBlockers();
+    if (findings.length > 0 || invalid.length > 0) {
+      // Blanks count from now on, so that the list and the marks show what is left to do.
+      store.setStrict(true);
+      requestAnimationFrame(() => document.getElementById('ready-check-heading')?.focus());
+      return;
+    }
+    store.batch(() => {
+      store.setStrict(false);
+      store.setStatus('ready');
+    });
+  };
+  const reopen = () => store.setStatus('draft');
+
+  const gridEnv = useMemo(() => ({ lang, readOnly }), [lang, readOnly]);
+
+  return (
+    <EditorContext.Provider value={context}>
+      <GridEnvContext.Provider value={gridEnv}>
+        <div className="editor" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
+          <TopBar toolbar={toolbar} readOnlyByParent={!!props.readOnly} onMarkReady={markReady} onReopen={reopen} />
+          <SectionNav current={section} lang={lang} />
+          <div className="editor-main" ref={main}>
+            {status === 'ready' ? (
+              <p className="ready-banner" role="status">
+                <span aria-hidden="true">🔒 </span>
+                {t('editor.ready.readOnly')}
+              </p>
+            ) : props.readOnly ? (
+              <p className="ready-banner" role="status">
+                {t('editor.readOnly')}
+              </p>
+            ) : null}
+            {strict && blockerList && status !== 'ready' ? (
+              blockerList.findings.length + blockerList.invalid.length > 0 ? (
+                <ReadyCheck blockers={blockerList} lang={lang} onDismiss={() => store.setStrict(false)} />
+              ) : (
+                <p className="ready-ok" role="status">
+                  {t('editor.ready.nowPossible')}
+                </p>
+              )
+            ) : null}
+            <section className={`editor-section section-${section}`} aria-labelledby="section-heading">
+              <SectionHeading section={section} lang={lang} />
+              <SectionBody section={section} lang={lang} readOnly={readOnly} />
+            </section>
+          </div>
+          <aside className="editor-aside">
+            <FindingsPanel lang={lang} readOnly={readOnly} />
+          </aside>
+          <FindingDescriptions lang={lang} />
+        </div>
+      </GridEnvContext.Provider>
+    </EditorContext.Provider>
+  );
+}

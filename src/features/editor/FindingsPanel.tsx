@@ -1,0 +1,247 @@
+/**
+ * The findings of the core's rules, live: errors, warnings, hints, each with its message in the
+ * UI language, the two sides and their difference, a way to the cell, and for warnings the
+ * clerk's written explanation. Also the hidden elements that give marked cells their
+ * accessible description.
+ */
+import { memo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { META_FIELDS, sectionDef, type Finding, type Severity } from '../../report/index.ts';
+import { useLang } from '../../i18n/index.ts';
+import { findingDescriptionId, useEditor, useStoreValue } from './context.ts';
+import { cellName, sectionOfPath, type EditorSection } from './gridModel.ts';
+import { SEVERITY_ICON } from './marks.tsx';
+import type { InvalidInput } from './store.ts';
+
+/** An explanation is at least one sentence: a few characters of words, not "ok". */
+export const MIN_EXPLANATION_LENGTH = 5;
+
+export function isExplanationLongEnough(text: string): boolean {
+  return text.replace(/[\s\p{P}]/gu, '').length >= MIN_EXPLANATION_LENGTH;
+}
+
+function useSectionName(): (section: EditorSection | undefined) => string {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (section) => (!section ? '' : section === 'meta' ? t('editor.nav.meta') : sectionDef(section).heading[lang]);
+}
+
+function fieldName(path: string, lang: 'zh' | 'en', t: ReturnType<typeof useTranslation>['t']): string {
+  const meta = /^meta\.(\w+)$/.exec(path)?.[1];
+  if (meta && meta in META_FIELDS) return META_FIELDS[meta as keyof typeof META_FIELDS][lang];
+  if (path === 'narrative.preamble') return t('editor.meta.preamble');
+  return cellName(path, lang) || path;
+}
+
+function Explanation({ finding, readOnly }: { finding: Finding; readOnly: boolean }) {
+  const { t } = useTranslation();
+  const { store } = useEditor();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(finding.explanation ?? '');
+  const [problem, setProblem] = useState(false);
+  const inputId = `explain-${findingDescriptionId(finding.key)}`;
+
+  if (!editing) {
+    return (
+      <div className="explanation">
+        {finding.explained ? (
+          <p className="explanation-text">
+            <span className="explanation-label">{t('editor.findings.explanation')}</span> {finding.explanation}
+          </p>
+        ) : null}
+        {readOnly ? null : (
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => {
+              setDraft(finding.explanation ?? '');
+              setEditing(true);
+            }}
+          >
+            {finding.explained ? t('editor.findings.editExplanation') : t('editor.findings.explain')}
+          </button>
+        )}
+      </div>
+    );
+  }
+
+  const save = () => {
+    if (!isExplanationLongEnough(draft)) {
+      setProblem(true);
+      return;
+    }
+    store.setExplanation(finding.key, draft);
+    setProblem(false);
+    setEditing(false);
+  };
+
+  return (
+    <form
+      className="explanation-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save();
+      }}
+    >
+      <label htmlFor={inputId}>{t('editor.findings.explanationLabel')}</label>
+      <textarea
+        id={inputId}
+        value={draft}
+        rows={3}
+        autoFocus
+        aria-invalid={problem || undefined}
+        aria-describedby={problem ? `${inputId}-problem` : undefined}
+        onChange={(e) => setDraft(e.target.value)}
+      />
+      {problem ? (
+        <p id={`${inputId}-problem`} className="field-message">
+          {t('editor.findings.explanationTooShort', { n: MIN_EXPLANATION_LENGTH })}
+        </p>
+      ) : null}
+      <div className="explanation-actions">
+        <button type="submit" className="primary">
+          {t('editor.findings.saveExplanation')}
+        </button>
+        <button type="button" onClick={() => setEditing(false)}>
+          {t('editor.findings.cancel')}
+        </button>
+        {finding.explained ? (
+          <button
+            type="button"
+            onClick={() => {
+              store.setExplanation(finding.key, '');
+              setEditing(false);
+            }}
+          >
+            {t('editor.findings.removeExplanation')}
+          </button>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+export function FindingItem({ finding, lang, readOnly }: { finding: Finding; lang: 'zh' | 'en'; readOnly: boolean }) {
+  const { t } = useTranslation();
+  const { goTo } = useEditor();
+  const sectionName = useSectionName();
+  const target = finding.cells[0];
+  const hasSides = finding.left !== undefined && finding.right !== undefined;
+  return (
+    <li className={`finding finding-${finding.severity}${finding.explained ? ' finding-explained' : ''}`}>
+      <button type="button" className="finding-go" onClick={() => target && goTo(target)} disabled={!target}>
+        <span className="severity">
+          <span className="severity-icon" aria-hidden="true">
+            {finding.explained ? '✓' : SEVERITY_ICON[finding.severity]}
+          </span>
+          {t(`editor.severity.${finding.severity}`)}
+          {finding.explained ? ` · ${t('editor.findings.explained')}` : ''}
+        </span>
+        <span className="finding-where">{sectionName(target ? sectionOfPath(target) : undefined)}</span>
+        <span className="finding-message">{finding.message[lang]}</span>
+      </button>
+      {hasSides ? (
+        <dl className="sides">
+          <div>
+            <dt>{t('editor.findings.left')}</dt>
+            <dd>{finding.left}</dd>
+          </div>
+          <div>
+            <dt>{t('editor.findings.right')}</dt>
+            <dd>{finding.right}</dd>
+          </div>
+          {finding.delta !== undefined ? (
+            <div>
+              <dt>{t('editor.findings.delta')}</dt>
+              <dd>{finding.delta > 0 ? `+${finding.delta}` : finding.delta}</dd>
+            </div>
+          ) : null}
+        </dl>
+      ) : null}
+      {finding.severity === 'warning' ? <Explanation finding={finding} readOnly={readOnly} /> : null}
+    </li>
+  );
+}
+
+export function InvalidItem({ path, invalid, lang }: { path: string; invalid: InvalidInput; lang: 'zh' | 'en' }) {
+  const { t } = useTranslation();
+  const { goTo } = useEditor();
+  const sectionName = useSectionName();
+  return (
+    <li className="finding finding-error">
+      <button type="button" className="finding-go" onClick={() => goTo(path)}>
+        <span className="severity">
+          <span className="severity-icon" aria-hidden="true">
+            {SEVERITY_ICON.error}
+          </span>
+          {t('editor.severity.error')}
+        </span>
+        <span className="finding-where">{sectionName(sectionOfPath(path))}</span>
+        <span className="finding-message">
+          {t('editor.findings.invalidInput', { field: fieldName(path, lang, t), text: invalid.text, reason: t(`editor.parse.${invalid.reason}`) })}
+        </span>
+      </button>
+    </li>
+  );
+}
+
+const ORDER: readonly Severity[] = ['error', 'warning', 'hint'];
+
+export const FindingsPanel = memo(function FindingsPanel({ lang, readOnly }: { lang: 'zh' | 'en'; readOnly: boolean }) {
+  const { t } = useTranslation();
+  const findings = useStoreValue((s) => s.getFindings());
+  const invalid = useStoreValue((s) => s.getInvalidInputs());
+  const strict = useStoreValue((s) => s.isStrict());
+  const total = findings.length + invalid.length;
+  return (
+    <section className="findings-panel" aria-labelledby="findings-heading">
+      <h2 id="findings-heading">
+        {t('editor.findings.heading')} <span className="count">({total})</span>
+      </h2>
+      <p className="muted findings-mode">{strict ? t('editor.findings.modeStrict') : t('editor.findings.modeTyping')}</p>
+      {total === 0 ? <p className="findings-none">{t('editor.findings.none')}</p> : null}
+      {invalid.length > 0 ? (
+        <>
+          <h3>{t('editor.findings.invalidHeading', { n: invalid.length })}</h3>
+          <ul className="findings">
+            {invalid.map(([path, inv]) => (
+              <InvalidItem key={path} path={path} invalid={inv} lang={lang} />
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {ORDER.map((severity) => {
+        const list = findings.filter((f) => f.severity === severity);
+        if (list.length === 0) return null;
+        return (
+          <div key={severity}>
+            <h3>{t(`editor.findings.group.${severity}`, { n: list.length })}</h3>
+            <ul className="findings">
+              {list.map((f) => (
+                <FindingItem key={f.key} finding={f} lang={lang} readOnly={readOnly} />
+              ))}
+            </ul>
+          </div>
+        );
+      })}
+    </section>
+  );
+});
+
+/** The hidden texts marked cells point to with aria-describedby. */
+export const FindingDescriptions = memo(function FindingDescriptions({ lang }: { lang: 'zh' | 'en' }) {
+  const findings = useStoreValue((s) => s.getFindings());
+  const { t } = useTranslation();
+  return (
+    <div hidden>
+      {findings.map((f) => (
+        <span key={f.key} id={findingDescriptionId(f.key)}>
+          {t(f.explained ? 'editor.findings.descriptionExplained' : 'editor.findings.description', {
+            severity: t(`editor.severity.${f.severity}`),
+            message: f.message[lang],
+          })}
+        </span>
+      ))}
+    </div>
+  );
+});

@@ -1,0 +1,87 @@
+/**
+ * The cells of the grids. An entered cell is an uncontrolled input registered with the form: a
+ * keystroke changes the DOM and the form, and re-renders nothing here. A computed cell watches
+ * only the cells it sums. Both re-render when their own marks change.
+ */
+import { memo, Profiler, useContext, type ReactNode } from 'react';
+import { useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { CELL_BY_ID } from '../../report/index.ts';
+import { RenderProbeContext, useEditor, useFieldStatus, useGridEnv } from './context.ts';
+import { cellName } from './gridModel.ts';
+import { InvalidMessage, markAria, markClass, MarkIcon } from './marks.tsx';
+import { parseCount } from './parse.ts';
+
+export const CellInput = memo(function CellInput({ id }: { id: string }) {
+  const { form } = useEditor();
+  const { lang, readOnly } = useGridEnv();
+  const status = useFieldStatus(id);
+  const kind = CELL_BY_ID.get(id)?.kind ?? 'count';
+  return (
+    <td className={`cell entered ${markClass(status)}`}>
+      <input
+        type="text"
+        className="cell-input"
+        data-cell={id}
+        aria-label={cellName(id, lang)}
+        {...markAria(id, status)}
+        inputMode={kind === 'amount' ? 'decimal' : 'numeric'}
+        autoComplete="off"
+        spellCheck={false}
+        readOnly={readOnly}
+        {...form.register(id as never)}
+      />
+      <MarkIcon status={status} />
+      <InvalidMessage path={id} status={status} />
+    </td>
+  );
+});
+
+/** Sum of the texts of the cells a total reads; text that is not a count adds nothing. */
+function sumTexts(values: readonly unknown[]): number {
+  let sum = 0;
+  for (const v of values) {
+    const parsed = parseCount(typeof v === 'string' ? v : '');
+    if (parsed.ok && parsed.value !== null) sum += parsed.value;
+  }
+  return sum;
+}
+
+export const TotalCell = memo(function TotalCell({ id }: { id: string }) {
+  const { form } = useEditor();
+  const { lang } = useGridEnv();
+  const { t } = useTranslation();
+  const status = useFieldStatus(id);
+  const sumOf = CELL_BY_ID.get(id)?.sumOf ?? [];
+  const values = useWatch({ control: form.control, name: sumOf as never[] }) as unknown[];
+  const total = sumTexts(values);
+  return (
+    <td className={`cell computed ${markClass(status)}`} title={t('editor.grid.computedHint')}>
+      {/* A read-only field, so that it can be named, focused from a finding and described. */}
+      <span
+        className="cell-total"
+        data-cell={id}
+        role="textbox"
+        aria-readonly="true"
+        tabIndex={-1}
+        aria-label={cellName(id, lang)}
+        {...markAria(id, status)}
+      >
+        {total}
+      </span>
+      <MarkIcon status={status} />
+    </td>
+  );
+});
+
+/** A grid row, wrapped in a Profiler when a test asks to count renders. */
+export function ProbedRow({ id, children }: { id: string; children: ReactNode }) {
+  const probe = useContext(RenderProbeContext);
+  return probe ? (
+    <Profiler id={id} onRender={probe}>
+      {children}
+    </Profiler>
+  ) : (
+    <>{children}</>
+  );
+}

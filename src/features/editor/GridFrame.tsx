@@ -1,0 +1,229 @@
+/**
+ * The spreadsheet behaviour of a grid, by event delegation on one element around its tables
+ * (so the cells carry no handlers): arrows, Enter, Home/End move; typing replaces the value
+ * (the value is selected on focus); Escape restores it; F2 edits in place; a pasted block
+ * fills right and down or is refused whole; Ctrl+Z / Ctrl+Y undo and redo edits and pastes.
+ */
+import { useCallback, useRef, useState, type ClipboardEvent, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CELL_BY_ID } from '../../report/index.ts';
+import { useEditor, useGridEnv } from './context.ts';
+import { cellName, moveFrom, planPaste, type GridMove } from './gridModel.ts';
+import { isBlock, parseAmount, parseCount, parsePasteBlock } from './parse.ts';
+import type { UndoStep } from './undo.ts';
+
+type GridMessage = { readonly kind: 'error' | 'ok'; readonly text: string } | null;
+
+function cellInput(target: EventTarget | null): HTMLInputElement | null {
+  return target instanceof HTMLInputElement && target.dataset.cell ? target : null;
+}
+
+const MOVES: Partial<Record<string, GridMove>> = {
+  ArrowUp: 'up',
+  ArrowDown: 'down',
+  ArrowLeft: 'left',
+  ArrowRight: 'right',
+};
+
+export function GridFrame({ label, children }: { label: string; children: ReactNode }) {
+  const { t } = useTranslation();
+  const { form, store, undo, goTo } = useEditor();
+  const { lang, readOnly } = useGridEnv();
+  const frame = useRef<HTMLDivElement>(null);
+  /** The text of the focused cell when it got focus: Escape restores it, leaving records it. */
+  const focusText = useRef<{ id: string; text: string } | null>(null);
+  /** The cell in edit mode (F2 or a click into the focused cell): arrows move the caret. */
+  const editing = useRef<string | null>(null);
+  /** A mouse press that focuses a cell selects its value instead of placing the caret. */
+  const selectOnMouseUp = useRef(false);
+  const [message, setMessage] = useState<GridMessage>(null);
+
+  const focusCell = useCallback((id: string) => {
+    const el = frame.current?.querySelector<HTMLInputElement>(`[data-cell="${id}"]`);
+    el?.focus();
+  }, []);
+
+  const setText = useCallback(
+    (changes: readonly { id: string; text: string }[]) => {
+      store.batch(() => {
+        for (const c of changes) form.setValue(c.id as never, c.text as never, { shouldDirty: true });
+      });
+      // The focused cell's text changed under it: leaving it is not a new edit.
+      const active = cellInput(document.activeElement);
+      if (active?.dataset.cell && focusText.current?.id === active.dataset.cell) {
+        focusText.current = { id: active.dataset.cell, text: active.value };
+        active.select();
+      }
+    },
+    [form, store],
+  );
+
+  const applyStep = useCallback(
+    (step: UndoStep, direction: 'undo' | 'redo') => {
+      setText(step.changes.map((c) => ({ id: c.id, text: direction === 'undo' ? c.before : c.after })));
+      const first = step.changes[0]!.id;
+      if (!frame.current?.querySelector(`[data-cell="${first}"]`)) goTo(first);
+      else if (cellInput(document.activeElement)?.dataset.cell !== first) focusCell(first);
+      setMessage({
+        kind: 'ok',
+        text: t(direction === 'undo' ? 'editor.grid.undone' : 'editor.grid.redone', { n: step.changes.length }),
+      });
+    },
+    [focusCell, goTo, setText, t],
+  );
+
+  const restore = (input: HTMLInputElement) => {
+    const id = input.dataset.cell!;
+    const before = focusText.current?.id === id ? focusText.current.text : input.value;
+    if (input.value !== before) form.setValue(id as never, before as never, { shouldDirty: true });
+    editing.current = null;
+    input.select();
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const input = cellInput(e.target);
+    if (!input) return;
+    const id = input.dataset.cell!;
+    const mod = e.ctrlKey || e.metaKey;
+    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+    if (mod && !e.altKey && (key === 'z' || key === 'y')) {
+      e.preventDefault();
+      if (readOnly) return;
+      const redo = key === 'y' || e.shiftKey;
+      if (!redo && focusText.current?.id === id && input.value !== focusText.current.text) {
+        restore(input); // an edit in progress is undone first, as in a spreadsheet
+        return;
+      }
+      const step = redo ? undo.redo() : undo.undo();
+      if (step) applyStep(step, redo ? 'redo' : 'undo');
+      return;
+    }
+    if (e.altKey) return;
+    const inEdit = editing.current === id;
+    let move: GridMove | undefined;
+    if (MOVES[e.key] && !mod) {
+      move = MOVES[e.key];
+      if (inEdit && (move === 'left' || move === 'right')) return;
+    } else if (e.key === 'Home' || e.key === 'End') {
+      if (inEdit && !mod) return;
+      move = e.key === 'Home' ? (mod ? 'gridStart' : 'rowStart') : mod ? 'gridEnd' : 'rowEnd';
+    } else if (e.key === 'Enter' && !mod) {
+      move = e.shiftKey ? 'up' : 'down';
+    } else if (e.key === 'Escape') {
+      e.preventDefault();
+      restore(input);
+      return;
+    } else if (e.key === 'F2') {
+      e.preventDefault();
+      editing.current = inEdit ? null : id;
+      const end = input.value.length;
+      input.setSelectionRange(end, end);
+      return;
+    } else {
+      return;
+    }
+    e.preventDefault();
+    const target = move && moveFrom(id, move);
+    if (target) focusCell(target);
+  };
+
+  const onFocus = (e: FocusEvent<HTMLDivElement>) => {
+    const input = cellInput(e.target);
+    if (!input) return;
+    focusText.current = { id: input.dataset.cell!, text: input.value };
+    editing.current = null;
+    input.select();
+  };
+
+  const onBlur = (e: FocusEvent<HTMLDivElement>) => {
+    const input = cellInput(e.target);
+    if (!input || readOnly) return;
+    const id = input.dataset.cell!;
+    const before = focusText.current?.id === id ? focusText.current.text : input.value;
+    // Show what was understood: "１,２３４ " becomes "1234".
+    const parsed = CELL_BY_ID.get(id)?.kind === 'amount' ? parseAmount(input.value) : parseCount(input.value);
+    const after = parsed.ok ? parsed.canonical : input.value;
+    if (after !== input.value) form.setValue(id as never, after as never, { shouldDirty: true });
+    undo.push({ kind: 'edit', changes: [{ id, before, after }] });
+    focusText.current = null;
+    editing.current = null;
+  };
+
+  const onMouseDown = (e: MouseEvent<HTMLDivElement>) => {
+    const input = cellInput(e.target);
+    if (!input) return;
+    if (document.activeElement === input) editing.current = input.dataset.cell!;
+    else selectOnMouseUp.current = true;
+  };
+
+  const onMouseUp = (e: MouseEvent<HTMLDivElement>) => {
+    if (selectOnMouseUp.current && cellInput(e.target)) e.preventDefault();
+    selectOnMouseUp.current = false;
+  };
+
+  const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
+    const input = cellInput(e.target);
+    if (!input) return;
+    const id = input.dataset.cell!;
+    const text = e.clipboardData.getData('text/plain');
+    // One value pasted while editing in place goes where the caret is.
+    if (editing.current === id && !isBlock(text)) return;
+    e.preventDefault();
+    if (readOnly) return;
+    const block = parsePasteBlock(text);
+    if (!block.ok) {
+      setMessage({ kind: 'error', text: t('editor.paste.empty') });
+      return;
+    }
+    const plan = planPaste(id, block);
+    if (!plan.ok) {
+      const start = cellName(id, lang);
+      setMessage({
+        kind: 'error',
+        text:
+          plan.problem === 'outside'
+            ? t('editor.paste.outside', { rows: plan.height, cols: plan.width, start, row: plan.blockRow, col: plan.blockCol })
+            : t('editor.paste.notValue', {
+                row: plan.blockRow,
+                col: plan.blockCol,
+                text: plan.text,
+                cell: cellName(plan.cellId, lang),
+                reason: t(`editor.parse.${plan.reason}`),
+              }),
+      });
+      return;
+    }
+    const changes = plan.changes.map((c) => ({ id: c.id, before: String(form.getValues(c.id as never) ?? ''), after: c.text }));
+    setText(changes.map((c) => ({ id: c.id, text: c.after })));
+    undo.push({ kind: 'paste', changes });
+    setMessage({ kind: 'ok', text: t('editor.paste.done', { rows: block.height, cols: block.width, n: plan.changes.length }) });
+  };
+
+  return (
+    <div
+      ref={frame}
+      className="grid-frame"
+      role="group"
+      aria-label={label}
+      onKeyDown={onKeyDown}
+      onFocus={onFocus}
+      onBlur={onBlur}
+      onMouseDown={onMouseDown}
+      onMouseUp={onMouseUp}
+      onPaste={onPaste}
+    >
+      <p className="grid-help">{t(readOnly ? 'editor.grid.helpReadOnly' : 'editor.grid.help')}</p>
+      <div className={`grid-message ${message?.kind ?? ''}`} role={message?.kind === 'error' ? 'alert' : 'status'}>
+        {message ? (
+          <>
+            <span>{message.text}</span>{' '}
+            <button type="button" className="link-button" onClick={() => setMessage(null)}>
+              {t('editor.grid.dismiss')}
+            </button>
+          </>
+        ) : null}
+      </div>
+      <div className="grid-scroll">{children}</div>
+    </div>
+  );
+}

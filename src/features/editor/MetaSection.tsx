@@ -1,0 +1,153 @@
+/**
+ * The report's header: 机关名称, kind, year, contact, publication date, and the preamble that is
+ * generated from them. "Edited" is not stored: the preamble is edited when it differs from the
+ * text generated from the fields above; then the clerk is told so and may regenerate it.
+ */
+import { useState, type ReactNode } from 'react';
+import { useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import {
+  AGENCY_KIND_LABELS,
+  AGENCY_KINDS,
+  META_FIELDS,
+  publicationDeadline,
+  reportTitle,
+  standardPreamble,
+  type AgencyKind,
+} from '../../report/index.ts';
+import { useEditor, useFieldStatus, useStoreValue } from './context.ts';
+import { InvalidMessage, markAria, markClass, MarkIcon } from './marks.tsx';
+import { parseYear } from './parse.ts';
+
+function Field({ path, label, children, hint }: { path: string; label: string; children: (aria: ReturnType<typeof markAria>) => ReactNode; hint?: ReactNode }) {
+  const status = useFieldStatus(path);
+  return (
+    <div className={`meta-field ${markClass(status)}`}>
+      <label htmlFor={`field-${path}`}>{label}</label>
+      <div className="meta-input">
+        {children(markAria(path, status))}
+        <MarkIcon status={status} />
+      </div>
+      <InvalidMessage path={path} status={status} />
+      {hint ? <p className="field-hint">{hint}</p> : null}
+    </div>
+  );
+}
+
+export function MetaSection({ lang, readOnly }: { lang: 'zh' | 'en'; readOnly: boolean }) {
+  const { t } = useTranslation();
+  const { form } = useEditor();
+  const { register, setValue, control } = form;
+  const [agency, year, contact, preamble, agencyKind] = useWatch({
+    control,
+    name: ['meta.agency', 'meta.year', 'meta.contact', 'narrative.preamble', 'meta.agencyKind'],
+  });
+  const parsedYear = parseYear(year ?? '');
+  const yearValue = parsedYear.ok ? parsedYear.value : null;
+  const generated = standardPreamble(agency ?? '', yearValue, contact ?? '');
+  const edited = (preamble ?? '') !== generated;
+  const [replaced, setReplaced] = useState<string | null>(null);
+  const deadline = useStoreValue((s) => publicationDeadline(s.getReport()));
+  const preambleStatus = useFieldStatus('narrative.preamble');
+
+  const regenerate = () => {
+    setReplaced(preamble ?? '');
+    setValue('narrative.preamble', generated, { shouldDirty: true });
+  };
+  const undoRegenerate = () => {
+    if (replaced !== null) setValue('narrative.preamble', replaced, { shouldDirty: true });
+    setReplaced(null);
+  };
+
+  return (
+    <div className="meta-section">
+      <div className="meta-grid">
+        <Field path="meta.agency" label={META_FIELDS.agency[lang]}>
+          {(aria) => (
+            <input id="field-meta.agency" data-path="meta.agency" type="text" autoComplete="organization" readOnly={readOnly} {...aria} {...register('meta.agency')} />
+          )}
+        </Field>
+        <Field path="meta.agencyKind" label={META_FIELDS.agencyKind[lang]}>
+          {(aria) =>
+            readOnly ? (
+              <input id="field-meta.agencyKind" data-path="meta.agencyKind" type="text" readOnly value={AGENCY_KIND_LABELS[agencyKind as AgencyKind]?.[lang] ?? ''} {...aria} />
+            ) : (
+              <select id="field-meta.agencyKind" data-path="meta.agencyKind" {...aria} {...register('meta.agencyKind')}>
+                {AGENCY_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {AGENCY_KIND_LABELS[k][lang]}
+                  </option>
+                ))}
+              </select>
+            )
+          }
+        </Field>
+        <Field path="meta.year" label={META_FIELDS.year[lang]}>
+          {(aria) => (
+            <input
+              id="field-meta.year"
+              data-path="meta.year"
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              className="input-year"
+              readOnly={readOnly}
+              {...aria}
+              {...register('meta.year')}
+            />
+          )}
+        </Field>
+        <Field path="meta.contact" label={META_FIELDS.contact[lang]} hint={t('editor.meta.contactHint')}>
+          {(aria) => <input id="field-meta.contact" data-path="meta.contact" type="text" readOnly={readOnly} {...aria} {...register('meta.contact')} />}
+        </Field>
+        <Field
+          path="meta.publishedOn"
+          label={META_FIELDS.publishedOn[lang]}
+          hint={deadline ? t('editor.meta.deadline', { date: deadline }) : t('editor.meta.deadlineUnknown')}
+        >
+          {(aria) => <input id="field-meta.publishedOn" data-path="meta.publishedOn" type="date" readOnly={readOnly} {...aria} {...register('meta.publishedOn')} />}
+        </Field>
+      </div>
+
+      <p className="report-title">
+        <span className="muted">{t('editor.meta.title')}</span> <span lang="zh-CN">{reportTitle(agency || t('editor.meta.agencyPlaceholder'), yearValue)}</span>
+      </p>
+
+      <div className={`preamble ${markClass(preambleStatus)}`}>
+        <label htmlFor="field-narrative.preamble">{t('editor.meta.preamble')}</label>
+        <p className="field-hint" id="preamble-state">
+          {edited ? t('editor.meta.preambleEdited') : t('editor.meta.preambleGenerated')}
+        </p>
+        <div className="meta-input">
+          <textarea
+            id="field-narrative.preamble"
+            data-path="narrative.preamble"
+            rows={4}
+            lang="zh-CN"
+            readOnly={readOnly}
+            {...markAria('narrative.preamble', preambleStatus)}
+            {...register('narrative.preamble')}
+          />
+          <MarkIcon status={preambleStatus} />
+        </div>
+        {!readOnly && (edited || replaced !== null) ? (
+          <div className="preamble-actions">
+            {edited ? (
+              <button type="button" onClick={regenerate}>
+                {t('editor.meta.regenerate')}
+              </button>
+            ) : null}
+            {replaced !== null && !edited ? (
+              <>
+                <span role="status">{t('editor.meta.regenerated')}</span>{' '}
+                <button type="button" onClick={undoRegenerate}>
+                  {t('editor.meta.undoRegenerate')}
+                </button>
+              </>
+            ) : null}
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}

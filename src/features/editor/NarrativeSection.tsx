@@ -1,0 +1,225 @@
+/**
+ * Sections 一, 五 and 六: parts with a title and a text. Parts are added (also the standard ones
+ * the format suggests), removed, renamed and reordered with buttons or Alt+↑ / Alt+↓. Titled
+ * parts are numbered （一）（二）… in order; a part without a title is a plain paragraph.
+ */
+import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useFieldArray, useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { partNumber, sectionDef, type Label, type NarrativeSectionId } from '../../report/index.ts';
+import { useEditor, useFieldStatus } from './context.ts';
+import { markAria, markClass, MarkIcon } from './marks.tsx';
+
+/** A suggested part counts as present when a title holds most of its characters. */
+export function hasPartLike(titles: readonly string[], suggestion: string): boolean {
+  const wanted = [...new Set(suggestion.replace(/情况$/, ''))];
+  return titles.some((title) => {
+    const have = new Set(title);
+    return wanted.filter((c) => have.has(c)).length / wanted.length >= 0.75;
+  });
+}
+
+interface PartProps {
+  section: NarrativeSectionId;
+  index: number;
+  count: number;
+  number: string | null;
+  title: string;
+  readOnly: boolean;
+  onMove: (from: number, to: number, field: 'title' | 'text') => void;
+  onRemove: (index: number) => void;
+}
+
+const PartEditor = memo(function PartEditor({ section, index, count, number, title, readOnly, onMove, onRemove }: PartProps) {
+  const { t } = useTranslation();
+  const { form } = useEditor();
+  const base = `narrative.${section}.${index}` as const;
+  const titleStatus = useFieldStatus(`${base}.title`);
+  const textStatus = useFieldStatus(`${base}.text`);
+  // A finding about the whole section (nothing written, no fee statement) marks its first part.
+  const sectionStatus = useFieldStatus(`narrative.${section}`);
+  const shownTextStatus = index === 0 && sectionStatus.marks.length > 0 && textStatus.marks.length === 0 ? sectionStatus : textStatus;
+  const [confirming, setConfirming] = useState(false);
+  const position = index + 1;
+  const name = number ? `${number}${title}` : t('editor.narrative.untitled', { n: position });
+
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>) => {
+    if (readOnly || !e.altKey || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown')) return;
+    const field = (e.target as HTMLElement).dataset.path?.endsWith('.title') ? 'title' : 'text';
+    const to = index + (e.key === 'ArrowUp' ? -1 : 1);
+    if (to < 0 || to >= count) return;
+    e.preventDefault();
+    onMove(index, to, field);
+  };
+
+  const remove = () => {
+    const text = String(form.getValues(`${base}.text`) ?? '');
+    if (text.trim() && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    setConfirming(false);
+    onRemove(index);
+  };
+
+  return (
+    <li className="part" onKeyDown={onKeyDown}>
+      <div className="part-head">
+        <span className="part-number" aria-hidden="true">
+          {number ?? '·'}
+        </span>
+        <div className={`part-title ${markClass(titleStatus)}`}>
+          <input
+            type="text"
+            data-path={`${base}.title`}
+            aria-label={t('editor.narrative.partTitle', { n: position })}
+            placeholder={t('editor.narrative.titlePlaceholder')}
+            lang="zh-CN"
+            readOnly={readOnly}
+            {...markAria(`${base}.title`, titleStatus)}
+            {...form.register(`${base}.title`)}
+          />
+          <MarkIcon status={titleStatus} />
+        </div>
+        {readOnly ? null : (
+          <div className="part-actions">
+            <button
+              type="button"
+              onClick={() => onMove(index, index - 1, 'title')}
+              disabled={index === 0}
+              aria-label={t('editor.narrative.moveUp', { part: name })}
+              title={t('editor.narrative.moveUpHint')}
+            >
+              ↑
+            </button>
+            <button
+              type="button"
+              onClick={() => onMove(index, index + 1, 'title')}
+              disabled={index === count - 1}
+              aria-label={t('editor.narrative.moveDown', { part: name })}
+              title={t('editor.narrative.moveDownHint')}
+            >
+              ↓
+            </button>
+            <button type="button" className={confirming ? 'danger' : undefined} onClick={remove} aria-label={confirming ? t('editor.narrative.confirmRemove', { part: name }) : t('editor.narrative.remove', { part: name })}>
+              {confirming ? t('editor.narrative.confirmRemoveShort') : t('editor.narrative.removeShort')}
+            </button>
+            {confirming ? (
+              <button type="button" onClick={() => setConfirming(false)}>
+                {t('editor.narrative.cancel')}
+              </button>
+            ) : null}
+          </div>
+        )}
+      </div>
+      <div className={`part-text ${markClass(shownTextStatus)}`}>
+        <textarea
+          data-path={`${base}.text`}
+          aria-label={t('editor.narrative.partText', { part: name })}
+          rows={4}
+          lang="zh-CN"
+          readOnly={readOnly}
+          {...markAria(shownTextStatus === textStatus ? `${base}.text` : `narrative.${section}`, shownTextStatus)}
+          {...form.register(`${base}.text`)}
+        />
+        <MarkIcon status={shownTextStatus} />
+      </div>
+    </li>
+  );
+});
+
+export function NarrativeSection({ section, lang, readOnly }: { section: NarrativeSectionId; lang: 'zh' | 'en'; readOnly: boolean }) {
+  const { t } = useTranslation();
+  const { form, syncParts } = useEditor();
+  const name = `narrative.${section}` as const;
+  const { fields, move, remove, append } = useFieldArray({ control: form.control, name });
+  // Titles decide the numbering; texts are not watched, so typing in a text re-renders nothing.
+  const titles = (useWatch({ control: form.control, name: fields.map((_, i) => `${name}.${i}.title` as const) }) as (string | undefined)[]).map(
+    (s) => s ?? '',
+  );
+  const pendingFocus = useRef<string | null>(null);
+  const list = useRef<HTMLOListElement>(null);
+  const [announcement, setAnnouncement] = useState('');
+
+  useEffect(() => {
+    if (!pendingFocus.current) return;
+    const el = list.current?.parentElement?.querySelector<HTMLElement>(`[data-path="${pendingFocus.current}"]`);
+    pendingFocus.current = null;
+    el?.focus();
+  });
+
+  const numbers: (string | null)[] = [];
+  let titled = 0;
+  for (const title of titles) numbers.push(title.trim() ? partNumber(titled++) : null);
+
+  const onMove = useCallback(
+    (from: number, to: number, field: 'title' | 'text') => {
+      if (to < 0 || to >= fields.length) return;
+      move(from, to);
+      syncParts(section);
+      pendingFocus.current = `${name}.${to}.${field}`;
+      setAnnouncement(t('editor.narrative.moved', { from: from + 1, to: to + 1 }));
+    },
+    [fields.length, move, name, section, syncParts, t],
+  );
+
+  const onRemove = useCallback(
+    (index: number) => {
+      remove(index);
+      syncParts(section);
+      const next = Math.min(index, fields.length - 2);
+      pendingFocus.current = next >= 0 ? `${name}.${next}.title` : null;
+      setAnnouncement(t('editor.narrative.removed', { n: index + 1 }));
+    },
+    [fields.length, name, remove, section, syncParts, t],
+  );
+
+  const add = (label?: Label) => {
+    append({ title: label?.zh ?? '', text: '' }, { shouldFocus: false });
+    syncParts(section);
+    pendingFocus.current = `${name}.${fields.length}.${label ? 'text' : 'title'}`;
+    setAnnouncement(t('editor.narrative.added', { n: fields.length + 1 }));
+  };
+
+  const suggestions = (sectionDef(section).suggestedParts ?? []).filter((s) => !hasPartLike(titles, s.zh));
+
+  return (
+    <div className="narrative">
+      <ol className="parts" ref={list} data-part-list={section}>
+        {fields.map((field, index) => (
+          <PartEditor
+            key={field.id}
+            section={section}
+            index={index}
+            count={fields.length}
+            number={numbers[index] ?? null}
+            title={titles[index] ?? ''}
+            readOnly={readOnly}
+            onMove={onMove}
+            onRemove={onRemove}
+          />
+        ))}
+      </ol>
+      {readOnly ? null : (
+        <div className="parts-add">
+          <button type="button" onClick={() => add()}>
+            {t('editor.narrative.add')}
+          </button>
+          {suggestions.length > 0 ? (
+            <span className="suggestions">
+              <span className="muted">{t('editor.narrative.suggested')}</span>
+              {suggestions.map((s) => (
+                <button key={s.zh} type="button" className="suggestion" onClick={() => add(s)} title={lang === 'en' ? s.zh : undefined}>
+                  + {s[lang]}
+                </button>
+              ))}
+            </span>
+          ) : null}
+        </div>
+      )}
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
+    </div>
+  );
+}

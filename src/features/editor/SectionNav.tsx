@@ -1,0 +1,52 @@
+/**
+ * The list of sections with each one's state (not started, in progress, complete, has errors,
+ * has unexplained warnings) in words and an icon. Any section can be opened at any time.
+ */
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { sectionDef } from '../../report/index.ts';
+import { useEditor, useStoreValue } from './context.ts';
+import { EDITOR_SECTIONS, type EditorSection } from './gridModel.ts';
+import type { SectionState } from './store.ts';
+
+export const STATE_ICON: Record<SectionState, string> = {
+  notStarted: '○',
+  inProgress: '◐',
+  complete: '✓',
+  errors: '✕',
+  warnings: '▲',
+};
+
+export const SectionNav = memo(function SectionNav({ current, lang }: { current: EditorSection; lang: 'zh' | 'en' }) {
+  const { t } = useTranslation();
+  const { goToSection } = useEditor();
+  const states = useStoreValue((s) => s.getSectionStates());
+  return (
+    <nav className="section-nav" aria-label={t('editor.nav.label')}>
+      <ol>
+        {EDITOR_SECTIONS.map((section) => {
+          const state = states[section];
+          const heading = section === 'meta' ? t('editor.nav.meta') : sectionDef(section).heading[lang];
+          return (
+            <li key={section}>
+              <button
+                type="button"
+                className={`nav-item state-${state}`}
+                aria-current={section === current ? 'step' : undefined}
+                onClick={() => goToSection(section)}
+              >
+                <span className="nav-icon" aria-hidden="true">
+                  {STATE_ICON[state]}
+                </span>
+                <span className="nav-text">
+                  <span className="nav-heading">{heading}</span>
+                  <span className="nav-state">{t(`editor.state.${state}`)}</span>
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </nav>
+  );
+});

@@ -1,0 +1,73 @@
+/**
+ * What the editor's parts share: the form (react-hook-form, uncontrolled inputs), the store (the
+ * document and its findings), the undo stack, and how to go to a cell. The value is created once
+ * per editor and never changes, so reading it re-renders nothing.
+ */
+import { createContext, useContext, useSyncExternalStore, type ProfilerOnRenderCallback } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
+import type { NarrativeSectionId } from '../../report/index.ts';
+import type { EditorFormValues } from './formValues.ts';
+import type { EditorSection } from './gridModel.ts';
+import type { EditorStore, FieldStatus } from './store.ts';
+import type { UndoStack } from './undo.ts';
+
+export interface EditorContextValue {
+  readonly form: UseFormReturn<EditorFormValues>;
+  readonly store: EditorStore;
+  readonly undo: UndoStack;
+  /** Shows the section of a cell or path and focuses it. */
+  readonly goTo: (path: string) => void;
+  readonly goToSection: (section: EditorSection) => void;
+  /** After a part is added, removed or moved: the document follows the form. */
+  readonly syncParts: (section: NarrativeSectionId) => void;
+}
+
+export const EditorContext = createContext<EditorContextValue | null>(null);
+
+export function useEditor(): EditorContextValue {
+  const value = useContext(EditorContext);
+  if (!value) throw new Error('useEditor outside <Editor>');
+  return value;
+}
+
+/** What every input of the grids needs and changes rarely: language and read-only. */
+export interface GridEnv {
+  readonly lang: 'zh' | 'en';
+  readonly readOnly: boolean;
+}
+export const GridEnvContext = createContext<GridEnv>({ lang: 'zh', readOnly: false });
+export function useGridEnv(): GridEnv {
+  return useContext(GridEnvContext);
+}
+
+/**
+ * Tests pass a Profiler callback here to count renders of each grid row; without it the rows
+ * are rendered without a Profiler.
+ */
+export const RenderProbeContext = createContext<ProfilerOnRenderCallback | null>(null);
+
+/** The marks of one cell or field; re-renders only when they change. */
+export function useFieldStatus(path: string): FieldStatus {
+  const { store } = useEditor();
+  return useSyncExternalStore(store.subscribe, () => store.getStatus(path));
+}
+
+/** Any value derived from the editor's store, compared by reference. */
+export function useStoreValue<T>(select: (store: EditorStore) => T): T {
+  return useStoreSelector(useEditor().store, select);
+}
+
+/** The same, for the component that owns the store. */
+export function useStoreSelector<T>(store: EditorStore, select: (store: EditorStore) => T): T {
+  return useSyncExternalStore(store.subscribe, () => select(store));
+}
+
+/** The id of the hidden element that holds a finding's message (for aria-describedby). */
+export function findingDescriptionId(key: string): string {
+  return `finding-${key.replace(/\s/g, '_')}`;
+}
+
+/** The id of the inline message of a field holding text that is not a value. */
+export function invalidMessageId(path: string): string {
+  return `invalid-${path}`;
+}

@@ -1,0 +1,253 @@
+/**
+ * The grids of 二, 三 and 四 as the keyboard and the clipboard see them: which entered cell is
+ * where, which cell a key moves to, where a pasted block lands, and what each cell is called.
+ * Everything is derived from the format model; computed cells are never stops.
+ */
+import {
+  APPEAL_KINDS,
+  APPEAL_OUTCOME_IDS,
+  APPEALS_LITIGATION,
+  APPLICANT_COLUMN_IDS,
+  APPLICATIONS_ROWS,
+  CELL_BY_ID,
+  ENTERED_APPLICATIONS_ROWS,
+  PROACTIVE_DOCUMENT_COLUMNS,
+  PROACTIVE_ROWS,
+  applicationsGroup,
+  type ApplicationsGroupId,
+  type ApplicationsRowId,
+  type CellDef,
+  type Label,
+  type SectionId,
+  type TableSectionId,
+} from '../../report/index.ts';
+import { parseAmount, parseCount, type ParseFailureReason, type PasteBlockResult } from './parse.ts';
+
+/** The editor's sections in reading order: the header (meta) first, then 一 to 六. */
+export type EditorSection = SectionId | 'meta';
+export const EDITOR_SECTIONS: readonly EditorSection[] = ['meta', 'overview', 'proactive', 'applications', 'appeals', 'problems', 'other'];
+
+export function isEditorSection(value: unknown): value is EditorSection {
+  return typeof value === 'string' && (EDITOR_SECTIONS as readonly string[]).includes(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where each entered cell sits
+// ---------------------------------------------------------------------------------------------
+
+/** Entered cells by row, as arrows and pasted blocks move over them. */
+export const GRID_MATRIX: Readonly<Record<TableSectionId, readonly (readonly string[])[]>> = {
+  proactive: PROACTIVE_ROWS.map((row) =>
+    row.shape === 'documents' ? PROACTIVE_DOCUMENT_COLUMNS.map((c) => `proactive.${row.id}.${c.id}`) : [`proactive.${row.id}`],
+  ),
+  applications: ENTERED_APPLICATIONS_ROWS.map((row) => APPLICANT_COLUMN_IDS.map((c) => `applications.${row.id}.${c}`)),
+  // 四 is one printed row of fifteen cells; its twelve entered cells form one row here too.
+  appeals: [APPEAL_KINDS.flatMap((k) => APPEAL_OUTCOME_IDS.map((o) => `appeals.${k.id}.${o}`))],
+};
+
+export interface GridPosition {
+  readonly section: TableSectionId;
+  readonly row: number;
+  readonly col: number;
+}
+
+const POSITIONS = new Map<string, GridPosition>();
+for (const [section, matrix] of Object.entries(GRID_MATRIX) as [TableSectionId, readonly (readonly string[])[]][]) {
+  matrix.forEach((cells, row) => cells.forEach((id, col) => POSITIONS.set(id, { section, row, col })));
+}
+
+export function gridPosition(cellId: string): GridPosition | undefined {
+  return POSITIONS.get(cellId);
+}
+
+export type GridMove = 'up' | 'down' | 'left' | 'right' | 'rowStart' | 'rowEnd' | 'gridStart' | 'gridEnd';
+
+/** The cell a key moves to, or undefined at the grid's edge. Rows of 二 differ in width. */
+export function moveFrom(cellId: string, move: GridMove): string | undefined {
+  const at = POSITIONS.get(cellId);
+  if (!at) return undefined;
+  const matrix = GRID_MATRIX[at.section];
+  const row = matrix[at.row]!;
+  switch (move) {
+    case 'left':
+      return row[at.col - 1];
+    case 'right':
+      return row[at.col + 1];
+    case 'rowStart':
+      return row[0];
+    case 'rowEnd':
+      return row[row.length - 1];
+    case 'up':
+    case 'down': {
+      const next = matrix[at.row + (move === 'up' ? -1 : 1)];
+      return next?.[Math.min(at.col, next.length - 1)];
+    }
+    case 'gridStart':
+      return matrix[0]![0];
+    case 'gridEnd': {
+      const last = matrix[matrix.length - 1]!;
+      return last[last.length - 1];
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pasting a block
+// ---------------------------------------------------------------------------------------------
+
+export interface PasteChange {
+  readonly id: string;
+  readonly value: number | null;
+  readonly text: string;
+}
+
+export type PastePlan =
+  | { readonly ok: true; readonly changes: readonly PasteChange[] }
+  | {
+      readonly ok: false;
+      readonly problem: 'outside';
+      /** 1-based position in the block of the first cell that falls outside the table. */
+      readonly blockRow: number;
+      readonly blockCol: number;
+      readonly height: number;
+      readonly width: number;
+    }
+  | {
+      readonly ok: false;
+      readonly problem: 'value';
+      readonly blockRow: number;
+      readonly blockCol: number;
+      readonly cellId: string;
+      readonly text: string;
+      readonly reason: ParseFailureReason;
+    };
+
+/**
+ * Where a block pasted into `startId` lands: right and down over the entered cells. The whole
+ * block is checked before anything changes; the first cell that does not fit or is not a value
+ * refuses it.
+ */
+export function planPaste(startId: string, block: Extract<PasteBlockResult, { ok: true }>): PastePlan {
+  const at = POSITIONS.get(startId);
+  if (!at) return { ok: false, problem: 'outside', blockRow: 1, blockCol: 1, height: block.height, width: block.width };
+  const matrix = GRID_MATRIX[at.section];
+  const changes: PasteChange[] = [];
+  for (let i = 0; i < block.rows.length; i++) {
+    const cells = block.rows[i]!;
+    for (let j = 0; j < cells.length; j++) {
+      const id = matrix[at.row + i]?.[at.col + j];
+      if (!id) return { ok: false, problem: 'outside', blockRow: i + 1, blockCol: j + 1, height: block.height, width: block.width };
+    }
+  }
+  for (let i = 0; i < block.rows.length; i++) {
+    const cells = block.rows[i]!;
+    for (let j = 0; j < cells.length; j++) {
+      const id = matrix[at.row + i]![at.col + j]!;
+      const text = cells[j]!;
+      const parsed = CELL_BY_ID.get(id)?.kind === 'amount' ? parseAmount(text) : parseCount(text);
+      if (!parsed.ok) return { ok: false, problem: 'value', blockRow: i + 1, blockCol: j + 1, cellId: id, text, reason: parsed.reason };
+      changes.push({ id, value: parsed.value, text: parsed.canonical });
+    }
+  }
+  return { ok: true, changes };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+// ---------------------------------------------------------------------------------------------
+
+const APPLICATIONS_ROW_BY_ID = new Map(APPLICATIONS_ROWS.map((r) => [r.id, r]));
+
+/** The labels that name a cell, outermost first: group, row, column. */
+export function cellNameParts(cellId: string): readonly Label[] {
+  const cell: CellDef | undefined = CELL_BY_ID.get(cellId);
+  if (!cell) return [];
+  if (cell.section === 'applications') {
+    const rowId = cellId.slice('applications.'.length, cellId.lastIndexOf('.')) as ApplicationsRowId;
+    const group = APPLICATIONS_ROW_BY_ID.get(rowId)?.group;
+    // 1.属于国家秘密 is only unique within （三）不予公开; （一）予以公开 needs no group.
+    return group && group !== 'results' ? [applicationsGroup(group).label, cell.row, cell.column] : [cell.row, cell.column];
+  }
+  if (cell.section === 'appeals') {
+    const kind = APPEAL_KINDS.find((k) => cellId.startsWith(`appeals.${k.id}.`));
+    return kind && 'parent' in kind ? [APPEALS_LITIGATION, cell.row, cell.column] : [cell.row, cell.column];
+  }
+  return [cell.row, cell.column];
+}
+
+/** The accessible name of a cell: its row and column labels (with the group where needed). */
+export function cellName(cellId: string, lang: 'zh' | 'en'): string {
+  return cellNameParts(cellId)
+    .map((l) => l[lang])
+    .join(lang === 'zh' ? ' ' : ' — ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The row headers of 三 (official layout: 三、本年度办理结果 and （三）… span their rows)
+// ---------------------------------------------------------------------------------------------
+
+export type RowHeaderCell =
+  | { readonly kind: 'group'; readonly group: ApplicationsGroupId; readonly rowSpan: number }
+  | { readonly kind: 'row'; readonly colSpan: number };
+
+/** Three label columns: 三、本年度办理结果 | （三）不予公开 | 1.属于国家秘密. */
+export const APPLICATIONS_LABEL_COLUMNS = 3;
+
+export function applicationsRowHeaders(): Map<ApplicationsRowId, readonly RowHeaderCell[]> {
+  const headers = new Map<ApplicationsRowId, RowHeaderCell[]>();
+  const inGroup = (rowGroup: ApplicationsGroupId | undefined, group: ApplicationsGroupId) =>
+    rowGroup === group || (rowGroup !== undefined && applicationsGroup(rowGroup).parent === group);
+  const seen = new Set<ApplicationsGroupId>();
+  for (const row of APPLICATIONS_ROWS) {
+    const cells: RowHeaderCell[] = [];
+    const group = row.group;
+    if (!group) {
+      cells.push({ kind: 'row', colSpan: APPLICATIONS_LABEL_COLUMNS });
+    } else {
+      const outer = applicationsGroup(group).parent ?? group;
+      if (!seen.has(outer)) {
+        seen.add(outer);
+        cells.push({ kind: 'group', group: outer, rowSpan: APPLICATIONS_ROWS.filter((r) => inGroup(r.group, outer)).length });
+      }
+      if (group === outer) {
+        cells.push({ kind: 'row', colSpan: APPLICATIONS_LABEL_COLUMNS - 1 });
+      } else {
+        if (!seen.has(group)) {
+          seen.add(group);
+          cells.push({ kind: 'group', group, rowSpan: APPLICATIONS_ROWS.filter((r) => r.group === group).length });
+        }
+        cells.push({ kind: 'row', colSpan: 1 });
+      }
+    }
+    headers.set(row.id, cells);
+  }
+  return headers;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Paths of findings: which section, which element
+// ---------------------------------------------------------------------------------------------
+
+/** The section a finding's cell or path belongs to (`narrative.overview.1.text` → overview). */
+export function sectionOfPath(path: string): EditorSection | undefined {
+  const cell = CELL_BY_ID.get(path);
+  if (cell) return cell.section;
+  if (path.startsWith('meta.') || path === 'meta' || path === 'narrative.preamble') return 'meta';
+  const narrative = /^narrative\.(overview|problems|other)(?:\.|$)/.exec(path);
+  if (narrative) return narrative[1] as EditorSection;
+  const table = /^(proactive|applications|appeals)(?:\.|$)/.exec(path);
+  if (table) return table[1] as EditorSection;
+  return undefined;
+}
+
+/**
+ * The element that stands for a path: a cell (`data-cell`), a field (`data-path`). A whole
+ * narrative section stands for its first part's text; a whole table for its first cell.
+ */
+export function focusSelectorFor(path: string): string {
+  if (CELL_BY_ID.has(path)) return `[data-cell="${path}"]`;
+  const section = /^narrative\.(overview|problems|other)$/.exec(path);
+  if (section) return `[data-path="narrative.${section[1]}.0.text"], [data-part-list="${section[1]}"] button`;
+  if (path === 'proactive' || path === 'applications' || path === 'appeals') return `[data-cell="${GRID_MATRIX[path][0]![0]}"]`;
+  return `[data-path="${path}"]`;
+}

@@ -1,0 +1,305 @@
+/**
+ * The editor's one copy of the document and what is derived from it: the findings of the core's
+ * rules, the marks of each cell or field, the state of each section. Plain TypeScript; React
+ * reads it through useSyncExternalStore with narrow selectors, so a keystroke re-renders only
+ * what shows a changed mark (never the grid's rows).
+ *
+ * Derived data is computed lazily, once per document version, and reused object for object
+ * when it did not change, so selectors can compare by reference.
+ */
+import {
+  CELL_BY_ID,
+  ENTERED_CELLS,
+  evaluate,
+  getCell,
+  setCell,
+  summarise,
+  blockers,
+  type Finding,
+  type FindingSummary,
+  type NarrativePart,
+  type NarrativeSectionId,
+  type Report,
+  type ReportMeta,
+  type Severity,
+} from '../../report/index.ts';
+import { EDITOR_SECTIONS, sectionOfPath, type EditorSection } from './gridModel.ts';
+import type { ParseFailureReason } from './parse.ts';
+
+/** Text in a field that is not a value (a negative count, "abc"): shown inline, blocks 定稿. */
+export interface InvalidInput {
+  readonly reason: ParseFailureReason;
+  readonly text: string;
+}
+
+export interface FieldMark {
+  readonly key: string;
+  readonly severity: Severity;
+  readonly explained: boolean;
+}
+
+/** What a cell or field shows besides its value. */
+export interface FieldStatus {
+  readonly marks: readonly FieldMark[];
+  /** The most severe unexplained mark; explained warnings do not count. */
+  readonly worst: Severity | null;
+  readonly invalid?: InvalidInput;
+}
+
+export type SectionState = 'notStarted' | 'inProgress' | 'complete' | 'errors' | 'warnings';
+
+const NO_STATUS: FieldStatus = Object.freeze({ marks: Object.freeze([]) as readonly FieldMark[], worst: null });
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, hint: 2 };
+
+interface Derived {
+  readonly findings: readonly Finding[];
+  readonly summary: FindingSummary;
+  readonly status: ReadonlyMap<string, FieldStatus>;
+  readonly sections: Readonly<Record<EditorSection, SectionState>>;
+}
+
+function findingSignature(f: Finding): string {
+  return [f.key, f.severity, f.message.zh, f.message.en, f.explained ? 1 : 0, f.explanation ?? '', f.cells.join(',')].join('\u0001');
+}
+
+function statusSignature(s: FieldStatus): string {
+  return `${s.marks.map((m) => `${m.key}:${m.severity}:${m.explained ? 1 : 0}`).join('|')}#${s.invalid ? `${s.invalid.reason}:${s.invalid.text}` : ''}`;
+}
+
+/** How much of a section is filled, before findings are taken into account. */
+function fillState(report: Report, section: EditorSection): 'notStarted' | 'inProgress' | 'complete' {
+  const of = (filled: number, total: number) => (filled === 0 ? 'notStarted' : filled === total ? 'complete' : 'inProgress');
+  if (section === 'meta') {
+    const m = report.meta;
+    const filled = [m.agency.trim() !== '', m.year !== null, m.contact.trim() !== '', m.publishedOn !== null].filter(Boolean).length;
+    if (filled === 0) return 'notStarted';
+    return m.agency.trim() && m.year !== null && report.narrative.preamble.trim() ? 'complete' : 'inProgress';
+  }
+  if (section === 'overview' || section === 'problems' || section === 'other') {
+    const parts = report.narrative[section];
+    return of(parts.filter((p) => p.text.trim() !== '').length, parts.length);
+  }
+  const cells = ENTERED_CELLS.filter((c) => c.section === section);
+  return of(cells.filter((c) => getCell(report, c.id) !== null).length, cells.length);
+}
+
+export interface EditorStoreOptions {
+  readonly lastYear?: Report | undefined;
+}
+
+export class EditorStore {
+  private report: Report;
+  private lastYear: Report | undefined;
+  /** Blanks count as errors (as when marking ready) after a refused 定稿, until dismissed. */
+  private strict = false;
+  private readonly invalid = new Map<string, InvalidInput>();
+  private invalidList: (readonly [string, InvalidInput])[] | undefined;
+  private readonly listeners = new Set<() => void>();
+  private version = 0;
+  private batchDepth = 0;
+  private changedInBatch = false;
+  private derived: Derived | undefined;
+  private derivedVersion = -1;
+
+  constructor(report: Report, options: EditorStoreOptions = {}) {
+    this.report = report;
+    this.lastYear = options.lastYear;
+  }
+
+  // --- subscription ---------------------------------------------------------------------------
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  /** Runs several changes as one: listeners (and the parent's onChange) hear of them once. */
+  batch<T>(fn: () => T): T {
+    this.batchDepth++;
+    try {
+      return fn();
+    } finally {
+      this.batchDepth--;
+      if (this.batchDepth === 0 && this.changedInBatch) {
+        this.changedInBatch = false;
+        this.emit();
+      }
+    }
+  }
+
+  private changed() {
+    this.version++;
+    if (this.batchDepth > 0) this.changedInBatch = true;
+    else this.emit();
+  }
+
+  private emit() {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  // --- reading --------------------------------------------------------------------------------
+
+  getReport = (): Report => this.report;
+  getVersion = (): number => this.version;
+  isStrict = (): boolean => this.strict;
+  getLastYear = (): Report | undefined => this.lastYear;
+
+  getFindings = (): readonly Finding[] => this.derive().findings;
+  getSummary = (): FindingSummary => this.derive().summary;
+  getSectionStates = (): Readonly<Record<EditorSection, SectionState>> => this.derive().sections;
+  getStatus = (path: string): FieldStatus => this.derive().status.get(path) ?? NO_STATUS;
+  getInvalid = (path: string): InvalidInput | undefined => this.invalid.get(path);
+  /** Fields holding text that is not a value, in section order (one array until they change). */
+  getInvalidInputs = (): readonly (readonly [string, InvalidInput])[] => {
+    if (!this.invalidList) {
+      const order = (p: string) => EDITOR_SECTIONS.indexOf(sectionOfPath(p) ?? 'meta');
+      this.invalidList = [...this.invalid].sort((a, b) => order(a[0]) - order(b[0]));
+    }
+    return this.invalidList;
+  };
+
+  /** Findings as 定稿 sees them: blanks are errors. */
+  readinessFindings(): Finding[] {
+    return evaluate(this.report, { lastYear: this.lastYear, blanksAreErrors: true });
+  }
+
+  /** What stands in the way of 定稿: errors, unexplained warnings, text that is not a value. */
+  readinessBlockers(): { findings: Finding[]; invalid: (readonly [string, InvalidInput])[] } {
+    return { findings: blockers(this.readinessFindings()), invalid: [...this.getInvalidInputs()] };
+  }
+
+  private derive(): Derived {
+    if (this.derived && this.derivedVersion === this.version) return this.derived;
+    const previous = this.derived;
+    let findings = evaluate(this.report, { lastYear: this.lastYear, blanksAreErrors: this.strict });
+    if (previous && previous.findings.length === findings.length && previous.findings.every((f, i) => findingSignature(f) === findingSignature(findings[i]!))) {
+      findings = previous.findings as Finding[];
+    }
+
+    // Marks by path, most severe first; explained warnings marked as such.
+    const marks = new Map<string, FieldMark[]>();
+    for (const f of findings) {
+      for (const path of new Set(f.cells)) {
+        const list = marks.get(path) ?? [];
+        list.push({ key: f.key, severity: f.severity, explained: f.severity === 'warning' && !!f.explained });
+        marks.set(path, list);
+      }
+    }
+    const status = new Map<string, FieldStatus>();
+    const paths = new Set([...marks.keys(), ...this.invalid.keys()]);
+    for (const path of paths) {
+      const list = (marks.get(path) ?? []).sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
+      const unexplained = list.filter((m) => !m.explained);
+      const invalid = this.invalid.get(path);
+      const next: FieldStatus = {
+        marks: list,
+        worst: invalid ? 'error' : (unexplained[0]?.severity ?? null),
+        ...(invalid ? { invalid } : {}),
+      };
+      const before = previous?.status.get(path);
+      status.set(path, before && statusSignature(before) === statusSignature(next) ? before : next);
+    }
+
+    // Section states: errors, then unexplained warnings, then how much is filled.
+    const flagged = new Map<EditorSection, 'errors' | 'warnings'>();
+    const flag = (path: string, state: 'errors' | 'warnings') => {
+      const section = sectionOfPath(path);
+      if (section && flagged.get(section) !== 'errors') flagged.set(section, state);
+    };
+    for (const f of findings) {
+      if (f.severity === 'error') f.cells.forEach((p) => flag(p, 'errors'));
+      else if (f.severity === 'warning' && !f.explained) f.cells.forEach((p) => flag(p, 'warnings'));
+    }
+    for (const path of this.invalid.keys()) flag(path, 'errors');
+    const sectionEntries = EDITOR_SECTIONS.map((s) => [s, flagged.get(s) ?? fillState(this.report, s)] as const);
+    const sections =
+      previous && sectionEntries.every(([s, state]) => previous.sections[s] === state)
+        ? previous.sections
+        : (Object.fromEntries(sectionEntries) as Record<EditorSection, SectionState>);
+
+    const summary = previous && previous.findings === findings ? previous.summary : summarise(findings);
+    this.derived = { findings, summary, status, sections };
+    this.derivedVersion = this.version;
+    return this.derived;
+  }
+
+  // --- writing --------------------------------------------------------------------------------
+
+  private setInvalid(path: string, invalid: InvalidInput | undefined): boolean {
+    const before = this.invalid.get(path);
+    if (!invalid) {
+      if (!this.invalid.delete(path)) return false;
+    } else {
+      if (before && before.reason === invalid.reason && before.text === invalid.text) return false;
+      this.invalid.set(path, invalid);
+    }
+    this.invalidList = undefined;
+    return true;
+  }
+
+  /** An entered cell: its value (null when not filled or not a value) and any bad text. */
+  setCellValue(cellId: string, value: number | null, invalid?: InvalidInput) {
+    if (!CELL_BY_ID.has(cellId)) throw new Error(`not a cell: ${cellId}`);
+    const invalidChanged = this.setInvalid(cellId, invalid);
+    const valueChanged = getCell(this.report, cellId) !== value;
+    if (!valueChanged && !invalidChanged) return;
+    if (valueChanged) this.report = setCell(this.report, cellId, value);
+    this.changed();
+  }
+
+  setMeta(meta: ReportMeta, invalid: Partial<Record<keyof ReportMeta, InvalidInput>> = {}) {
+    let changed = false;
+    for (const key of ['year'] as const) changed = this.setInvalid(`meta.${key}`, invalid[key]) || changed;
+    const m = this.report.meta;
+    if (m.agency !== meta.agency || m.agencyKind !== meta.agencyKind || m.year !== meta.year || m.contact !== meta.contact || m.publishedOn !== meta.publishedOn) {
+      this.report = { ...this.report, meta: { ...meta } };
+      changed = true;
+    }
+    if (changed) this.changed();
+  }
+
+  setPreamble(text: string) {
+    if (this.report.narrative.preamble === text) return;
+    this.report = { ...this.report, narrative: { ...this.report.narrative, preamble: text } };
+    this.changed();
+  }
+
+  setParts(section: NarrativeSectionId, parts: readonly NarrativePart[]) {
+    const before = this.report.narrative[section];
+    if (before.length === parts.length && before.every((p, i) => p.title === parts[i]!.title && p.text === parts[i]!.text)) return;
+    this.report = {
+      ...this.report,
+      narrative: { ...this.report.narrative, [section]: parts.map((p) => ({ title: p.title, text: p.text })) },
+    };
+    this.changed();
+  }
+
+  /** A warning's written reason; empty text removes it. */
+  setExplanation(key: string, text: string) {
+    const trimmed = text.trim();
+    const explanations = { ...this.report.explanations };
+    if (trimmed) explanations[key] = trimmed;
+    else delete explanations[key];
+    if ((this.report.explanations[key] ?? '') === (explanations[key] ?? '')) return;
+    this.report = { ...this.report, explanations };
+    this.changed();
+  }
+
+  setStatus(status: Report['status']) {
+    if (this.report.status === status) return;
+    this.report = { ...this.report, status };
+    this.changed();
+  }
+
+  setStrict(strict: boolean) {
+    if (this.strict === strict) return;
+    this.strict = strict;
+    this.changed();
+  }
+
+  setLastYear(lastYear: Report | undefined) {
+    if (this.lastYear === lastYear) return;
+    this.lastYear = lastYear;
+    this.changed();
+  }
+}
