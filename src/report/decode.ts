@@ -211,7 +211,9 @@ export function decodeText(text: string): DecodeResult {
   try {
     value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
-    return { ok: false, problems: [problem('', 'decode.notJson', { reason: e instanceof Error ? e.message : String(e) })] };
+    // V8 quotes a snippet of the text, newlines and all; a problem is shown on one line.
+    const reason = (e instanceof Error ? e.message : String(e)).replace(/\s+/g, ' ');
+    return { ok: false, problems: [problem('', 'decode.notJson', { reason })] };
   }
   return decode(value);
 }

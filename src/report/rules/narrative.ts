@@ -265,8 +265,17 @@ export const citationRule: RuleDef = {
 // Fees in section 六
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * What section 六 says: titles and texts of the parts that have text. A new report comes with
+ * an empty part titled 信息处理费收取情况; its title alone states nothing.
+ */
 function otherSectionText(report: Report): string {
-  return normalise(report.narrative.other.map((p) => `${p.title}。${p.text}`).join('。'));
+  return normalise(
+    report.narrative.other
+      .filter((p) => p.text.trim())
+      .map((p) => `${p.title}。${p.text}`)
+      .join('。'),
+  );
 }
 
 export const feeStatementRule: RuleDef = {

@@ -508,6 +508,12 @@ const CASES: Case[] = [
   },
   {
     rule: 'feeStatement',
+    name: 'the standard part 信息处理费收取情况 left empty',
+    report: () => edited(SEED, (r) => (r.narrative.other[1]!.text = ' ')),
+    findings: [{ key: 'feeStatement:other', severity: 'warning', cells: ['narrative.other'] }],
+  },
+  {
+    rule: 'feeStatement',
     name: '信息处理费 stated in 一 but not in 六',
     report: () =>
       edited(SEED, (r) => {
