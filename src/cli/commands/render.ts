@@ -1,0 +1,79 @@
+/** `nianbao render FILE.json [--paper-copy] [--output FILE.html] [--lang zh|en]` */
+import { writeFile } from 'node:fs/promises';
+import type { Lang } from '../../report/index.ts';
+import { renderReportHtml } from '../../report/render/index.ts';
+import { parse, usageError } from '../args.ts';
+import { readReportFile, type FileProblem } from '../files.ts';
+import { println, type Io } from '../io.ts';
+
+export const summary = 'Render a report file as printable HTML in the official layout';
+
+export const usage = `Usage: nianbao render FILE.json [--paper-copy] [--output FILE.html] [--lang zh|en]
+
+Writes the report as one self-contained HTML file (inline CSS, no script, no external URL),
+in the layout of the official template, on A4 pages set as GB/T 9704 sets them — the same
+file as "Download printable HTML" in the app. Open it in a browser and print, or paste it
+into a website's content system. A report not marked ready carries a 草稿 (draft) mark.
+
+  nianbao render report.json > report.html
+
+Options:
+  --paper-copy     add the block for the paper copy: 单位负责人签字, 盖章, date
+  -o, --output F   write to file F instead of standard output (use this in Windows
+                   PowerShell, whose ">" would re-encode the file)
+  --lang zh|en     language of the messages on standard error (default zh)
+  FILE may be - for standard input.
+
+Exit status: 0 rendered, 2 the file cannot be read or decoded (problems on standard error),
+             or bad usage.`;
+
+const TEXT = {
+  zh: {
+    draft: (file: string) => `${file}：注意：报告尚未定稿，生成的文件带有“草稿”标记`,
+    cannotWrite: (file: string, reason: string) => `无法写入 ${file}：${reason}`,
+  },
+  en: {
+    draft: (file: string) => `${file}: note: the report is not marked ready; the file carries the 草稿 (draft) mark`,
+    cannotWrite: (file: string, reason: string) => `cannot write ${file}: ${reason}`,
+  },
+} satisfies Record<Lang, unknown>;
+
+function problemLine(file: string, problem: FileProblem, lang: Lang): string {
+  return `${file}: ${problem.path ? `${problem.path}: ` : ''}${problem.message[lang]}`;
+}
+
+export async function run(args: string[], io: Io): Promise<number> {
+  const parsed = parse(
+    args,
+    { 'paper-copy': { type: 'boolean' }, output: { type: 'string', short: 'o' }, lang: { type: 'string' } },
+    { positionals: true },
+  );
+  if (!parsed.ok) return usageError(io, 'render', parsed.message);
+  const { values, positionals } = parsed;
+  const lang = values.lang ?? 'zh';
+  if (lang !== 'zh' && lang !== 'en') return usageError(io, 'render', `--lang must be zh or en, not "${lang}"`);
+  if (positionals.length === 0) return usageError(io, 'render', 'no file to render');
+  if (positionals.length > 1) return usageError(io, 'render', 'one file at a time (the HTML goes to one output)');
+  const file = positionals[0]!;
+
+  const read = await readReportFile(file, io);
+  if (!read.ok) {
+    for (const p of read.problems) println(io.stderr, problemLine(file, p, lang));
+    return 2;
+  }
+  if (read.report.status !== 'ready') println(io.stderr, TEXT[lang].draft(file));
+  const html = renderReportHtml(read.report, { paperCopyBlock: values['paper-copy'] === true });
+
+  if (values.output === undefined) {
+    io.stdout.write(html);
+    return 0;
+  }
+  try {
+    await writeFile(values.output, html, 'utf8');
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    println(io.stderr, TEXT[lang].cannotWrite(values.output, code ?? (e instanceof Error ? e.message : String(e))));
+    return 2;
+  }
+  return 0;
+}
