@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
+import { ReviewWorkspace } from '../features/review/index.ts';
 import { navigate, routeHref, useRoute, type Route } from '../ui/router.ts';
 import { Home } from './Home.tsx';
 import { Editor } from '../features/editor/index.ts';
@@ -13,6 +14,8 @@ function Page({ route }: { route: Route }) {
     case 'new':
       // A new report held in memory only, until the drafts-backed route replaces it.
       return <Editor report={emptyReport()} section={route.section} onSectionChange={(section) => navigate({ name: 'new', section })} />;
+    case 'review':
+      return <ReviewWorkspace unit={route.unit} />;
     default:
       return (
         <p>

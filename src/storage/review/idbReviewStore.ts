@@ -149,7 +149,7 @@ export function createIdbReviewStore(options: IdbReviewStoreOptions = {}): Revie
       if (!checked.ok) return checked;
       const document = checked.value;
       const unitKey = unitKeyOf(document);
-      const fingerprint = fingerprintOf(document);
+      const fingerprint = input.fingerprint ?? fingerprintOf(document);
       return run(['versions'], 'readwrite', async (tx) => {
         const store = tx.objectStore('versions');
         const siblings = await store.index('unitKey').getAll(unitKey);

@@ -25,7 +25,7 @@ export function createMemoryReviewStore(options: MemoryReviewStoreOptions = {}):
       if (!checked.ok) return checked;
       const document = checked.value;
       const unitKey = unitKeyOf(document);
-      const fingerprint = fingerprintOf(document);
+      const fingerprint = input.fingerprint ?? fingerprintOf(document);
       const same = [...versions.values()].find((v) => v.unitKey === unitKey && v.fingerprint === fingerprint);
       if (same) return { ok: false, error: { kind: 'duplicate', versionId: same.id } };
       const time = now();

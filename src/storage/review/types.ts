@@ -55,6 +55,11 @@ export interface ReceiveInput {
   readonly fileName: string;
   /** Defaults to now. */
   readonly receivedAt?: number;
+  /**
+   * Fingerprint of the file's document as it arrived (`fingerprintOf`), when the workspace
+   * changes it on receipt (marks it submitted); defaults to the fingerprint of `document`.
+   */
+  readonly fingerprint?: string;
 }
 
 /** A stored version that no longer decodes (e.g. written by a newer app): listed, not dropped. */

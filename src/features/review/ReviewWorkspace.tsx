@@ -1,0 +1,323 @@
+/**
+ * The supervisor's workspace (审核工作台): collect the units' report files, see them all in one
+ * table, review one (findings, comments, return or approve, compare), act on many at once, and
+ * sum them up (汇总). `#/review` shows the table, `#/review/<unit>` one unit.
+ *
+ * The app may pass the editor's read-only layout and the print view in (`renderReport`,
+ * `renderPrint`); without them the workspace shows its own compact read-only view.
+ */
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RowSelectionState } from '@tanstack/react-table';
+import type { Report } from '../../report/index.ts';
+import { approveReport, reportTitle } from '../../report/index.ts';
+import { createIdbReviewStore, type ReviewStore } from '../../storage/review/index.ts';
+import { useLabel } from '../../i18n/index.ts';
+import { AggregatePanel } from './AggregatePanel.tsx';
+import { CollectPanel } from './CollectPanel.tsx';
+import { ComparePanel } from './ComparePanel.tsx';
+import { downloadReport } from './files.ts';
+import { planApproval, toRow, type ReviewUnit } from './model.ts';
+import { ReportView, viewTargetId } from './ReportView.tsx';
+import { StatusBadge } from './StatusBadge.tsx';
+import { UnitReviewPanel } from './UnitReviewPanel.tsx';
+import { UnitsTable } from './UnitsTable.tsx';
+import { useActErrorText } from './useActErrorText.ts';
+import './review.css';
+import { useReviewWorkspace, type ReviewWorkspaceState } from './useReviewWorkspace.ts';
+
+/** What the app's report renderers get besides the report, to show and pick comment targets. */
+export interface ReportSlotContext {
+  readonly unit: ReviewUnit;
+  /** The cell or part picked as the comment target ('' = the whole report). */
+  readonly picked: string;
+  /** Picks a cell id, `narrative.<section>.<i>`, `narrative.preamble` or `meta.<field>`. */
+  readonly onPickTarget: (target: string) => void;
+}
+
+export interface ReviewWorkspaceProps {
+  /** The unit key from the route (`#/review/<unit>`); absent: the units table. */
+  readonly unit?: string;
+  /** Defaults to the browser's review database (`nianbao-review`). */
+  readonly store?: ReviewStore;
+  /** The editor's read-only layout of a unit's report, with comments at their cells. */
+  readonly renderReport?: (report: Report, context: ReportSlotContext) => ReactNode;
+  /** The print layout of a report (a unit's or the aggregate). */
+  readonly renderPrint?: (report: Report) => ReactNode;
+  /** Print an aggregate report (the app opens its print view). */
+  readonly onPrintAggregate?: (report: Report) => void;
+  readonly onAggregateBuilt?: (report: Report) => void;
+}
+
+let defaultStore: ReviewStore | undefined;
+function browserStore(): ReviewStore {
+  defaultStore ??= createIdbReviewStore();
+  return defaultStore;
+}
+
+
+export function ReviewWorkspace({ unit: unitKey, store: givenStore, ...slots }: ReviewWorkspaceProps) {
+  const { t } = useTranslation();
+  const store = givenStore ?? browserStore();
+  const workspace = useReviewWorkspace(store);
+  const errorText = useActErrorText();
+
+  if (workspace.phase.phase === 'loading') return <p role="status">{t('app.loading')}</p>;
+  if (workspace.phase.phase === 'failed') {
+    return (
+      <div role="alert">
+        <h1>{t('review.heading')}</h1>
+        <p>{errorText(workspace.phase.error)}</p>
+      </div>
+    );
+  }
+  if (unitKey !== undefined) {
+    const unit = workspace.units.find((u) => u.key === unitKey);
+    if (!unit) {
+      return (
+        <div>
+          <p>{t('review.unit.notFound')}</p>
+          <a href="#/review">{t('review.unit.back')}</a>
+        </div>
+      );
+    }
+    return <UnitPage key={unit.key} unit={unit} workspace={workspace} {...slots} />;
+  }
+  return <UnitsPage workspace={workspace} {...slots} />;
+}
+
+function ReviewerField({ workspace }: { workspace: ReviewWorkspaceState }) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const [name, setName] = useState(workspace.settings.reviewer);
+  return (
+    <div className="rv-reviewer">
+      <label htmlFor={`${ids}-name`}>{t('review.settings.reviewer')}</label>{' '}
+      <input
+        id={`${ids}-name`}
+        value={name}
+        onChange={(e) => {
+          setName(e.target.value);
+          // Saved as typed: the actions below read the stored name.
+          void workspace.saveSettings({ reviewer: e.target.value.trim() });
+        }}
+        placeholder={t('review.settings.reviewerPlaceholder')}
+        autoComplete="name"
+      />
+    </div>
+  );
+}
+
+function RosterField({ workspace }: { workspace: ReviewWorkspaceState }) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const [text, setText] = useState(workspace.settings.roster.join('\n'));
+  const [notice, setNotice] = useState('');
+  return (
+    <details className="rv-roster">
+      <summary>{t('review.settings.roster', { count: workspace.settings.roster.length })}</summary>
+      <label htmlFor={`${ids}-roster`}>{t('review.settings.rosterLabel')}</label>
+      <textarea id={`${ids}-roster`} rows={6} value={text} onChange={(e) => setText(e.target.value)} />
+      <button
+        type="button"
+        onClick={() =>
+          void workspace.saveSettings({ roster: text.split('\n') }).then((r) => setNotice(r.ok ? t('review.settings.rosterSaved') : t('review.errors.unknown')))
+        }
+      >
+        {t('review.settings.saveRoster')}
+      </button>
+      <span aria-live="polite">{notice}</span>
+    </details>
+  );
+}
+
+type Slots = Omit<ReviewWorkspaceProps, 'unit' | 'store'>;
+
+function UnitsPage({ workspace, onPrintAggregate, onAggregateBuilt, renderPrint }: { workspace: ReviewWorkspaceState } & Slots) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [aggregateKeys, setAggregateKeys] = useState<readonly string[] | null>(null);
+  const [notice, setNotice] = useState('');
+  const [busy, setBusy] = useState(false);
+  const aggregateRef = useRef<HTMLDivElement>(null);
+  const rows = useMemo(() => workspace.units.map(toRow), [workspace.units]);
+  const byKey = useMemo(() => new Map(workspace.units.map((u) => [u.key, u])), [workspace.units]);
+  const unitsOf = useCallback((keys: readonly string[]) => keys.map((k) => byKey.get(k)).filter((u): u is ReviewUnit => u !== undefined), [byKey]);
+  const reviewer = workspace.settings.reviewer.trim();
+
+  useEffect(() => {
+    if (aggregateKeys) aggregateRef.current?.querySelector('h2')?.focus();
+  }, [aggregateKeys]);
+
+  async function approveSelected(keys: readonly string[]) {
+    const plan = planApproval(unitsOf(keys));
+    setBusy(true);
+    let approved = 0;
+    const failed: string[] = [];
+    for (const unit of plan.approve) {
+      const r = await workspace.act(unit, (report) => approveReport(report, { actor: reviewer }));
+      if (r.ok) approved++;
+      else failed.push(unit.agency);
+    }
+    setBusy(false);
+    setRowSelection({});
+    const parts = [t('review.batch.approvedCount', { count: approved })];
+    if (plan.withErrors.length) parts.push(t('review.batch.skippedErrors', { count: plan.withErrors.length, names: plan.withErrors.map((u) => u.agency).join('、') }));
+    if (plan.alreadyApproved.length) parts.push(t('review.batch.alreadyApproved', { count: plan.alreadyApproved.length }));
+    if (failed.length) parts.push(t('review.batch.failed', { names: failed.join('、') }));
+    setNotice(parts.join(' '));
+  }
+
+  async function exportSelected(keys: readonly string[]) {
+    const units = unitsOf(keys);
+    for (const [i, unit] of units.entries()) {
+      // Browsers drop downloads started in one burst; a short pause between files keeps them all.
+      if (i > 0) await new Promise((r) => setTimeout(r, 250));
+      downloadReport(unit.report);
+    }
+    setNotice(t('review.batch.exported', { count: units.length }));
+  }
+
+  const batch = (keys: readonly string[]) => (
+    <span className="rv-batch-actions">
+      <button type="button" disabled={busy || keys.length === 0 || !reviewer} onClick={() => void approveSelected(keys)}>
+        {t('review.batch.approve')}
+      </button>
+      <button type="button" disabled={busy || keys.length === 0} onClick={() => void exportSelected(keys)}>
+        {t('review.batch.export')}
+      </button>
+      <button type="button" disabled={busy || keys.length === 0} onClick={() => setAggregateKeys([...keys])}>
+        {t('review.batch.aggregate')}
+      </button>
+    </span>
+  );
+
+  const aggregateUnits = aggregateKeys ? unitsOf(aggregateKeys) : [];
+
+  return (
+    <div className="rv-workspace">
+      <h1>{t('review.heading')}</h1>
+      <p className="rv-intro">{t('review.intro')}</p>
+      <div className="rv-settings">
+        <ReviewerField workspace={workspace} />
+        <RosterField workspace={workspace} />
+      </div>
+      {!reviewer ? <p className="rv-hint">{t('review.panel.needReviewer')}</p> : null}
+      <CollectPanel onFiles={workspace.collect} />
+      {workspace.unreadable.length > 0 ? (
+        <section role="alert" className="rv-refused">
+          <h2>{t('review.unreadable', { count: workspace.unreadable.length })}</h2>
+          <ul>
+            {workspace.unreadable.map((u) => (
+              <li key={u.id}>
+                <strong>{u.fileName}</strong>: {u.problems.map((p) => label(p.message)).join('; ')}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="rv-units-h">
+        <h2 id="rv-units-h">{t('review.table.heading', { count: rows.length })}</h2>
+        <UnitsTable rows={rows} rowSelection={rowSelection} onRowSelectionChange={setRowSelection} renderBatchActions={batch} />
+        <p aria-live="polite" className="rv-notice">
+          {notice}
+        </p>
+      </section>
+      {aggregateKeys ? (
+        <div ref={aggregateRef}>
+          <AggregatePanel
+            key={aggregateKeys.join('\n')}
+            selected={aggregateUnits}
+            all={workspace.units}
+            roster={workspace.settings.roster}
+            defaultAgency={workspace.settings.aggregateAgency}
+            onAgencyChange={(aggregateAgency) => void workspace.saveSettings({ aggregateAgency })}
+            onBuilt={onAggregateBuilt}
+            onPrint={onPrintAggregate}
+            renderReport={renderPrint}
+          />
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+type ViewMode = 'compact' | 'editor' | 'print';
+
+function UnitPage({ unit, workspace, renderReport, renderPrint }: { unit: ReviewUnit; workspace: ReviewWorkspaceState } & Slots) {
+  const { t } = useTranslation();
+  const ids = useId();
+  const [picked, setPicked] = useState('');
+  const [mode, setMode] = useState<ViewMode>(renderReport ? 'editor' : 'compact');
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const modes: ViewMode[] = ['compact', ...(renderReport ? (['editor'] as const) : []), ...(renderPrint ? (['print'] as const) : [])];
+
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const openTarget = useCallback(
+    (target: string) => {
+      setPicked(target);
+      if (mode !== 'compact') return;
+      // Let the view mark the picked target first, then move the focus there.
+      requestAnimationFrame(() => {
+        const el = document.getElementById(viewTargetId(target));
+        el?.scrollIntoView({ block: 'center' });
+        el?.focus();
+      });
+    },
+    [mode],
+  );
+
+  async function remove() {
+    if (!window.confirm(t('review.unit.removeConfirm', { agency: unit.agency, year: unit.year ?? '' }))) return;
+    const r = await workspace.removeUnit(unit);
+    if (r.ok) window.location.hash = '#/review';
+  }
+
+  const context: ReportSlotContext = { unit, picked, onPickTarget: setPicked };
+  const view =
+    mode === 'editor' && renderReport ? (
+      renderReport(unit.report, context)
+    ) : mode === 'print' && renderPrint ? (
+      renderPrint(unit.report)
+    ) : (
+      <ReportView report={unit.report} onPickTarget={setPicked} picked={picked} />
+    );
+
+  return (
+    <div className="rv-unit">
+      <p>
+        <a href="#/review">← {t('review.unit.back')}</a>
+      </p>
+      <h1 ref={headingRef} tabIndex={-1}>
+        {reportTitle(unit.agency, unit.year)} <StatusBadge status={unit.status} />
+      </h1>
+      <p className="rv-muted">
+        {t('review.unit.versions', { count: unit.versions.length })} · {unit.latest.fileName}
+      </p>
+      {modes.length > 1 ? (
+        <fieldset className="rv-modes">
+          <legend>{t('review.unit.viewMode')}</legend>
+          {modes.map((m) => (
+            <label key={m}>
+              <input type="radio" name={`${ids}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} /> {t(`review.unit.mode.${m}`)}
+            </label>
+          ))}
+        </fieldset>
+      ) : null}
+      <div className="rv-unit-layout">
+        <div className="rv-unit-view">{view}</div>
+        <aside className="rv-unit-aside">
+          <UnitReviewPanel unit={unit} reviewer={workspace.settings.reviewer} onAct={workspace.act} onOpenCell={openTarget} target={picked} onTargetChange={setPicked} />
+        </aside>
+      </div>
+      <ComparePanel unit={unit} />
+      <p>
+        <button type="button" onClick={() => void remove()}>
+          {t('review.unit.remove')}
+        </button>
+      </p>
+    </div>
+  );
+}

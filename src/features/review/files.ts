@@ -1,0 +1,109 @@
+/**
+ * Report files in and out of the review workspace: collecting many files through the core's
+ * decode, and exporting reviewed reports under the clerk's file name.
+ */
+import {
+  MAX_FILE_BYTES,
+  decodeBytes,
+  formatBytes,
+  message,
+  type DecodeResult,
+  type Problem,
+  type Report,
+} from '../../report/index.ts';
+import { submit } from '../../report/review/actions.ts';
+import { fingerprintOf, type ReviewStore, type ReviewStoreError } from '../../storage/review/index.ts';
+
+const FILE_SUFFIX = '政府信息公开年报';
+
+/**
+ * `<机关名称>-<year>-政府信息公开年报.json`, as the clerk's export names it, so that a file goes
+ * back and forth under one name. (The drafts feature has the same rule; features do not share code.)
+ */
+export function exportFileName(report: Report): string {
+  const agency = report.meta.agency.replace(/[\\/:*?"<>|\p{Cc}]+/gu, '_').trim() || '未命名机关';
+  return `${agency}-${report.meta.year ?? ''}-${FILE_SUFFIX}.json`;
+}
+
+export function reportJson(report: Report): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** Starts the download of a report as a JSON file; returns the file name. */
+export function downloadReport(report: Report): string {
+  const name = exportFileName(report);
+  const url = URL.createObjectURL(new Blob([reportJson(report)], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
+}
+
+export async function readReportFile(file: Blob): Promise<DecodeResult> {
+  if (file.size > MAX_FILE_BYTES) {
+    return { ok: false, problems: [{ path: '', code: 'decode.fileTooLarge', message: message('decode.fileTooLarge', { size: formatBytes(file.size) }) }] };
+  }
+  try {
+    return decodeBytes(new Uint8Array(await file.arrayBuffer()));
+  } catch (e) {
+    return { ok: false, problems: [{ path: '', code: 'decode.invalid', message: message('decode.invalid', { found: e instanceof Error ? e.message : String(e) }) }] };
+  }
+}
+
+/** What became of one collected file. */
+export type CollectOutcome =
+  | { readonly file: string; readonly kind: 'newUnit' | 'newVersion'; readonly unitKey: string; readonly agency: string; readonly year: number | null }
+  | { readonly file: string; readonly kind: 'duplicate'; readonly agency: string; readonly year: number | null }
+  | { readonly file: string; readonly kind: 'failed'; readonly problems: readonly Problem[] }
+  | { readonly file: string; readonly kind: 'storeError'; readonly error: ReviewStoreError };
+
+export interface CollectOptions {
+  /** Unit keys already in the workspace (to tell a new unit from a new version). */
+  readonly knownUnits: ReadonlySet<string>;
+  readonly now?: () => number;
+}
+
+/**
+ * Collects files into the workspace, oldest file first (so that the newest file of a unit is its
+ * latest version). A file that does not decode changes nothing. A report arriving in any status
+ * but `submitted` is recorded as submitted by its unit on receipt: a file sent in is a
+ * submission, and a status claimed by a file (e.g. approved) is for this workspace to decide.
+ */
+export async function collectFiles(files: readonly File[], store: ReviewStore, options: CollectOptions): Promise<CollectOutcome[]> {
+  const known = new Set(options.knownUnits);
+  const ordered = [...files].sort((a, b) => a.lastModified - b.lastModified);
+  const outcomes: CollectOutcome[] = [];
+  for (const file of ordered) {
+    const decoded = await readReportFile(file);
+    if (!decoded.ok) {
+      outcomes.push({ file: file.name, kind: 'failed', problems: decoded.problems });
+      continue;
+    }
+    const received = decoded.report;
+    const time = options.now?.() ?? Date.now();
+    const document =
+      received.review.status === 'submitted'
+        ? received
+        : submit(received, { actor: received.meta.agency || file.name, now: () => new Date(time) }, file.name);
+    const stored = await store.receive({ document, fileName: file.name, receivedAt: time, fingerprint: fingerprintOf(received) });
+    const agency = received.meta.agency.trim();
+    const year = received.meta.year;
+    if (stored.ok) {
+      const kind = known.has(stored.value.unitKey) ? 'newVersion' : 'newUnit';
+      known.add(stored.value.unitKey);
+      outcomes.push({ file: file.name, kind, unitKey: stored.value.unitKey, agency, year });
+    } else if (stored.error.kind === 'duplicate') {
+      outcomes.push({ file: file.name, kind: 'duplicate', agency, year });
+    } else if (stored.error.kind === 'invalid') {
+      outcomes.push({ file: file.name, kind: 'failed', problems: stored.error.problems });
+    } else {
+      outcomes.push({ file: file.name, kind: 'storeError', error: stored.error });
+    }
+  }
+  return outcomes;
+}

@@ -1,0 +1,185 @@
+/**
+ * The review workspace as data: received versions grouped into units, each unit's findings and
+ * status, and the aggregate (汇总) of a selection with every unit that is left out named.
+ * No React here, so that it is tested on its own.
+ */
+import {
+  aggregateReports,
+  evaluate,
+  summarise,
+  type AgencyKind,
+  type AggregateResult,
+  type Finding,
+  type FindingSummary,
+  type Report,
+  type ReviewStatus,
+} from '../../report/index.ts';
+import { openComments } from '../../report/review/actions.ts';
+import type { ReceivedVersion } from '../../storage/review/index.ts';
+
+/** One unit's report of one year, with all the versions received of it. */
+export interface ReviewUnit {
+  readonly key: string;
+  readonly agency: string;
+  readonly kind: AgencyKind;
+  readonly year: number | null;
+  /** Oldest first; the last one is the report under review. */
+  readonly versions: readonly ReceivedVersion[];
+  readonly latest: ReceivedVersion;
+  readonly report: Report;
+  /** The same agency's report of the year before, when it is in the workspace. */
+  readonly lastYear: Report | undefined;
+  readonly findings: readonly Finding[];
+  readonly summary: FindingSummary;
+  readonly status: ReviewStatus;
+  readonly openComments: number;
+  /** ms since epoch: the latest receipt or review action. */
+  readonly lastChange: number;
+}
+
+/** What the units table shows: plain values, so that sorting and filtering work on them. */
+export interface UnitRow {
+  readonly key: string;
+  readonly agency: string;
+  readonly kind: AgencyKind;
+  readonly year: number | null;
+  readonly status: ReviewStatus;
+  readonly errors: number;
+  readonly unexplainedWarnings: number;
+  readonly explainedWarnings: number;
+  readonly openComments: number;
+  readonly versions: number;
+  readonly lastChange: number;
+}
+
+export function buildUnits(versions: readonly ReceivedVersion[]): ReviewUnit[] {
+  const byKey = new Map<string, ReceivedVersion[]>();
+  for (const v of versions) {
+    const list = byKey.get(v.unitKey);
+    if (list) list.push(v);
+    else byKey.set(v.unitKey, [v]);
+  }
+  const latestOf = (list: ReceivedVersion[]) => list.reduce((a, b) => (b.receivedAt >= a.receivedAt ? b : a));
+  // Last year's report: the latest version of the same agency for year − 1.
+  const latestByAgencyYear = new Map<string, Report>();
+  for (const list of byKey.values()) {
+    const latest = latestOf(list);
+    latestByAgencyYear.set(`${latest.year}|${latest.agency}`, latest.document);
+  }
+  const units: ReviewUnit[] = [];
+  for (const [key, list] of byKey) {
+    const sorted = [...list].sort((a, b) => a.receivedAt - b.receivedAt);
+    const latest = sorted[sorted.length - 1]!;
+    const report = latest.document;
+    const lastYear = latest.year === null ? undefined : latestByAgencyYear.get(`${latest.year - 1}|${latest.agency}`);
+    const findings = evaluate(report, lastYear ? { lastYear } : {});
+    units.push({
+      key,
+      agency: latest.agency,
+      kind: report.meta.agencyKind,
+      year: latest.year,
+      versions: sorted,
+      latest,
+      report,
+      lastYear,
+      findings,
+      summary: summarise(findings),
+      status: report.review.status,
+      openComments: openComments(report.review).length,
+      lastChange: Math.max(...sorted.map((v) => v.updatedAt)),
+    });
+  }
+  return units.sort((a, b) => a.agency.localeCompare(b.agency, 'zh-CN') || (b.year ?? 0) - (a.year ?? 0));
+}
+
+export function toRow(unit: ReviewUnit): UnitRow {
+  return {
+    key: unit.key,
+    agency: unit.agency,
+    kind: unit.kind,
+    year: unit.year,
+    status: unit.status,
+    errors: unit.summary.errors,
+    unexplainedWarnings: unit.summary.unexplainedWarnings,
+    explainedWarnings: unit.summary.explainedWarnings,
+    openComments: unit.openComments,
+    versions: unit.versions.length,
+    lastChange: unit.lastChange,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Batch approval
+// ---------------------------------------------------------------------------------------------
+
+export interface ApprovalPlan {
+  readonly approve: readonly ReviewUnit[];
+  /** Reports with errors are never approved in a batch (nor singly): they go back to the unit. */
+  readonly withErrors: readonly ReviewUnit[];
+  readonly alreadyApproved: readonly ReviewUnit[];
+}
+
+export function planApproval(units: readonly ReviewUnit[]): ApprovalPlan {
+  const approve: ReviewUnit[] = [];
+  const withErrors: ReviewUnit[] = [];
+  const alreadyApproved: ReviewUnit[] = [];
+  for (const u of units) {
+    if (u.status === 'approved') alreadyApproved.push(u);
+    else if (u.summary.errors > 0) withErrors.push(u);
+    else approve.push(u);
+  }
+  return { approve, withErrors, alreadyApproved };
+}
+
+// ---------------------------------------------------------------------------------------------
+// 汇总
+// ---------------------------------------------------------------------------------------------
+
+export interface AggregateRequest {
+  /** The area's body the aggregate is made for (e.g. 某某县人民政府). */
+  readonly agency: string;
+  readonly year: number;
+  readonly includeUnapproved: boolean;
+}
+
+export interface WorkspaceAggregate extends AggregateResult {
+  /** Units with a report for the year in the workspace that were not selected: left out too. */
+  readonly notSelected: readonly string[];
+}
+
+/**
+ * The aggregate of the selected units. Expected units are the roster and every agency that has
+ * any report in the workspace (e.g. last year's): those without a report for the year are named
+ * missing; those with one that was not selected are named as not selected.
+ */
+export function buildAggregate(
+  selected: readonly ReviewUnit[],
+  all: readonly ReviewUnit[],
+  roster: readonly string[],
+  request: AggregateRequest,
+): WorkspaceAggregate {
+  const selectedKeys = new Set(selected.map((u) => u.key));
+  const expected = [...new Set([...roster, ...all.map((u) => u.agency)])];
+  const result = aggregateReports(
+    selected.map((u) => ({ name: u.agency, report: u.report, approved: u.status === 'approved' })),
+    { agency: request.agency, year: request.year, expectedAgencies: expected, includeUnapproved: request.includeUnapproved },
+  );
+  const present = new Set(all.filter((u) => u.year === request.year).map((u) => u.agency));
+  const notSelected = all
+    .filter((u) => u.year === request.year && !selectedKeys.has(u.key))
+    .map((u) => u.agency);
+  const missing = result.missing.filter((a) => !present.has(a));
+  const report: Report = { ...result.report, aggregate: { ...result.report.aggregate!, missing } };
+  return { ...result, report, missing, notSelected };
+}
+
+/** The year most of the selected units report on (the latest when tied); null when none has one. */
+export function commonYear(units: readonly ReviewUnit[]): number | null {
+  const counts = new Map<number, number>();
+  for (const u of units) if (u.year !== null) counts.set(u.year, (counts.get(u.year) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [year, n] of counts) {
+    if (best === null || n > counts.get(best)! || (n === counts.get(best)! && year > best)) best = year;
+  }
+  return best;
+}
