@@ -10,6 +10,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { PrintView } from '../../src/features/print/index.ts';
+import { initI18n } from '../../src/i18n/index.ts';
 import { APPLICATIONS_ROWS, PROACTIVE_ROWS, decodeText, type Report } from '../../src/report/index.ts';
 import { REPORT_CSS, renderReportHtml } from '../../src/report/render/index.ts';
 import { launch, watch } from './browser.ts';
@@ -188,6 +192,43 @@ describe('hostile text', () => {
     expect(await page.locator('h1').textContent()).toContain('<script>window.__pwned = 1</script>');
     expect(requests.filter((u) => !/^(about:|data:)/.test(u))).toEqual([]);
     expect(watched.errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the print view inside the app', () => {
+  // The app's print is the print view under the app's own CSS (ui/base.css hides the header and
+  // the toolbar in print): it must give the same pages as the printable file.
+  const appPage = (report: Report) => {
+    initI18n('zh-CN');
+    const css = ['src/ui/base.css', 'src/features/print/print.css'].map((f) => readFileSync(join(root, f), 'utf8')).join('\n');
+    const view = renderToStaticMarkup(createElement(PrintView, { report }));
+    return (
+      `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>年报</title><style>${css}</style></head><body>` +
+      '<div id="root"><a class="skip-link" href="#main">跳到正文</a>' +
+      '<header class="app-header"><a class="brand" href="#/">年报<small>政府信息公开工作年度报告</small></a><nav><a href="#/">我的年报</a></nav></header>' +
+      `<main id="main" class="app-main" tabindex="-1">${view}</main></div></body></html>`
+    );
+  };
+
+  test('prints the same pages as the printable file, without the app around it', async () => {
+    const report = { ...seed(), status: 'draft' as const };
+    const inApp = await print(appPage(report), 'in-app');
+    const file = await print(renderReportHtml(report), 'file');
+    expect(inApp.errors).toEqual([]);
+    expect(inApp.pages).toBe(file.pages);
+    expect(inApp.pageTexts.map(squash)).toEqual(file.pageTexts.map(squash));
+    expect(inApp.pageTexts.join('')).not.toContain('下载可打印的');
+  });
+
+  test('shows A4 sheets on a grey desk on screen (screenshot in docs/screenshots/)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.setContent(appPage({ ...seed(), status: 'draft' }), { waitUntil: 'load' });
+    const sheet = await page.locator('article.nb-report').boundingBox();
+    // 210 mm at 96 px per inch.
+    expect(Math.round(sheet!.width)).toBe(Math.round((210 / 25.4) * 96));
+    mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
+    await page.screenshot({ path: join(root, 'docs/screenshots/print-view.png') });
     await page.close();
   });
 });
