@@ -22,6 +22,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = 
   new: () => import('./commands/new.ts'),
   schema: () => import('./commands/schema.ts'),
   render: () => import('./commands/render.ts'),
+  aggregate: () => import('./commands/aggregate.ts'),
 };
 
 function version(): string {
