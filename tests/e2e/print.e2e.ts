@@ -14,7 +14,7 @@ import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { PrintView } from '../../src/features/print/index.ts';
 import { initI18n } from '../../src/i18n/index.ts';
-import { APPLICATIONS_ROWS, PROACTIVE_ROWS, decodeText, type Report } from '../../src/report/index.ts';
+import { APPLICANT_COLUMN_IDS, APPLICATIONS_ROWS, PROACTIVE_ROWS, decodeText, setCell, type Report } from '../../src/report/index.ts';
 import { REPORT_CSS, renderReportHtml } from '../../src/report/render/index.ts';
 import { launch, watch } from './browser.ts';
 
@@ -129,6 +129,20 @@ describe('the seed report printed to A4', () => {
     execFileSync('pdftoppm', ['-r', '80', '-png', printed.pdf, join(docsDir, 'pingluo-2022')]);
     const pngs = readdirSync(docsDir).filter((f) => /^pingluo-2022-\d+\.png$/.test(f));
     expect(pngs).toHaveLength(printed.pages);
+  });
+});
+
+describe('large figures', () => {
+  test('a five-digit count stays on one line in its cell of 三', async () => {
+    let report = seed();
+    for (const row of APPLICATIONS_ROWS.filter((r) => !r.computed)) {
+      for (const col of APPLICANT_COLUMN_IDS) report = setCell(report, `applications.${row.id}.${col}`, 99999);
+    }
+    const printed = await print(renderReportHtml(report), 'large');
+    // Word boxes, not text lines: full cells sit so close that a text line runs them together.
+    const bbox = execFileSync('pdftotext', ['-bbox', printed.pdf, '-'], { encoding: 'utf8' });
+    const tokens = Array.from(bbox.matchAll(/<word [^>]*>([^<]*)<\/word>/g), (m) => m[1]);
+    expect(tokens.filter((t) => t === '99999')).toHaveLength((APPLICATIONS_ROWS.length - 1) * APPLICANT_COLUMN_IDS.length);
   });
 });
 

@@ -189,9 +189,9 @@ function renderApplications(report: Report): string {
   const organisations = APPLICANT_COLUMNS.slice(1);
   const valueColumns = APPLICATIONS_COLUMN_IDS.length;
 
-  // Label columns ≈ 52% of the width (the item column widest), value columns share the rest.
-  const labelWidths = labelColumns === 3 ? [7.5, 12.5, 32] : Array(labelColumns).fill(52 / labelColumns);
-  const widths = [...labelWidths, ...Array(valueColumns).fill(48 / valueColumns)];
+  // Label columns ≈ 51% of the width (the item column widest), value columns share the rest.
+  const labelWidths = labelColumns === 3 ? [7.5, 12.5, 31] : Array(labelColumns).fill(51 / labelColumns);
+  const widths = [...labelWidths, ...Array(valueColumns).fill(49 / valueColumns)];
 
   let out = `<table class="nb-applications" style="${TABLE_STYLE}">${cols(widths)}<thead>`;
   out += `<tr>${th(zh(APPLICATIONS_HEADER.note), { rowspan: 3, colspan: labelColumns, className: 'nb-note' })}${th(

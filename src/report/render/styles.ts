@@ -126,6 +126,8 @@ export const REPORT_CSS = `${TITLE_FONT_FACE}
 .nb-report table {
   width: 100%;
   border-collapse: collapse;
+  /* Fixed layout: the table never grows past the text block, whatever the numbers. A value
+     column holds 5 digits; a longer number wraps rather than spilling into the next cell. */
   table-layout: fixed;
   font-family: ${FONT_STACKS.song};
   font-size: 10.5pt;
@@ -140,6 +142,7 @@ export const REPORT_CSS = `${TITLE_FONT_FACE}
   font-weight: normal;
   overflow-wrap: anywhere;
 }
+.nb-report td { padding: 0.5mm 0.2mm; font-variant-numeric: tabular-nums; }
 .nb-report .nb-applications th[scope='row'] { text-align: left; }
 .nb-report thead { display: table-header-group; }
 .nb-report tr { break-inside: avoid; page-break-inside: avoid; }
