@@ -14,7 +14,7 @@ import {
   type Label,
 } from '../../report/index.ts';
 import { useGridEnv } from './context.ts';
-import { CellInput, ProbedRow, TotalCell } from './GridCells.tsx';
+import { CellInput, Probe, TotalCell } from './GridCells.tsx';
 import { GridFrame } from './GridFrame.tsx';
 import { OfficialLabel } from './marks.tsx';
 
@@ -89,13 +89,13 @@ export const AppealsGrid = memo(function AppealsGrid({ label }: { label: string 
         </thead>
         <tbody>
           {table.getRowModel().rows.map((row) => (
-            <ProbedRow key={row.id} id={row.id}>
+            <Probe key={row.id} id={row.id}>
               <tr>
                 {row.getAllCells().map((cell) => (
                   <table.FlexRender key={cell.id} cell={cell} />
                 ))}
               </tr>
-            </ProbedRow>
+            </Probe>
           ))}
         </tbody>
       </table>

@@ -17,7 +17,7 @@ import {
   type Label,
 } from '../../report/index.ts';
 import { useGridEnv } from './context.ts';
-import { CellInput, ProbedRow, TotalCell } from './GridCells.tsx';
+import { CellInput, Probe, TotalCell } from './GridCells.tsx';
 import { GridFrame } from './GridFrame.tsx';
 import { APPLICATIONS_LABEL_COLUMNS, applicationsRowHeaders } from './gridModel.ts';
 import { OfficialLabel } from './marks.tsx';
@@ -73,7 +73,7 @@ const ApplicationsRow = memo(function ApplicationsRow({ row, table }: { row: Row
   const { lang } = useGridEnv();
   const def = row.original;
   return (
-    <ProbedRow id={def.id}>
+    <Probe id={def.id}>
       <tr className={`row-${def.role}${def.computed ? ' row-computed' : ''}`}>
         {ROW_HEADERS.get(def.id)!.map((h) =>
           h.kind === 'group' ? (
@@ -93,7 +93,7 @@ const ApplicationsRow = memo(function ApplicationsRow({ row, table }: { row: Row
             <table.FlexRender key={cell.id} cell={cell} />
           ))}
       </tr>
-    </ProbedRow>
+    </Probe>
   );
 });
 

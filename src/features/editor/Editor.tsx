@@ -27,7 +27,7 @@ import { ApplicationsGrid } from './ApplicationsGrid.tsx';
 import { EditorContext, GridEnvContext, useStoreSelector, useStoreValue, type EditorContextValue } from './context.ts';
 import { FindingDescriptions, FindingItem, FindingsPanel, InvalidItem } from './FindingsPanel.tsx';
 import { invalidOf, metaFromValues, parseCellText, partsFromValues, toFormValues, type EditorFormValues } from './formValues.ts';
-import { focusSelectorFor, isEditorSection, sectionOfPath, type EditorSection } from './gridModel.ts';
+import { focusSelectorsFor, isEditorSection, sectionOfPath, type EditorSection } from './gridModel.ts';
 import { MetaSection } from './MetaSection.tsx';
 import { NarrativeSection } from './NarrativeSection.tsx';
 import { ProactiveGrid } from './ProactiveGrid.tsx';
@@ -239,7 +239,9 @@ export function Editor(props: EditorProps) {
   });
 
   const focusPath = useCallback((path: string) => {
-    const el = main.current?.querySelector<HTMLElement>(focusSelectorFor(path));
+    const el = focusSelectorsFor(path)
+      .map((selector) => main.current?.querySelector<HTMLElement>(selector))
+      .find(Boolean);
     if (!el) return false;
     el.focus();
     return true;

@@ -18,22 +18,24 @@ export const CellInput = memo(function CellInput({ id }: { id: string }) {
   const status = useFieldStatus(id);
   const kind = CELL_BY_ID.get(id)?.kind ?? 'count';
   return (
-    <td className={`cell entered ${markClass(status)}`}>
-      <input
-        type="text"
-        className="cell-input"
-        data-cell={id}
-        aria-label={cellName(id, lang)}
-        {...markAria(id, status)}
-        inputMode={kind === 'amount' ? 'decimal' : 'numeric'}
-        autoComplete="off"
-        spellCheck={false}
-        readOnly={readOnly}
-        {...form.register(id as never)}
-      />
-      <MarkIcon status={status} />
-      <InvalidMessage path={id} status={status} />
-    </td>
+    <Probe id={id}>
+      <td className={`cell entered ${markClass(status)}`}>
+        <input
+          type="text"
+          className="cell-input"
+          data-cell={id}
+          aria-label={cellName(id, lang)}
+          {...markAria(id, status)}
+          inputMode={kind === 'amount' ? 'decimal' : 'numeric'}
+          autoComplete="off"
+          spellCheck={false}
+          readOnly={readOnly}
+          {...form.register(id as never)}
+        />
+        <MarkIcon status={status} />
+        <InvalidMessage path={id} status={status} />
+      </td>
+    </Probe>
   );
 });
 
@@ -56,26 +58,28 @@ export const TotalCell = memo(function TotalCell({ id }: { id: string }) {
   const values = useWatch({ control: form.control, name: sumOf as never[] }) as unknown[];
   const total = sumTexts(values);
   return (
-    <td className={`cell computed ${markClass(status)}`} title={t('editor.grid.computedHint')}>
-      {/* A read-only field, so that it can be named, focused from a finding and described. */}
-      <span
-        className="cell-total"
-        data-cell={id}
-        role="textbox"
-        aria-readonly="true"
-        tabIndex={-1}
-        aria-label={cellName(id, lang)}
-        {...markAria(id, status)}
-      >
-        {total}
-      </span>
-      <MarkIcon status={status} />
-    </td>
+    <Probe id={id}>
+      <td className={`cell computed ${markClass(status)}`} title={t('editor.grid.computedHint')}>
+        {/* A read-only field, so that it can be named, focused from a finding and described. */}
+        <span
+          className="cell-total"
+          data-cell={id}
+          role="textbox"
+          aria-readonly="true"
+          tabIndex={-1}
+          aria-label={cellName(id, lang)}
+          {...markAria(id, status)}
+        >
+          {total}
+        </span>
+        <MarkIcon status={status} />
+      </td>
+    </Probe>
   );
 });
 
-/** A grid row, wrapped in a Profiler when a test asks to count renders. */
-export function ProbedRow({ id, children }: { id: string; children: ReactNode }) {
+/** A grid row or cell, wrapped in a Profiler when a test asks to count renders. */
+export function Probe({ id, children }: { id: string; children: ReactNode }) {
   const probe = useContext(RenderProbeContext);
   return probe ? (
     <Profiler id={id} onRender={probe}>

@@ -4,7 +4,6 @@
  * text generated from the fields above; then the clerk is told so and may regenerate it.
  */
 import { useState, type ReactNode } from 'react';
-import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   AGENCY_KIND_LABELS,
@@ -13,11 +12,9 @@ import {
   publicationDeadline,
   reportTitle,
   standardPreamble,
-  type AgencyKind,
 } from '../../report/index.ts';
 import { useEditor, useFieldStatus, useStoreValue } from './context.ts';
 import { InvalidMessage, markAria, markClass, MarkIcon } from './marks.tsx';
-import { parseYear } from './parse.ts';
 
 function Field({ path, label, children, hint }: { path: string; label: string; children: (aria: ReturnType<typeof markAria>) => ReactNode; hint?: ReactNode }) {
   const status = useFieldStatus(path);
@@ -37,21 +34,18 @@ function Field({ path, label, children, hint }: { path: string; label: string; c
 export function MetaSection({ lang, readOnly }: { lang: 'zh' | 'en'; readOnly: boolean }) {
   const { t } = useTranslation();
   const { form } = useEditor();
-  const { register, setValue, control } = form;
-  const [agency, year, contact, preamble, agencyKind] = useWatch({
-    control,
-    name: ['meta.agency', 'meta.year', 'meta.contact', 'narrative.preamble', 'meta.agencyKind'],
-  });
-  const parsedYear = parseYear(year ?? '');
-  const yearValue = parsedYear.ok ? parsedYear.value : null;
-  const generated = standardPreamble(agency ?? '', yearValue, contact ?? '');
-  const edited = (preamble ?? '') !== generated;
+  const { register, setValue } = form;
+  // From the document (not the form): the preamble may be regenerated while a field changes.
+  const meta = useStoreValue((s) => s.getReport().meta);
+  const preamble = useStoreValue((s) => s.getReport().narrative.preamble);
+  const generated = standardPreamble(meta.agency, meta.year, meta.contact);
+  const edited = preamble !== generated;
   const [replaced, setReplaced] = useState<string | null>(null);
   const deadline = useStoreValue((s) => publicationDeadline(s.getReport()));
   const preambleStatus = useFieldStatus('narrative.preamble');
 
   const regenerate = () => {
-    setReplaced(preamble ?? '');
+    setReplaced(preamble);
     setValue('narrative.preamble', generated, { shouldDirty: true });
   };
   const undoRegenerate = () => {
@@ -70,7 +64,7 @@ export function MetaSection({ lang, readOnly }: { lang: 'zh' | 'en'; readOnly: b
         <Field path="meta.agencyKind" label={META_FIELDS.agencyKind[lang]}>
           {(aria) =>
             readOnly ? (
-              <input id="field-meta.agencyKind" data-path="meta.agencyKind" type="text" readOnly value={AGENCY_KIND_LABELS[agencyKind as AgencyKind]?.[lang] ?? ''} {...aria} />
+              <input id="field-meta.agencyKind" data-path="meta.agencyKind" type="text" readOnly value={AGENCY_KIND_LABELS[meta.agencyKind][lang]} {...aria} />
             ) : (
               <select id="field-meta.agencyKind" data-path="meta.agencyKind" {...aria} {...register('meta.agencyKind')}>
                 {AGENCY_KINDS.map((k) => (
@@ -110,7 +104,7 @@ export function MetaSection({ lang, readOnly }: { lang: 'zh' | 'en'; readOnly: b
       </div>
 
       <p className="report-title">
-        <span className="muted">{t('editor.meta.title')}</span> <span lang="zh-CN">{reportTitle(agency || t('editor.meta.agencyPlaceholder'), yearValue)}</span>
+        <span className="muted">{t('editor.meta.title')}</span> <span lang="zh-CN">{reportTitle(meta.agency || t('editor.meta.agencyPlaceholder'), meta.year)}</span>
       </p>
 
       <div className={`preamble ${markClass(preambleStatus)}`}>

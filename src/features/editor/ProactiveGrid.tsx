@@ -5,7 +5,7 @@
 import { memo } from 'react';
 import { PROACTIVE_CONTENT_HEADER, PROACTIVE_DOCUMENT_COLUMNS, PROACTIVE_TABLES, type ProactiveRowDef } from '../../report/index.ts';
 import { useGridEnv } from './context.ts';
-import { CellInput, ProbedRow } from './GridCells.tsx';
+import { CellInput, Probe } from './GridCells.tsx';
 import { GridFrame } from './GridFrame.tsx';
 import { OfficialLabel } from './marks.tsx';
 
@@ -16,7 +16,7 @@ function cellIdsOf(row: ProactiveRowDef): string[] {
 const ProactiveRow = memo(function ProactiveRow({ row }: { row: ProactiveRowDef }) {
   const { lang } = useGridEnv();
   return (
-    <ProbedRow id={row.id}>
+    <Probe id={row.id}>
       <tr>
         <th scope="row" className="row-label">
           <OfficialLabel label={row.label} lang={lang} />
@@ -25,7 +25,7 @@ const ProactiveRow = memo(function ProactiveRow({ row }: { row: ProactiveRowDef 
           <CellInput key={id} id={id} />
         ))}
       </tr>
-    </ProbedRow>
+    </Probe>
   );
 });
 

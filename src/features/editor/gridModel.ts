@@ -241,13 +241,14 @@ export function sectionOfPath(path: string): EditorSection | undefined {
 }
 
 /**
- * The element that stands for a path: a cell (`data-cell`), a field (`data-path`). A whole
- * narrative section stands for its first part's text; a whole table for its first cell.
+ * The elements that stand for a path, best first: a cell (`data-cell`), a field (`data-path`).
+ * A whole narrative section stands for its first part's text (or its buttons when it has no
+ * parts); a whole table for its first cell.
  */
-export function focusSelectorFor(path: string): string {
-  if (CELL_BY_ID.has(path)) return `[data-cell="${path}"]`;
+export function focusSelectorsFor(path: string): string[] {
+  if (CELL_BY_ID.has(path)) return [`[data-cell="${path}"]`];
   const section = /^narrative\.(overview|problems|other)$/.exec(path);
-  if (section) return `[data-path="narrative.${section[1]}.0.text"], [data-part-list="${section[1]}"] button`;
-  if (path === 'proactive' || path === 'applications' || path === 'appeals') return `[data-cell="${GRID_MATRIX[path][0]![0]}"]`;
-  return `[data-path="${path}"]`;
+  if (section) return [`[data-path="narrative.${section[1]}.0.text"]`, `[data-part-list="${section[1]}"] ~ * button`];
+  if (path === 'proactive' || path === 'applications' || path === 'appeals') return [`[data-cell="${GRID_MATRIX[path][0]![0]}"]`];
+  return [`[data-path="${path}"]`];
 }

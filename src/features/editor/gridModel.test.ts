@@ -1,0 +1,189 @@
+import { describe, expect, test } from 'vitest';
+import { APPLICATIONS_ROWS, CELLS, ENTERED_CELLS } from '../../report/index.ts';
+import {
+  GRID_MATRIX,
+  applicationsRowHeaders,
+  cellName,
+  focusSelectorsFor,
+  moveFrom,
+  planPaste,
+  sectionOfPath,
+  type GridMove,
+} from './gridModel.ts';
+import { parsePasteBlock } from './parse.ts';
+
+const block = (text: string) => {
+  const b = parsePasteBlock(text);
+  if (!b.ok) throw new Error('empty');
+  return b;
+};
+
+describe('the grid matrix', () => {
+  test('holds every entered cell exactly once and no computed cell', () => {
+    const ids = Object.values(GRID_MATRIX).flatMap((m) => m.flat());
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(ENTERED_CELLS.map((c) => c.id).sort());
+  });
+
+  test('三 has 24 entered rows of 6 (（七）总计 and 总计 are computed)', () => {
+    expect(GRID_MATRIX.applications).toHaveLength(24);
+    expect(GRID_MATRIX.applications.every((r) => r.length === 6)).toBe(true);
+  });
+});
+
+describe('moveFrom', () => {
+  test.each<[string, GridMove, string | undefined]>([
+    ['applications.newReceived.naturalPerson', 'right', 'applications.newReceived.commercial'],
+    ['applications.newReceived.naturalPerson', 'left', undefined],
+    ['applications.newReceived.naturalPerson', 'up', undefined],
+    ['applications.newReceived.commercial', 'down', 'applications.carriedOver.commercial'],
+    // Down from the last result row skips （七）总计.
+    ['applications.otherHandling.other.research', 'down', 'applications.carriedForward.research'],
+    ['applications.carriedForward.research', 'up', 'applications.otherHandling.other.research'],
+    ['applications.carriedForward.research', 'down', undefined],
+    ['applications.granted.legalService', 'rowStart', 'applications.granted.naturalPerson'],
+    ['applications.granted.commercial', 'rowEnd', 'applications.granted.otherOrg'],
+    ['applications.granted.commercial', 'gridStart', 'applications.newReceived.naturalPerson'],
+    ['applications.granted.commercial', 'gridEnd', 'applications.carriedForward.otherOrg'],
+    // 二: rows of different widths; the column is kept as far as the row allows.
+    ['proactive.regulations.inForce', 'down', 'proactive.normativeDocuments.inForce'],
+    ['proactive.normativeDocuments.inForce', 'down', 'proactive.licensing'],
+    ['proactive.licensing', 'up', 'proactive.normativeDocuments.issued'],
+    ['proactive.enforcement', 'down', 'proactive.fees'],
+    // 四: one row of twelve, across the three kinds.
+    ['appeals.review.pending', 'right', 'appeals.litigationDirect.upheld'],
+    ['appeals.litigationAfterReview.pending', 'right', undefined],
+    ['appeals.review.upheld', 'down', undefined],
+    ['applications.resultsTotal.total', 'down', undefined],
+  ])('%s %s → %s', (from, move, to) => {
+    expect(moveFrom(from, move)).toBe(to);
+  });
+});
+
+describe('planPaste', () => {
+  test('a 2×2 block fills right and down', () => {
+    const plan = planPaste('applications.granted.naturalPerson', block('1\t2\r\n3\t４\r\n'));
+    expect(plan).toEqual({
+      ok: true,
+      changes: [
+        { id: 'applications.granted.naturalPerson', value: 1, text: '1' },
+        { id: 'applications.granted.commercial', value: 2, text: '2' },
+        { id: 'applications.partiallyGranted.naturalPerson', value: 3, text: '3' },
+        { id: 'applications.partiallyGranted.commercial', value: 4, text: '4' },
+      ],
+    });
+  });
+
+  test('a block over the last result row lands on 四、结转下年度 (the computed row is skipped)', () => {
+    const plan = planPaste('applications.otherHandling.other.naturalPerson', block('5\n6\n'));
+    expect(plan.ok && plan.changes.map((c) => c.id)).toEqual([
+      'applications.otherHandling.other.naturalPerson',
+      'applications.carriedForward.naturalPerson',
+    ]);
+  });
+
+  test('the whole 24×6 block fits from the first cell', () => {
+    const text = Array.from({ length: 24 }, (_, r) => Array.from({ length: 6 }, (_, c) => String(r * 6 + c)).join('\t')).join('\r\n') + '\r\n';
+    const plan = planPaste('applications.newReceived.naturalPerson', block(text));
+    expect(plan.ok && plan.changes).toHaveLength(144);
+  });
+
+  test('a block that does not fit names the first cell outside', () => {
+    expect(planPaste('applications.newReceived.legalService', block('1\t2\t3\n'))).toEqual({
+      ok: false,
+      problem: 'outside',
+      blockRow: 1,
+      blockCol: 3,
+      height: 1,
+      width: 3,
+    });
+    expect(planPaste('applications.carriedForward.naturalPerson', block('1\n2\n'))).toMatchObject({ ok: false, problem: 'outside', blockRow: 2, blockCol: 1 });
+  });
+
+  test('a block holding something that is not a count names the first bad cell', () => {
+    expect(planPaste('applications.granted.naturalPerson', block('1\t2\n3\t-1\n4\tx\n'))).toEqual({
+      ok: false,
+      problem: 'value',
+      blockRow: 2,
+      blockCol: 2,
+      cellId: 'applications.partiallyGranted.commercial',
+      text: '-1',
+      reason: 'negative',
+    });
+  });
+
+  test('fees take decimals, counts do not', () => {
+    expect(planPaste('proactive.fees', block('0.25'))).toEqual({ ok: true, changes: [{ id: 'proactive.fees', value: 0.25, text: '0.25' }] });
+    expect(planPaste('proactive.enforcement', block('0.25\n'))).toMatchObject({ ok: false, reason: 'fraction' });
+  });
+
+  test('empty cells of a block clear (not filled, not 0)', () => {
+    const plan = planPaste('appeals.review.upheld', block('\t1\n'));
+    expect(plan).toEqual({
+      ok: true,
+      changes: [
+        { id: 'appeals.review.upheld', value: null, text: '' },
+        { id: 'appeals.review.corrected', value: 1, text: '1' },
+      ],
+    });
+  });
+});
+
+describe('names and places', () => {
+  test('every cell has a name made of its labels, unique within its section', () => {
+    for (const lang of ['zh', 'en'] as const) {
+      const names = CELLS.map((c) => cellName(c.id, lang));
+      expect(new Set(names).size).toBe(names.length);
+    }
+    expect(cellName('applications.withheld.stateSecret.naturalPerson', 'zh')).toBe('（三）不予公开 1.属于国家秘密 自然人');
+    expect(cellName('appeals.litigationDirect.upheld', 'zh')).toBe('行政诉讼 未经复议直接起诉 结果维持');
+    expect(cellName('proactive.regulations.issued', 'en')).toBe('Regulations (规章) — Issued this year');
+  });
+
+  test('the row headers of 三 span their groups as printed', () => {
+    const headers = applicationsRowHeaders();
+    expect(headers.get('newReceived')).toEqual([{ kind: 'row', colSpan: 3 }]);
+    expect(headers.get('granted')).toEqual([
+      { kind: 'group', group: 'results', rowSpan: 22 },
+      { kind: 'row', colSpan: 2 },
+    ]);
+    expect(headers.get('withheld.stateSecret')).toEqual([
+      { kind: 'group', group: 'withheld', rowSpan: 8 },
+      { kind: 'row', colSpan: 1 },
+    ]);
+    expect(headers.get('withheld.lawProhibited')).toEqual([{ kind: 'row', colSpan: 1 }]);
+    expect(headers.get('resultsTotal')).toEqual([{ kind: 'row', colSpan: 2 }]);
+    // Every row is 3 label columns wide, counting the spans above it.
+    const covered = new Map<number, number>();
+    APPLICATIONS_ROWS.forEach((row, i) => {
+      let width = covered.get(i) ?? 0;
+      for (const h of headers.get(row.id)!) {
+        if (h.kind === 'group') {
+          width++;
+          for (let k = 1; k < h.rowSpan; k++) covered.set(i + k, (covered.get(i + k) ?? 0) + 1);
+        } else width += h.colSpan;
+      }
+      expect(width, row.id).toBe(3);
+    });
+  });
+
+  test.each([
+    ['nonsense.path', undefined],
+    ['applications.granted.total', 'applications'],
+    ['narrative.overview.1.text', 'overview'],
+    ['narrative.other', 'other'],
+    ['narrative.preamble', 'meta'],
+    ['meta.agency', 'meta'],
+    ['proactive', 'proactive'],
+    ['appeals.review.total', 'appeals'],
+  ])('sectionOfPath(%s) = %s', (path, section) => {
+    expect(sectionOfPath(path)).toBe(section);
+  });
+
+  test('focus selectors', () => {
+    expect(focusSelectorsFor('applications.granted.total')).toEqual(['[data-cell="applications.granted.total"]']);
+    expect(focusSelectorsFor('narrative.overview.2.text')).toEqual(['[data-path="narrative.overview.2.text"]']);
+    expect(focusSelectorsFor('narrative.other')[0]).toBe('[data-path="narrative.other.0.text"]');
+    expect(focusSelectorsFor('proactive')).toEqual(['[data-cell="proactive.regulations.issued"]']);
+  });
+});

@@ -1,0 +1,116 @@
+import { describe, expect, test, vi } from 'vitest';
+import { emptyReport, type Report } from '../../report/index.ts';
+import { EditorStore } from './store.ts';
+import { UndoStack } from './undo.ts';
+
+const report = (): Report => emptyReport({ agency: '某县人民政府办公室', year: 2024 });
+
+describe('EditorStore', () => {
+  test('a cell change updates the document, notifies once, and findings follow', () => {
+    const store = new EditorStore(report());
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.setCellValue('applications.newReceived.naturalPerson', 3);
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(store.getReport().applications.newReceived.naturalPerson).toBe(3);
+    expect(store.getFindings().find((f) => f.key === 'balance:naturalPerson')).toMatchObject({ left: 3, right: 0, delta: 3 });
+    expect(store.getStatus('applications.carriedForward.naturalPerson').worst).toBe('error');
+    expect(store.getSectionStates().applications).toBe('errors');
+  });
+
+  test('setting the same value notifies nobody', () => {
+    const store = new EditorStore(report());
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.setCellValue('proactive.licensing', null);
+    expect(listener).not.toHaveBeenCalled();
+  });
+
+  test('a batch notifies once', () => {
+    const store = new EditorStore(report());
+    const listener = vi.fn();
+    store.subscribe(listener);
+    store.batch(() => {
+      store.setCellValue('proactive.licensing', 1);
+      store.setCellValue('proactive.punishment', 2);
+    });
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
+
+  test('derived values are reused while they do not change', () => {
+    const store = new EditorStore(report());
+    store.setCellValue('applications.newReceived.naturalPerson', 3);
+    const findings = store.getFindings();
+    const status = store.getStatus('applications.newReceived.naturalPerson');
+    const sections = store.getSectionStates();
+    // Another number in the same unbalanced column: same finding keys and cells, new message.
+    store.setCellValue('applications.granted.commercial', 0);
+    expect(store.getStatus('applications.newReceived.naturalPerson')).toBe(status);
+    expect(store.getSectionStates()).toBe(sections);
+    expect(store.getFindings()).toBe(findings);
+    store.setCellValue('applications.newReceived.naturalPerson', 4);
+    expect(store.getFindings()).not.toBe(findings);
+    expect(store.getStatus('applications.newReceived.naturalPerson')).toBe(status);
+  });
+
+  test('text that is not a value is kept as invalid, counts as an error, and blocks 定稿', () => {
+    const store = new EditorStore(report());
+    store.setCellValue('proactive.licensing', null, { reason: 'negative', text: '-1' });
+    expect(store.getStatus('proactive.licensing')).toMatchObject({ worst: 'error', invalid: { reason: 'negative', text: '-1' } });
+    expect(store.getSectionStates().proactive).toBe('errors');
+    expect(store.readinessBlockers().invalid).toEqual([['proactive.licensing', { reason: 'negative', text: '-1' }]]);
+    store.setCellValue('proactive.licensing', 1);
+    expect(store.getStatus('proactive.licensing').invalid).toBeUndefined();
+    expect(store.getInvalidInputs()).toEqual([]);
+  });
+
+  test('section states: not started, in progress, complete', () => {
+    const store = new EditorStore(report());
+    expect(store.getSectionStates()).toMatchObject({ appeals: 'notStarted', overview: 'notStarted', meta: 'complete' });
+    store.setCellValue('appeals.review.upheld', 0);
+    expect(store.getSectionStates().appeals).toBe('inProgress');
+    store.batch(() => {
+      for (const k of ['review', 'litigationDirect', 'litigationAfterReview'])
+        for (const o of ['upheld', 'corrected', 'other', 'pending']) store.setCellValue(`appeals.${k}.${o}`, 0);
+    });
+    expect(store.getSectionStates().appeals).toBe('complete');
+  });
+
+  test('explanations: an explained warning no longer flags its section', () => {
+    const store = new EditorStore({ ...report(), meta: { ...report().meta, publishedOn: '2025-03-01' } });
+    const deadline = store.getFindings().find((f) => f.rule === 'deadline')!;
+    expect(store.getSectionStates().meta).toBe('warnings');
+    store.setExplanation(deadline.key, '因系统迁移，推迟发布，已报备。');
+    expect(store.getFindings().find((f) => f.rule === 'deadline')).toMatchObject({ explained: true });
+    expect(store.getSectionStates().meta).toBe('complete');
+    expect(store.getStatus('meta.publishedOn')).toMatchObject({ worst: null, marks: [{ severity: 'warning', explained: true }] });
+    store.setExplanation(deadline.key, '  ');
+    expect(store.getReport().explanations).toEqual({});
+  });
+
+  test('strict mode counts blanks; readiness always does', () => {
+    const store = new EditorStore(report());
+    expect(store.getFindings().some((f) => f.key.startsWith('count:blank'))).toBe(false);
+    expect(store.readinessBlockers().findings.some((f) => f.key === 'count:blank.applications')).toBe(true);
+    store.setStrict(true);
+    expect(store.getStatus('applications.granted.research').worst).toBe('error');
+  });
+});
+
+describe('UndoStack', () => {
+  test('undo, redo, and a new step clears redo', () => {
+    const stack = new UndoStack();
+    stack.push({ kind: 'edit', changes: [{ id: 'a', before: '', after: '1' }] });
+    stack.push({ kind: 'edit', changes: [{ id: 'a', before: '1', after: '1' }] }); // no change: dropped
+    stack.push({ kind: 'paste', changes: [{ id: 'b', before: '', after: '2' }] });
+    expect(stack.undo()?.kind).toBe('paste');
+    expect(stack.canRedo).toBe(true);
+    expect(stack.redo()?.kind).toBe('paste');
+    expect(stack.undo()?.kind).toBe('paste');
+    stack.push({ kind: 'edit', changes: [{ id: 'c', before: '', after: '3' }] });
+    expect(stack.canRedo).toBe(false);
+    expect(stack.undo()?.changes[0]!.id).toBe('c');
+    expect(stack.undo()?.changes[0]!.id).toBe('a');
+    expect(stack.undo()).toBeUndefined();
+  });
+});
