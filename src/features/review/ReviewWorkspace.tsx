@@ -262,7 +262,7 @@ function UnitPage({ unit, workspace, renderReport, renderPrint }: { unit: Review
       // Let the view mark the picked target first, then move the focus there.
       requestAnimationFrame(() => {
         const el = document.getElementById(viewTargetId(target));
-        el?.scrollIntoView({ block: 'center' });
+        el?.scrollIntoView?.({ block: 'center' });
         el?.focus();
       });
     },

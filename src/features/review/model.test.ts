@@ -8,10 +8,10 @@ describe('buildUnits', () => {
     const newer = version(unitReport('甲局', { cells: { 'proactive.licensing': 5 } }), { receivedAt: 2000 });
     const other = version(unitReport('乙镇'), { receivedAt: 1500 });
     const units = buildUnits([newer, other, old]);
-    expect(units.map((u) => [u.agency, u.versions.length])).toEqual([
+    expect(new Map(units.map((u) => [u.agency, u.versions.length]))).toEqual(new Map([
       ['乙镇', 1],
       ['甲局', 2],
-    ].sort((a, b) => String(a[0]).localeCompare(String(b[0]), 'zh-CN')));
+    ]));
     const jia = units.find((u) => u.agency === '甲局')!;
     expect(jia.latest.id).toBe(newer.id);
     expect(jia.versions.map((v) => v.id)).toEqual([old.id, newer.id]);
@@ -57,7 +57,7 @@ describe('buildAggregate', () => {
 
   test('sums approved selected units; names unapproved, missing, other-year and unselected units', () => {
     const result = buildAggregate(pick('甲局', '乙镇', '丙街道', '己局'), all, ['庚乡'], { agency: '某县人民政府', year: 2022, includeUnapproved: false });
-    expect(result.included.sort()).toEqual(['乙镇', '甲局'].sort());
+    expect([...result.included].sort()).toEqual(['乙镇', '甲局'].sort());
     expect(result.report.applications.newReceived.naturalPerson).toBe(15);
     expect(result.report.proactive.fees).toBe(0.3234);
     expect(result.report.meta).toMatchObject({ agency: '某县人民政府', year: 2022, agencyKind: 'government' });

@@ -1,0 +1,115 @@
+import { act, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, test, vi } from 'vitest';
+import { I18nextProvider } from 'react-i18next';
+import { i18next } from '../../i18n/index.ts';
+import type { Report } from '../../report/index.ts';
+import { createMemoryReviewStore } from '../../storage/review/index.ts';
+import { ReviewWorkspace } from './ReviewWorkspace.tsx';
+import { BROKEN_BALANCE, fileOf, renderUi, storeWith, unitReport } from './testUtils.tsx';
+
+vi.setConfig({ testTimeout: 60_000 });
+
+describe('ReviewWorkspace', () => {
+  test('collects many files: new units, a new version, a refused file listed with its problems', async () => {
+    const user = userEvent.setup();
+    const store = createMemoryReviewStore();
+    renderUi(<ReviewWorkspace store={store} />);
+    const input = await screen.findByLabelText('选择年报文件（可多选）');
+    expect(screen.getByText(/工作台中还没有年报/)).toBeInTheDocument();
+    await user.upload(input, [
+      fileOf(unitReport('甲局'), 'jia.json', 1000),
+      fileOf(unitReport('乙镇', { cells: BROKEN_BALANCE }), 'yi.json', 1001),
+      fileOf(unitReport('甲局', { cells: { 'proactive.licensing': 3 } }), 'jia-2.json', 1002),
+      fileOf('["not a report"]', 'array.json', 1003),
+    ]);
+    expect(await screen.findByText('共 4 个文件：新增单位 2 个，新版本 1 个，重复 0 个，未收入 1 个。')).toBeInTheDocument();
+    const refused = screen.getByRole('region', { name: /1 个文件未收入/ });
+    expect(refused).toHaveTextContent('array.json');
+    expect(refused).toHaveTextContent('不是年报文件：应为一个 JSON 对象');
+    const table = screen.getByRole('table', { name: '各单位年报及审核情况' });
+    expect(within(table).getAllByRole('row')).toHaveLength(3);
+    expect(within(table).getByRole('row', { name: /甲局/ })).toHaveTextContent('（2 个版本）');
+    expect(within(table).getByRole('row', { name: /乙镇/ })).toHaveTextContent('已报送');
+  });
+
+  test('a unit: pick a cell in the view, comment on it, return with a reason; the table shows it', async () => {
+    const user = userEvent.setup();
+    const store = await storeWith(unitReport('乙镇', { cells: BROKEN_BALANCE }), unitReport('甲局'));
+    await store.saveSettings({ reviewer: '王审' });
+    const view = renderUi(<ReviewWorkspace store={store} unit="2022|乙镇" />);
+    expect(await screen.findByRole('heading', { level: 1, name: /乙镇2022年政府信息公开工作年度报告/ })).toBeInTheDocument();
+    // The finding's cell link picks the cell as the comment target.
+    await user.click(screen.getAllByRole('button', { name: /查看：三、/ })[0]!);
+    const target = screen.getByRole('combobox', { name: '意见针对' }) as HTMLSelectElement;
+    expect(target.value).toMatch(/^applications\./);
+    // Clicking a cell in the report picks it too.
+    await user.click(screen.getByRole('button', { name: /^（一）予以公开 自然人: 99/ }));
+    expect(target.value).toBe('applications.granted.naturalPerson');
+    expect(screen.getByRole('button', { name: /^（一）予以公开 自然人: 99/ })).toHaveAttribute('aria-pressed', 'true');
+    await user.click(screen.getByRole('textbox', { name: '意见内容' }));
+    await user.paste('予以公开 99 件与新收 24 件不符');
+    await user.click(screen.getByRole('button', { name: '添加审核意见' }));
+    expect(await screen.findByText('已添加审核意见。')).toBeInTheDocument();
+    // The cell now carries the mark of an open comment.
+    expect(screen.getByRole('button', { name: /^（一）予以公开 自然人: 99, 1 条未解决评论/ })).toHaveTextContent('✎1');
+
+    await user.click(screen.getByRole('textbox', { name: '退回理由（必填）' }));
+    await user.paste('表三不平衡');
+    await user.click(screen.getByRole('button', { name: '退回修改' }));
+    expect(await screen.findByText('已退回。')).toBeInTheDocument();
+
+    const listed = await store.list();
+    const stored = listed.ok ? listed.value.versions.find((v) => v.agency === '乙镇')!.document : undefined;
+    expect(stored?.review.status).toBe('returned');
+    expect(stored?.review.comments).toEqual([expect.objectContaining({ target: 'applications.granted.naturalPerson', author: '王审' })]);
+
+    view.rerender(
+      <I18nextProvider i18n={i18next}>
+        <ReviewWorkspace store={store} />
+      </I18nextProvider>,
+    );
+    const row = await screen.findByRole('row', { name: /乙镇/ });
+    expect(row).toHaveTextContent('已退回');
+    expect(within(row).getAllByRole('cell').at(-2)).toHaveTextContent('1');
+  });
+
+  test('batch: approve selected skips those with errors and says so; aggregate the selection', async () => {
+    const user = userEvent.setup();
+    const store = await storeWith(
+      unitReport('甲局', { cells: { 'applications.newReceived.naturalPerson': 30, 'applications.granted.naturalPerson': 9 } }),
+      unitReport('乙镇', { cells: BROKEN_BALANCE }),
+      unitReport('丙街道'),
+    );
+    await store.saveSettings({ reviewer: '王审', aggregateAgency: '某县人民政府' });
+    const onAggregateBuilt = vi.fn();
+    renderUi(<ReviewWorkspace store={store} onAggregateBuilt={onAggregateBuilt} />);
+    await screen.findByRole('table', { name: '各单位年报及审核情况' });
+    await user.click(screen.getByRole('checkbox', { name: '选择显示的全部单位' }));
+    await user.click(screen.getByRole('button', { name: '通过所选' }));
+    expect(await screen.findByText(/已通过 2 个。 1 个有错误，未通过（请退回修改）：乙镇。/)).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: /甲局/ })).toHaveTextContent('已通过');
+    expect(screen.getByRole('row', { name: /乙镇/ })).toHaveTextContent('已报送');
+
+    await user.click(screen.getByRole('checkbox', { name: '选择显示的全部单位' }));
+    await user.click(screen.getByRole('button', { name: '汇总所选' }));
+    const panel = screen.getByRole('region', { name: '汇总' });
+    expect(within(panel).getByRole('textbox', { name: '汇总机关名称' })).toHaveValue('某县人民政府');
+    await user.click(within(panel).getByRole('button', { name: '生成汇总' }));
+    const report = onAggregateBuilt.mock.lastCall![0] as Report;
+    expect(report.applications.newReceived.naturalPerson).toBe(30 + 24);
+    expect(within(panel).getByText('未通过审核，未计入（1 个）').nextSibling).toHaveTextContent('乙镇');
+  });
+
+  test('the reviewer name is kept in the store as typed', async () => {
+    const user = userEvent.setup();
+    const store = createMemoryReviewStore();
+    renderUi(<ReviewWorkspace store={store} />);
+    await user.type(await screen.findByRole('textbox', { name: '审核人' }), '李');
+    await waitFor(async () => {
+      const s = await store.settings();
+      expect(s.ok && s.value.reviewer).toBe('李');
+    });
+    await act(async () => undefined);
+  });
+});
