@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { ReviewWorkspace } from '../features/review/index.ts';
 import { navigate, routeHref, useRoute, type Route } from '../ui/router.ts';
-import { Home } from './Home.tsx';
+import { DraftsHome } from '../features/drafts/index.ts';
+import { DraftPage } from './DraftPage.tsx';
 import { Editor } from '../features/editor/index.ts';
 import { emptyReport } from '../report/index.ts';
 
@@ -10,7 +11,9 @@ function Page({ route }: { route: Route }) {
   const { t } = useTranslation();
   switch (route.name) {
     case 'home':
-      return <Home />;
+      return <DraftsHome />;
+    case 'draft':
+      return <DraftPage key={route.id} id={route.id} section={route.section} />;
     case 'new':
       // A new report held in memory only, until the drafts-backed route replaces it.
       return <Editor report={emptyReport()} section={route.section} onSectionChange={(section) => navigate({ name: 'new', section })} />;

@@ -9,6 +9,8 @@ import {
   byDeletedDesc,
   byUpdatedDesc,
   checkDocument,
+  journalKey,
+  journalOutcome,
   planCreate,
   planSave,
   planVersion,
@@ -24,7 +26,9 @@ import {
   type DraftRecord,
   type DraftStore,
   type DraftSummary,
+  type JournalEntry,
   type KeptMilestone,
+  type RecoveryReport,
   type Milestone,
   type Result,
   type SaveOptions,
@@ -38,10 +42,12 @@ import type { Report } from '../report/index.ts';
 interface NianbaoSchema extends DBSchema {
   drafts: { key: string; value: DraftRecord };
   versions: { key: string; value: VersionRecord };
+  journal: { key: [string, string]; value: JournalEntry };
 }
 
 export const DB_NAME = 'nianbao';
-export const DB_VERSION = 1;
+/** 1: drafts, versions. 2: journal. */
+export const DB_VERSION = 2;
 
 type Db = IDBPDatabase<NianbaoSchema>;
 type Stores = StoreNames<NianbaoSchema>;
@@ -132,6 +138,7 @@ class IdbDraftStore implements DraftStore {
         const db = request.result;
         if (!db.objectStoreNames.contains('drafts')) db.createObjectStore('drafts', { keyPath: 'id' });
         if (!db.objectStoreNames.contains('versions')) db.createObjectStore('versions', { keyPath: 'id' });
+        if (!db.objectStoreNames.contains('journal')) db.createObjectStore('journal', { keyPath: ['draftId', 'writer'] });
       };
       request.onblocked = () => {
         // The request stays alive: when the other tab lets go, onsuccess below still adopts it.
@@ -265,7 +272,7 @@ class IdbDraftStore implements DraftStore {
   }
 
   async save(id: string, document: Report, options: SaveOptions): Promise<Result<DraftRecord>> {
-    const result = await this.run(['drafts', 'versions'], 'readwrite', async (tx) => {
+    const result = await this.run(['drafts', 'versions', 'journal'], 'readwrite', async (tx) => {
       const stored = await tx.objectStore('drafts').get(id);
       if (!stored) return fail<DraftRecord>({ kind: 'notFound' });
       if (stored.revision !== options.expectedRevision) return fail<DraftRecord>({ kind: 'conflict', revision: stored.revision });
@@ -276,10 +283,72 @@ class IdbDraftStore implements DraftStore {
       if (!plan.ok) return fail<DraftRecord>(plan.error);
       await tx.objectStore('drafts').put(plan.draft);
       for (const version of plan.versions) await tx.objectStore('versions').add(version);
+      if (options.writer !== undefined && options.supersedesJournal !== undefined) {
+        const key = journalKey(id, options.writer);
+        const entry = await tx.objectStore('journal').get(key);
+        if (entry && entry.seq <= options.supersedesJournal) await tx.objectStore('journal').delete(key);
+      }
       return ok(plan.draft);
     });
     if (result.ok) this.feed.publish(id, result.value.revision);
     return result;
+  }
+
+  journalNow(entry: JournalEntry): boolean {
+    if (!this.db) return false;
+    try {
+      // No await anywhere: the request must be issued before the page is gone.
+      const tx = unwrap(this.db).transaction('journal', 'readwrite');
+      tx.objectStore('journal').put(entry);
+      tx.commit?.();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async recover(draftId?: string, minAgeMs = 0): Promise<Result<RecoveryReport>> {
+    const changed = new Map<string, number>();
+    const result = await this.run(['drafts', 'versions', 'journal'], 'readwrite', async (tx) => {
+      const journal = tx.objectStore('journal');
+      const entries = draftId === undefined ? await journal.getAll() : await journal.getAll(this.journalRange(draftId));
+      const report = { applied: 0, kept: 0, dropped: 0 };
+      const now = this.now();
+      for (const entry of entries.sort((a, b) => a.time - b.time)) {
+        if (now - entry.time < minAgeMs) continue;
+        const stored = await tx.objectStore('drafts').get(entry.draftId);
+        const outcome = journalOutcome(entry, stored);
+        if (outcome === 'apply' && stored) {
+          const current = readDraft(stored);
+          const plan = current.ok
+            ? planSave(current.draft, await this.latestVersion(tx, entry.draftId), entry.document, { expectedRevision: stored.revision, milestone: 'autosave', writer: entry.writer }, this.now())
+            : current;
+          // A document that does not decode stays in the journal rather than being dropped.
+          if (!plan.ok) continue;
+          await tx.objectStore('drafts').put(plan.draft);
+          for (const v of plan.versions) await tx.objectStore('versions').add(v);
+          changed.set(entry.draftId, plan.draft.revision);
+          report.applied++;
+        } else if (outcome === 'keep' && stored) {
+          const checked = checkDocument(entry.document);
+          if (!checked.ok) continue;
+          await tx.objectStore('versions').add(planVersion(entry.draftId, checked.report, 'conflict', await this.latestVersion(tx, entry.draftId), this.now()));
+          changed.set(entry.draftId, stored.revision);
+          report.kept++;
+        } else {
+          report.dropped++;
+        }
+        await journal.delete(journalKey(entry.draftId, entry.writer));
+      }
+      return ok(report as RecoveryReport);
+    });
+    if (result.ok) for (const [id, revision] of changed) this.feed.publish(id, revision);
+    return result;
+  }
+
+  private journalRange(draftId: string): IDBKeyRange {
+    if (!this.keyRange) throw new StoreFailure({ kind: 'unavailable', message: 'IDBKeyRange is not available' });
+    return this.keyRange.bound([draftId, ''], [draftId, '\uffff']);
   }
 
   private async update(id: string, change: (stored: DraftRecord) => DraftRecord): Promise<Result<DraftSummary>> {

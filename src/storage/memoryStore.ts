@@ -7,6 +7,7 @@ import {
   byDeletedDesc,
   byUpdatedDesc,
   checkDocument,
+  journalOutcome,
   planCreate,
   planSave,
   planVersion,
@@ -21,7 +22,9 @@ import {
   type DraftRecord,
   type DraftStore,
   type DraftSummary,
+  type JournalEntry,
   type KeptMilestone,
+  type RecoveryReport,
   type Milestone,
   type Result,
   type SaveOptions,
@@ -44,6 +47,7 @@ const fail = <T>(error: StoreError): Result<T> => ({ ok: false, error });
 export class MemoryDraftStore implements DraftStore {
   private readonly drafts = new Map<string, DraftRecord>();
   private readonly history = new Map<string, VersionRecord>();
+  private readonly journal = new Map<string, JournalEntry>();
   private readonly feed: ChangeFeed;
   private readonly now: () => number;
   /** Set by a test: every write fails with this error until it is cleared. */
@@ -107,9 +111,60 @@ export class MemoryDraftStore implements DraftStore {
       if (!plan.ok) return fail<DraftRecord>(plan.error);
       this.drafts.set(id, structuredClone(plan.draft));
       for (const v of plan.versions) this.history.set(v.id, structuredClone(v));
+      if (options.writer !== undefined && options.supersedesJournal !== undefined) {
+        const key = `${id}\u0000${options.writer}`;
+        const entry = this.journal.get(key);
+        if (entry && entry.seq <= options.supersedesJournal) this.journal.delete(key);
+      }
       return ok(plan.draft);
     });
     if (result.ok) this.feed.publish(id, result.value.revision);
+    return result;
+  }
+
+  journalNow(entry: JournalEntry): boolean {
+    if (this.failWrites) return false;
+    this.journal.set(`${entry.draftId}\u0000${entry.writer}`, structuredClone(entry));
+    return true;
+  }
+
+  /** For tests: the journal entries kept. */
+  journalEntries(): JournalEntry[] {
+    return [...this.journal.values()].map((e) => structuredClone(e));
+  }
+
+  async recover(draftId?: string, minAgeMs = 0): Promise<Result<RecoveryReport>> {
+    const changed = new Map<string, number>();
+    const result = await this.write(() => {
+      const report = { applied: 0, kept: 0, dropped: 0 };
+      const entries = [...this.journal.entries()].filter(([, e]) => draftId === undefined || e.draftId === draftId).sort(([, a], [, b]) => a.time - b.time);
+      const now = this.now();
+      for (const [key, entry] of entries) {
+        if (now - entry.time < minAgeMs) continue;
+        const stored = this.drafts.get(entry.draftId);
+        const outcome = journalOutcome(entry, stored);
+        if (outcome === 'apply' && stored) {
+          const plan = planSave(structuredClone(stored), this.latest(entry.draftId), structuredClone(entry.document), { expectedRevision: stored.revision, milestone: 'autosave', writer: entry.writer }, this.now());
+          if (!plan.ok) continue;
+          this.drafts.set(entry.draftId, structuredClone(plan.draft));
+          for (const v of plan.versions) this.history.set(v.id, structuredClone(v));
+          changed.set(entry.draftId, plan.draft.revision);
+          report.applied++;
+        } else if (outcome === 'keep' && stored) {
+          const checked = checkDocument(structuredClone(entry.document));
+          if (!checked.ok) continue;
+          const version = planVersion(entry.draftId, checked.report, 'conflict', this.latest(entry.draftId), this.now());
+          this.history.set(version.id, version);
+          changed.set(entry.draftId, stored.revision);
+          report.kept++;
+        } else {
+          report.dropped++;
+        }
+        this.journal.delete(key);
+      }
+      return ok(report as RecoveryReport);
+    });
+    if (result.ok) for (const [id, revision] of changed) this.feed.publish(id, revision);
     return result;
   }
 

@@ -9,6 +9,7 @@ import {
   type CreateDraftInput,
   type DraftRecord,
   type DraftSummary,
+  type JournalEntry,
   type Milestone,
   type StoreError,
   type VersionInfo,
@@ -133,7 +134,7 @@ export function planSave(
   current: DraftRecord,
   latest: VersionRecord | undefined,
   document: unknown,
-  options: { expectedRevision: number; milestone?: Milestone | undefined },
+  options: { expectedRevision: number; milestone?: Milestone | undefined; writer?: string | undefined },
   now: number,
 ): { ok: true; draft: DraftRecord; versions: VersionRecord[] } | { ok: false; error: StoreError } {
   if (current.revision !== options.expectedRevision) return { ok: false, error: { kind: 'conflict', revision: current.revision } };
@@ -146,6 +147,7 @@ export function planSave(
     document: report,
     revision: current.revision + 1,
     updatedAt: Math.max(now, current.updatedAt),
+    writer: options.writer,
   };
   const versions: VersionRecord[] = [];
   const milestone = options.milestone;
@@ -170,6 +172,20 @@ export function planSave(
 
 export function planVersion(draftId: string, document: Report, milestone: Milestone, latest: VersionRecord | undefined, now: number): VersionRecord {
   return { id: versionId(draftId, now, 0), draftId, time: now, milestone, changed: changedParts(latest?.document, document), document };
+}
+
+/** What to do with a journal entry, given the draft as stored now. */
+export function journalOutcome(entry: JournalEntry, stored: DraftRecord | undefined): 'apply' | 'keep' | 'drop' | 'orphan' {
+  if (!stored) return 'orphan';
+  if (JSON.stringify(entry.document) === JSON.stringify(stored.document)) return 'drop';
+  if (stored.revision === entry.baseRevision) return 'apply';
+  // The session's own save landed after the entry was written: the entry continues from it.
+  if (entry.inflight && stored.writer === entry.writer && stored.revision === entry.baseRevision + 1) return 'apply';
+  return 'keep';
+}
+
+export function journalKey(draftId: string, writer: string): [string, string] {
+  return [draftId, writer];
 }
 
 export function byUpdatedDesc(a: DraftSummary, b: DraftSummary): number {

@@ -206,6 +206,59 @@ describe.each(implementations)('%s store', (_name, make) => {
     expect(withLast.warnings).toBeGreaterThan(without.warnings);
   });
 
+  test('journal: edits written in one step as a page goes away are recovered into the draft', async () => {
+    const { store, clock } = setup();
+    const draft = value(await store.create({ document: report() }));
+    const unsaved = setCell(draft.document, 'applications.granted.naturalPerson', 3);
+    const entry = { draftId: draft.id, writer: 'tab-1', seq: 1, baseRevision: 1, inflight: false, document: unsaved, time: clock.now() };
+    // Before the database is open, nothing can be written synchronously (the IndexedDB store).
+    value(await store.list());
+    expect(store.journalNow(entry)).toBe(true);
+    expect(value(await store.get(draft.id)).revision).toBe(1);
+    clock.advance(1000);
+    expect(value(await store.recover(undefined, 5000))).toEqual({ applied: 0, kept: 0, dropped: 0 });
+    expect(value(await store.recover(draft.id))).toEqual({ applied: 1, kept: 0, dropped: 0 });
+    const recovered = value(await store.get(draft.id));
+    expect(recovered).toMatchObject({ revision: 2, document: unsaved, writer: 'tab-1' });
+    // Recovered once only.
+    expect(value(await store.recover())).toEqual({ applied: 0, kept: 0, dropped: 0 });
+  });
+
+  test('journal: an entry made on an older revision becomes a conflict version; one already saved is dropped', async () => {
+    const { store, clock } = setup();
+    const draft = value(await store.create({ document: report() }));
+    const mine = setCell(draft.document, 'applications.granted.naturalPerson', 3);
+    const theirs = setCell(draft.document, 'applications.granted.commercial', 4);
+    expect(store.journalNow({ draftId: draft.id, writer: 'tab-1', seq: 1, baseRevision: 1, inflight: false, document: mine, time: clock.now() })).toBe(true);
+    value(await store.save(draft.id, theirs, { expectedRevision: 1, writer: 'tab-2' }));
+    expect(store.journalNow({ draftId: draft.id, writer: 'tab-2', seq: 1, baseRevision: 1, inflight: true, document: theirs, time: clock.now() })).toBe(true);
+    expect(value(await store.recover())).toEqual({ applied: 0, kept: 1, dropped: 1 });
+    expect(value(await store.get(draft.id)).document).toEqual(theirs);
+    const [kept] = value(await store.versions(draft.id));
+    expect(kept!.milestone).toBe('conflict');
+    expect(value(await store.version(kept!.id)).document).toEqual(mine);
+  });
+
+  test('journal: an entry written while its own save was in flight continues from that save', async () => {
+    const { store, clock } = setup();
+    const draft = value(await store.create({ document: report() }));
+    const first = setCell(draft.document, 'appeals.review.upheld', 1);
+    const second = setCell(first, 'appeals.review.pending', 2);
+    expect(store.journalNow({ draftId: draft.id, writer: 'tab-1', seq: 1, baseRevision: 1, inflight: true, document: second, time: clock.now() })).toBe(true);
+    value(await store.save(draft.id, first, { expectedRevision: 1, writer: 'tab-1' }));
+    expect(value(await store.recover())).toEqual({ applied: 1, kept: 0, dropped: 0 });
+    expect(value(await store.get(draft.id))).toMatchObject({ revision: 3, document: second });
+  });
+
+  test('journal: a later save of the same writer supersedes its entries', async () => {
+    const { store, clock } = setup();
+    const draft = value(await store.create({ document: report() }));
+    const doc = setCell(draft.document, 'appeals.review.upheld', 1);
+    expect(store.journalNow({ draftId: draft.id, writer: 'tab-1', seq: 1, baseRevision: 1, inflight: false, document: doc, time: clock.now() })).toBe(true);
+    value(await store.save(draft.id, doc, { expectedRevision: 1, writer: 'tab-1', supersedesJournal: 1 }));
+    expect(value(await store.recover())).toEqual({ applied: 0, kept: 0, dropped: 0 });
+  });
+
   test('subscribers hear of every change made through the store', async () => {
     const { store } = setup();
     const changes: StoreChange[] = [];

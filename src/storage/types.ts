@@ -32,6 +32,36 @@ export interface DraftRecord extends DraftSummary {
   readonly document: Report;
   /** Last year's report of the same body, kept so the cross-year rules run. */
   readonly lastYear: Report | undefined;
+  /** Which editor session made the last save (to recover its journal after a page unload). */
+  readonly writer?: string | undefined;
+}
+
+/**
+ * Edits written in one synchronous step when the page goes away (beforeunload, pagehide):
+ * an unloading page cannot wait for the read-check-write of a save, so its unsaved document
+ * goes here, and `recover` folds it into the draft when the store is next opened.
+ */
+export interface JournalEntry {
+  readonly draftId: string;
+  /** The editor session that wrote it. */
+  readonly writer: string;
+  /** Increases with every entry of that session; a later save supersedes entries up to it. */
+  readonly seq: number;
+  /** The draft's revision the edits were made on. */
+  readonly baseRevision: number;
+  /** A save of this session was in flight (it may have landed as baseRevision + 1). */
+  readonly inflight: boolean;
+  readonly document: Report;
+  readonly time: number;
+}
+
+export interface RecoveryReport {
+  /** Entries whose edits became the draft. */
+  readonly applied: number;
+  /** Entries that could not be applied (the draft moved on) and were kept as `conflict` versions. */
+  readonly kept: number;
+  /** Entries already contained in the draft. */
+  readonly dropped: number;
 }
 
 export interface VersionInfo {
@@ -84,6 +114,10 @@ export interface SaveOptions {
    * version first, so nothing is overwritten. Others: always keep a version.
    */
   readonly milestone?: Milestone;
+  /** The editor session writing (recorded on the draft). */
+  readonly writer?: string;
+  /** Journal entries of `writer` with a seq up to this are contained in this save: drop them. */
+  readonly supersedesJournal?: number;
 }
 
 /** A change of a draft, here or in another tab (for lists and open editors). */
@@ -121,6 +155,16 @@ export interface DraftStore {
   keepVersion(draftId: string, document: Report, milestone: KeptMilestone): Promise<Result<VersionInfo>>;
   /** Makes a version the current document again: a new version; the current one is kept first. */
   restore(draftId: string, versionId: string, expectedRevision: number): Promise<Result<DraftRecord>>;
+  /**
+   * Writes a journal entry in one synchronous step (for beforeunload and pagehide, when no
+   * promise will be awaited). Best effort: false when the database is not open.
+   */
+  journalNow(entry: JournalEntry): boolean;
+  /**
+   * Folds journal entries (of one draft, or all) into their drafts; nothing is dropped unsaved.
+   * `minAgeMs` leaves recent entries alone (a live tab in another window will supersede them).
+   */
+  recover(draftId?: string, minAgeMs?: number): Promise<Result<RecoveryReport>>;
   /** Changes here and in other tabs (BroadcastChannel). Returns the unsubscribe function. */
   subscribe(listener: (change: StoreChange) => void): () => void;
   close(): void;

@@ -176,3 +176,33 @@ test('a deleted draft opens as missing; an export after a failed save writes fir
   const versions = value(await store.versions(draft.id));
   expect(versions[0]!.milestone).toBe('exported');
 });
+
+test('a page that goes away mid-typing journals its edits in one step; the next session recovers them', async () => {
+  const store = new MemoryDraftStore();
+  const { draft } = await setup(store);
+  // The first page never gets to save (it is unloaded): long timers, no flush.
+  const dying = new DraftSession(store, draft.id, { idleMs: 60_000, maxWaitMs: 60_000 });
+  await dying.start();
+  dying.update(typed(draft.document, 9));
+  expect(dying.journalNow()).toBe(true);
+  expect(value(await store.get(draft.id)).revision).toBe(1);
+  const next = new DraftSession(store, draft.id, FAST);
+  cleanups.push(() => next.dispose());
+  await next.start();
+  expect(next.snapshot().report).toEqual(typed(draft.document, 9));
+  expect(value(await store.get(draft.id))).toMatchObject({ revision: 2, document: typed(draft.document, 9) });
+  expect(store.journalEntries()).toEqual([]);
+  // (The first page's JavaScript would be gone; stop its timers.)
+  (dying as unknown as { clearTimers(): void }).clearTimers();
+});
+
+test('a save supersedes the journal entries written before it started', async () => {
+  const store = new MemoryDraftStore();
+  const { draft, open } = await setup(store);
+  const session = await open();
+  session.update(typed(draft.document, 2));
+  expect(session.journalNow()).toBe(true);
+  expect(store.journalEntries()).toHaveLength(1);
+  await session.flush();
+  expect(store.journalEntries()).toEqual([]);
+});

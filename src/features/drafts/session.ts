@@ -26,6 +26,8 @@ export interface SessionSnapshot {
   readonly saveState: SaveState;
   /** True while a conflict is unresolved and after the clerk chose to continue read-only. */
   readonly readOnly: boolean;
+  /** The clerk chose to continue read-only after a conflict. */
+  readonly readOnlyChosen: boolean;
   /** The conflict: another tab changed (or deleted) the draft. */
   readonly conflict: { readonly keptVersion: boolean } | undefined;
   /** The load error (state 'error'), or why the draft is missing. */
@@ -59,6 +61,7 @@ export class DraftSession {
     generation: 0,
     saveState: { kind: 'saved', at: 0 },
     readOnly: false,
+    readOnlyChosen: false,
     conflict: undefined,
     error: undefined,
     deleted: false,
@@ -80,6 +83,10 @@ export class DraftSession {
   private disposed = false;
   /** A later session on the same draft took this one's unsaved edits over. */
   private adopted = false;
+  /** This session, as the writer of saves and journal entries. */
+  readonly writer = randomId();
+  private journalSeq = 0;
+  private saving = false;
   private unsubscribe: (() => void) | undefined;
 
   constructor(
@@ -103,7 +110,7 @@ export class DraftSession {
 
   private set(patch: Partial<SessionSnapshot>) {
     this.snap = { ...this.snap, ...patch };
-    this.snap = { ...this.snap, readOnly: this.chosenReadOnly || this.snap.conflict !== undefined };
+    this.snap = { ...this.snap, readOnlyChosen: this.chosenReadOnly, readOnly: this.chosenReadOnly || this.snap.conflict !== undefined };
     for (const listener of [...this.listeners]) listener();
   }
 
@@ -129,12 +136,14 @@ export class DraftSession {
       inherited = previous.pending;
       inheritedRevision = previous.revision;
     }
+    // Edits journaled by a page that went away before its save landed come back first.
+    await this.store.recover(this.id);
     await this.load(false);
     if (inherited && this.snap.state === 'ready') {
       this.pending = inherited;
       if (this.revision === inheritedRevision) {
         // Nothing else wrote meanwhile: the edits continue here, shown in the editor.
-        this.set({ report: inherited, saveState: { kind: 'saving' } });
+        this.set({ report: inherited, generation: this.snap.generation + 1, saveState: { kind: 'saving' } });
         void this.flush();
       } else {
         await this.enterConflict();
@@ -201,6 +210,24 @@ export class DraftSession {
     return this.chain;
   };
 
+  /**
+   * The page is going away (beforeunload, pagehide, hidden): write unsaved edits in one
+   * synchronous step to the journal; the next session recovers them. The regular flush runs too.
+   */
+  journalNow = (): boolean => {
+    const document = this.pending;
+    if (!document || this.snap.state !== 'ready' || this.snap.conflict || this.adopted) return false;
+    return this.store.journalNow({
+      draftId: this.id,
+      writer: this.writer,
+      seq: ++this.journalSeq,
+      baseRevision: this.revision,
+      inflight: this.saving,
+      document,
+      time: Date.now(),
+    });
+  };
+
   private clearTimers() {
     clearTimeout(this.idleTimer);
     clearTimeout(this.maxTimer);
@@ -223,11 +250,16 @@ export class DraftSession {
     const milestone: Milestone =
       storedStatus !== undefined && storedStatus !== document.status ? (document.status === 'ready' ? 'ready' : 'reopened') : 'autosave';
     let result: Awaited<ReturnType<DraftStore['save']>>;
+    // Journal entries written so far hold edits this document contains.
+    const supersedesJournal = this.journalSeq;
+    this.saving = true;
     try {
-      result = await this.store.save(this.id, document, { expectedRevision: this.revision, milestone });
+      result = await this.store.save(this.id, document, { expectedRevision: this.revision, milestone, writer: this.writer, supersedesJournal });
     } catch (e) {
       // The store promises not to throw; if it does anyway, treat it as a failed write.
       result = { ok: false, error: { kind: 'unknown', message: e instanceof Error ? e.message : String(e) } };
+    } finally {
+      this.saving = false;
     }
     if (result.ok) {
       this.revision = result.value.revision;
@@ -339,6 +371,12 @@ export class DraftSession {
     this.unsubscribe = undefined;
     this.listeners.clear();
   }
+}
+
+function randomId(): string {
+  const bytes = new Uint8Array(8);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function sameDocument(a: Report, b: Report): boolean {

@@ -40,6 +40,7 @@ const LOADING: SessionSnapshot = {
   generation: 0,
   saveState: { kind: 'saved', at: 0 },
   readOnly: true,
+  readOnlyChosen: false,
   conflict: undefined,
   error: undefined,
   deleted: false,
@@ -59,15 +60,23 @@ export function useDraftSession(id: string, options?: SessionOptions): DraftSess
     setSession(created);
     void created.start();
     const flush = () => void created.flush();
+    // Leaving: an unloading page cannot wait for a save's read-check-write, so the edits are
+    // also journaled in one synchronous write (recovered on the next open).
+    const leaving = () => {
+      created.journalNow();
+      flush();
+    };
     const onVisibility = () => {
-      if (document.visibilityState === 'hidden') flush();
+      if (document.visibilityState === 'hidden') leaving();
     };
     window.addEventListener('blur', flush);
-    window.addEventListener('pagehide', flush);
+    window.addEventListener('beforeunload', leaving);
+    window.addEventListener('pagehide', leaving);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
       window.removeEventListener('blur', flush);
-      window.removeEventListener('pagehide', flush);
+      window.removeEventListener('beforeunload', leaving);
+      window.removeEventListener('pagehide', leaving);
       document.removeEventListener('visibilitychange', onVisibility);
       created.dispose();
     };

@@ -1,0 +1,69 @@
+/**
+ * The editor page of one draft: the drafts session (load, autosave, conflicts, history) around
+ * the editor. The editor remounts (key) when the session loads another document (reload,
+ * restore, a conflict resolved).
+ */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Editor, type EditorSection } from '../features/editor/index.ts';
+import { ConflictNotice, DraftToolbar, rememberRoute, useDraftSession, useDraftStore } from '../features/drafts/index.ts';
+import { navigate, routeHref } from '../ui/router.ts';
+
+export function DraftPage({ id, section }: { id: string; section?: EditorSection }) {
+  const { t } = useTranslation();
+  const session = useDraftSession(id);
+  const store = useDraftStore();
+  const [undeleteFailed, setUndeleteFailed] = useState(false);
+
+  useEffect(() => {
+    if (session.state === 'ready') rememberRoute(section ? { name: 'draft', id, section } : { name: 'draft', id });
+  }, [id, section, session.state]);
+
+  switch (session.state) {
+    case 'loading':
+      return <p>{t('app.loading')}</p>;
+    case 'missing':
+      return (
+        <section>
+          <p role="alert">{session.deleted ? t('drafts.page.deleted') : t('drafts.page.missing')}</p>
+          {session.deleted && (
+            <button
+              type="button"
+              onClick={async () => {
+                const result = await store.undelete(id);
+                if (result.ok) await session.actions.reload();
+                else setUndeleteFailed(true);
+              }}
+            >
+              {t('drafts.page.undelete')}
+            </button>
+          )}
+          {undeleteFailed && <p role="alert">{t('drafts.home.actionFailed', { reason: t('drafts.errors.unknown') })}</p>}{' '}
+          <a href={routeHref({ name: 'home' })}>{t('drafts.page.backHome')}</a>
+        </section>
+      );
+    case 'error':
+      return (
+        <section>
+          <p role="alert">{t('drafts.page.loadError', { reason: t(`drafts.errors.${session.error?.kind ?? 'unknown'}`) })}</p>
+          <a href={routeHref({ name: 'home' })}>{t('drafts.page.backHome')}</a>
+        </section>
+      );
+    case 'ready':
+      return (
+        <>
+          <ConflictNotice session={session} />
+          <Editor
+            key={`${id}:${session.generation}`}
+            report={session.report!}
+            lastYear={session.lastYear}
+            section={section}
+            onSectionChange={(next) => navigate({ name: 'draft', id, section: next })}
+            onChange={session.update}
+            readOnly={session.readOnly}
+            toolbar={<DraftToolbar session={session} />}
+          />
+        </>
+      );
+  }
+}

@@ -1,0 +1,107 @@
+/** Import: the list of problems of a refused file, and the choice for a known agency and year. */
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLabel } from '../../i18n/index.ts';
+import type { Problem } from '../../report/index.ts';
+import type { DraftSummary } from '../../storage/index.ts';
+import { Dialog } from './Dialog.tsx';
+
+const SHOWN_PROBLEMS = 50;
+
+export function ProblemList({ problems }: { problems: readonly Problem[] }) {
+  const { t } = useTranslation();
+  const label = useLabel();
+  const shown = problems.slice(0, SHOWN_PROBLEMS);
+  return (
+    <>
+      <table className="drafts-table drafts-problems">
+        <thead>
+          <tr>
+            <th scope="col">{t('drafts.import.field')}</th>
+            <th scope="col">{t('drafts.import.problem')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((p, i) => (
+            <tr key={`${p.path}:${i}`}>
+              <td>{p.path ? <code>{p.path}</code> : t('drafts.import.wholeFile')}</td>
+              <td>{label(p.message)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {problems.length > shown.length && <p>{t('drafts.import.moreProblems', { n: problems.length - shown.length })}</p>}
+    </>
+  );
+}
+
+export function ImportProblems({ fileName, problems, onDismiss }: { fileName: string; problems: readonly Problem[]; onDismiss: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div role="alert" className="drafts-banner drafts-banner-error drafts-import-problems">
+      <p>
+        <strong>{t('drafts.import.refused', { name: fileName })}</strong> {t('drafts.import.unchanged')}
+      </p>
+      <ProblemList problems={problems} />
+      <button type="button" onClick={onDismiss}>
+        {t('drafts.home.dismiss')}
+      </button>
+    </div>
+  );
+}
+
+export function ImportChoiceDialog({
+  fileName,
+  matches,
+  onCancel,
+  onNew,
+  onVersion,
+}: {
+  fileName: string;
+  matches: readonly DraftSummary[];
+  onCancel: () => void;
+  onNew: () => Promise<void>;
+  onVersion: (target: DraftSummary) => Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const name = useId();
+  const [choice, setChoice] = useState<string>('new');
+  const [busy, setBusy] = useState(false);
+  const first = matches[0]!;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    const target = matches.find((m) => m.id === choice);
+    if (target) await onVersion(target);
+    else await onNew();
+    setBusy(false);
+  };
+  return (
+    <Dialog title={t('drafts.import.title')} onClose={onCancel}>
+      <form onSubmit={(e) => void submit(e)} className="drafts-form">
+        <p>{t('drafts.import.exists', { file: fileName, agency: first.agency, year: first.year ?? '' })}</p>
+        <fieldset>
+          <legend>{t('drafts.import.how')}</legend>
+          <label className="drafts-radio">
+            <input type="radio" name={name} value="new" checked={choice === 'new'} onChange={() => setChoice('new')} data-autofocus />
+            {t('drafts.import.asNew')}
+          </label>
+          {matches.map((m) => (
+            <label key={m.id} className="drafts-radio">
+              <input type="radio" name={name} value={m.id} checked={choice === m.id} onChange={() => setChoice(m.id)} />
+              {t('drafts.import.asVersion', { name: m.title || m.agency })}
+            </label>
+          ))}
+        </fieldset>
+        <div className="drafts-dialog-actions">
+          <button type="submit" className="primary" disabled={busy}>
+            {t('drafts.import.submit')}
+          </button>
+          <button type="button" onClick={onCancel}>
+            {t('drafts.common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
