@@ -54,9 +54,11 @@ export function useReviewWorkspace(store: ReviewStore): ReviewWorkspaceState {
 
   useEffect(() => {
     let live = true;
-    void reload();
-    void store.settings().then((r) => {
-      if (live && r.ok) setSettings(r.value);
+    // Settings first: the page shows its fields (the reviewer's name) once, already filled.
+    void store.settings().then(async (r) => {
+      if (!live) return;
+      if (r.ok) setSettings(r.value);
+      await reload();
     });
     return () => {
       live = false;

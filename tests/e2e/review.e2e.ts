@@ -1,0 +1,209 @@
+/**
+ * A supervisor's January round in Chromium: 30 unit files (generated from the seed report, some
+ * with errors, one malformed) loaded at once, the faulty ones found by filter, one returned with
+ * a comment, the rest approved, and the aggregate (汇总) checked against a sum computed here.
+ *
+ * REVIEW_SCREENSHOTS=1 also writes docs/screenshots/review-*.png (zh-CN and en).
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ENTERED_CELLS, decodeText, evaluate, getCell, setCell, type Report } from '../../src/report/index.ts';
+import { baseUrl, launch, watch } from './browser.ts';
+
+const seedResult = decodeText(readFileSync('tests/fixtures/pingluo-2022.json', 'utf8'));
+if (!seedResult.ok) throw new Error('seed does not decode');
+const seed = seedResult.report;
+
+const NAMES = [
+  '发展和改革局', '教育局', '公安局', '民政局', '司法局', '财政局', '人力资源和社会保障局', '自然资源局',
+  '住房和城乡建设局', '交通运输局', '水务局', '农业农村局', '商务和投资促进局', '文化旅游体育广电局', '卫生健康局', '应急管理局',
+  '审计局', '市场监督管理局', '医疗保障局', '城关镇', '黄渠桥镇', '宝丰镇', '头闸镇', '姚伏镇',
+  '崇岗镇', '陶乐镇', '高庄乡', '灵沙乡', '渠口乡',
+];
+/** Units whose report breaks the balance of 三 (an error): they cannot be approved. */
+const BROKEN = new Set([5, 12, 20]);
+
+interface UnitFile {
+  readonly name: string;
+  readonly report: Report | null;
+  readonly text: string;
+}
+
+/** 29 reports of different units with different numbers, and one malformed file. */
+function unitFiles(): UnitFile[] {
+  const files: UnitFile[] = NAMES.map((name, i) => {
+    const agency = `平罗县${name}`;
+    let r: Report = {
+      ...seed,
+      meta: { ...seed.meta, agency, agencyKind: name.endsWith('镇') || name.endsWith('乡') ? 'township' : 'department' },
+      review: { status: 'submitted', comments: [], history: [] },
+    };
+    // Balanced changes: the extra applications were granted.
+    r = setCell(r, 'applications.newReceived.naturalPerson', 24 + i);
+    r = setCell(r, 'applications.granted.naturalPerson', 3 + i);
+    r = setCell(r, 'applications.newReceived.commercial', i % 3);
+    r = setCell(r, 'applications.partiallyGranted.commercial', i % 3);
+    r = setCell(r, 'proactive.licensing', 100 + 7 * i);
+    r = setCell(r, 'proactive.normativeDocuments.issued', i % 4);
+    r = setCell(r, 'proactive.normativeDocuments.inForce', 4 + (i % 4));
+    r = setCell(r, 'proactive.fees', Math.round(i * 0.0125 * 10_000) / 10_000);
+    r = setCell(r, 'appeals.review.upheld', i % 2);
+    if (BROKEN.has(i)) r = setCell(r, 'applications.granted.naturalPerson', 3 + i + 5);
+    // Every other unit explains its warnings (the narrative still says 24 applications).
+    if (i % 2 === 0) {
+      const warnings = evaluate(r).filter((f) => f.severity === 'warning');
+      r = { ...r, explanations: Object.fromEntries(warnings.map((f) => [f.key, '正文数字为初稿，以表格为准'])) };
+    }
+    return { name: `${agency}-2022-政府信息公开年报.json`, report: r, text: JSON.stringify(r, null, 2) };
+  });
+  files.push({ name: '平罗县统计局-2022-政府信息公开年报.json', report: null, text: JSON.stringify(seed).slice(0, 5000) });
+  return files;
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const shots = process.env.REVIEW_SCREENSHOTS === '1';
+async function shot(page: Page, name: string) {
+  if (!shots) return;
+  mkdirSync('docs/screenshots', { recursive: true });
+  await page.screenshot({ path: `docs/screenshots/review-${name}.png`, fullPage: false });
+}
+
+const unitsTable = (page: Page) => page.getByRole('table', { name: '各单位年报及审核情况' });
+const bodyRows = (page: Page) => unitsTable(page).locator('tbody tr');
+
+test('a review round: 30 files, filter, return one, approve the rest, sum up and check the totals', async () => {
+  const files = unitFiles();
+  expect(files).toHaveLength(30);
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  const watched = watch(page);
+  await page.goto(`${baseUrl()}#/review`);
+  await page.getByRole('heading', { level: 1, name: '审核工作台' }).waitFor();
+  await page.getByRole('textbox', { name: '审核人' }).fill('县政务公开办 王审');
+
+  // Collect all 30 files at once through the file input.
+  await page.getByLabel('选择年报文件（可多选）').setInputFiles(files.map((f, i) => ({ name: f.name, mimeType: 'application/json', buffer: Buffer.from(f.text), lastModified: 1_700_000_000_000 + i })) as never);
+  await page.getByText('共 30 个文件：新增单位 29 个，新版本 0 个，重复 0 个，未收入 1 个。').waitFor();
+  const refused = page.getByRole('region', { name: /1 个文件未收入/ });
+  await expect.poll(() => refused.textContent()).toContain('平罗县统计局-2022-政府信息公开年报.json');
+  expect(await refused.textContent()).toContain('不是 JSON 文件');
+  await expect.poll(() => bodyRows(page).count()).toBe(29);
+  await shot(page, 'zh-units');
+
+  // Filter to the reports with errors: exactly the broken ones.
+  await page.getByRole('combobox', { name: '检查结果' }).selectOption('errors');
+  await expect.poll(() => bodyRows(page).count()).toBe(BROKEN.size);
+  const brokenAgencies = [...BROKEN].map((i) => `平罗县${NAMES[i]}`).sort();
+  const shown = (await unitsTable(page).locator('tbody th a').allTextContents()).sort();
+  expect(shown).toEqual(brokenAgencies);
+
+  // Return one, with a comment on the cell that breaks the balance.
+  const returned = `平罗县${NAMES[5]}`;
+  await unitsTable(page).getByRole('link', { name: returned }).click();
+  await page.getByRole('heading', { level: 1, name: new RegExp(`${returned}2022年`) }).waitFor();
+  await page.getByRole('button', { name: /^（一）予以公开 自然人: 13\b/ }).click();
+  expect(await page.getByRole('combobox', { name: '意见针对' }).inputValue()).toBe('applications.granted.naturalPerson');
+  await page.getByRole('textbox', { name: '意见内容' }).fill('予以公开 13 件，加上其他结果后总计与新收、结转不平衡，请核实。');
+  await page.getByRole('button', { name: '添加审核意见' }).click();
+  await page.getByText('已添加审核意见。').waitFor();
+  await page.getByRole('textbox', { name: '退回理由（必填）' }).fill('表三自然人栏不平衡（差 5 件），请更正后重新报送。');
+  await page.getByRole('button', { name: '退回修改' }).click();
+  await page.getByText('已退回。').waitFor();
+  await shot(page, 'zh-unit');
+  await page.getByRole('link', { name: /返回单位列表/ }).click();
+
+  // Approve the rest: select all; those with errors are refused by the batch and named.
+  await unitsTable(page).waitFor();
+  await page.getByRole('checkbox', { name: '选择显示的全部单位' }).check();
+  await page.getByRole('button', { name: '通过所选' }).click();
+  const approvedCount = 29 - BROKEN.size;
+  await page.getByText(`已通过 ${approvedCount} 个。`, { exact: false }).waitFor();
+  expect(await page.getByText(/个有错误，未通过/).textContent()).toContain(`${BROKEN.size} 个有错误`);
+  await page.getByRole('combobox', { name: '审核状态' }).selectOption('approved');
+  await expect.poll(() => bodyRows(page).count()).toBe(approvedCount);
+  await page.getByRole('combobox', { name: '审核状态' }).selectOption('returned');
+  expect(await unitsTable(page).locator('tbody th a').allTextContents()).toEqual([returned]);
+  await page.getByRole('combobox', { name: '审核状态' }).selectOption('');
+
+  // Sum up every unit.
+  await page.getByRole('checkbox', { name: '选择显示的全部单位' }).check();
+  await page.getByRole('button', { name: '汇总所选' }).click();
+  const panel = page.getByRole('region', { name: '汇总' });
+  await panel.getByRole('textbox', { name: '汇总机关名称' }).fill('平罗县人民政府');
+  await panel.getByRole('button', { name: '生成汇总' }).click();
+  const attention = panel.getByRole('region', { name: /以下单位未计入汇总或需要注意/ });
+  await attention.waitFor();
+  const attentionText = (await attention.textContent()) ?? '';
+  expect(attentionText).toContain(`未通过审核，未计入（${BROKEN.size} 个）`);
+  for (const agency of brokenAgencies) expect(attentionText).toContain(agency);
+  await shot(page, 'zh-aggregate');
+
+  // The sum computed here, from the generated documents of the approved units.
+  const approved = files.filter((f, i) => f.report && !BROKEN.has(i)).map((f) => f.report!);
+  expect(approved).toHaveLength(approvedCount);
+  const expected = new Map<string, number | null>();
+  for (const cell of ENTERED_CELLS) {
+    const values = approved.map((r) => getCell(r, cell.id));
+    expected.set(cell.id, values.every((v) => v === null) ? null : Math.round(values.reduce<number>((s, v) => s + (v ?? 0), 0) * 10_000) / 10_000);
+  }
+  const newReceivedTotal = approved.reduce((s, r) => s + (r.applications.newReceived.naturalPerson ?? 0) + (r.applications.newReceived.commercial ?? 0), 0);
+  const shownTotal = await panel.locator('[data-cell="applications.newReceived.total"]').textContent();
+  expect(Number(shownTotal?.replace(/,/g, ''))).toBe(newReceivedTotal);
+
+  // The exported JSON decodes and every entered cell is the sum.
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: '导出汇总 JSON' }).click()]);
+  expect(download.suggestedFilename()).toBe('平罗县人民政府-2022-政府信息公开年报.json');
+  const exported = decodeText(readFileSync((await download.path())!, 'utf8'));
+  if (!exported.ok) throw new Error(`the aggregate does not decode: ${JSON.stringify(exported.problems)}`);
+  const total = exported.report;
+  expect(total.meta).toMatchObject({ agency: '平罗县人民政府', agencyKind: 'government', year: 2022 });
+  for (const cell of ENTERED_CELLS) expect(getCell(total, cell.id), cell.id).toBe(expected.get(cell.id));
+  expect(total.aggregate?.units).toHaveLength(approvedCount);
+  expect([...(total.aggregate?.notApproved ?? [])].sort()).toEqual(brokenAgencies);
+  // A sum that balances: every approved unit balanced.
+  expect(evaluate(total).filter((f) => f.rule === 'balance')).toEqual([]);
+
+  if (shots) {
+    await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+    await page.getByRole('heading', { level: 1, name: 'Review workspace' }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot(page, 'en-units');
+    await page.getByRole('link', { name: returned }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(returned) }).waitFor();
+    await shot(page, 'en-unit');
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+  }
+
+  expect(watched.errors).toEqual([]);
+  await context.close();
+});
+
+test('the workspace survives a reload: units, statuses and comments are in its own database', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const watched = watch(page);
+  await page.goto(`${baseUrl()}#/review`);
+  await page.getByRole('textbox', { name: '审核人' }).fill('王审');
+  const [one] = unitFiles();
+  await page.getByLabel('选择年报文件（可多选）').setInputFiles([{ name: one!.name, mimeType: 'application/json', buffer: Buffer.from(one!.text) }]);
+  await expect.poll(() => bodyRows(page).count()).toBe(1);
+  await page.getByRole('checkbox', { name: '选择显示的全部单位' }).check();
+  await page.getByRole('button', { name: '通过所选' }).click();
+  await page.getByText('已通过 1 个。', { exact: false }).waitFor();
+  await page.reload();
+  await expect.poll(() => bodyRows(page).count()).toBe(1);
+  expect(await bodyRows(page).first().textContent()).toContain('已通过');
+  expect(await page.getByRole('textbox', { name: '审核人' }).inputValue()).toBe('王审');
+  const dbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+  expect(dbs).toContain('nianbao-review');
+  expect(watched.errors).toEqual([]);
+  await context.close();
+});
