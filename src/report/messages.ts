@@ -147,8 +147,8 @@ export const MESSAGES = {
     en: '{{whereEn}} is copied unchanged from last year’s report',
   },
   'rule.regulations': {
-    zh: '填写了规章 {{n}} 件：只有国务院部门、省级和设区的市人民政府可以制定规章，请确认不是行政规范性文件',
-    en: '{{n}} regulations (规章) entered: only State Council departments and provincial or city governments can make them; check these are not normative documents',
+    zh: '填写了规章（本年制发 {{issued}}、本年废止 {{repealed}}、现行有效 {{inForce}}）：只有国务院部门、省级和设区的市人民政府可以制定规章，请确认不是行政规范性文件',
+    en: 'Regulations (规章) entered (issued {{issued}}, repealed {{repealed}}, in force {{inForce}}): only State Council departments and provincial or city governments can make them; check these are not normative documents',
   },
   'rule.unpaidFeeStatement': {
     zh: '表三有“逾期未按收费通知要求缴纳费用” {{n}} 件，而第六部分写“{{quote}}”',

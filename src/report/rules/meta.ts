@@ -67,14 +67,14 @@ export const regulationsRule: RuleDef = {
   messageKey: 'rule.regulations',
   check(report) {
     const r = report.proactive.regulations;
-    const n = sumOf([r.issued, r.repealed, r.inForce]);
-    if (n <= 0) return [];
+    // Any 规章 at all is worth a second look: adding the three columns would count one twice.
+    if (sumOf([r.issued, r.repealed, r.inForce]) <= 0) return [];
     return [
       {
         subject: 'proactive.regulations',
         cells: ['proactive.regulations.issued', 'proactive.regulations.repealed', 'proactive.regulations.inForce'],
         messageKey: 'rule.regulations',
-        params: { n },
+        params: { issued: r.issued ?? '', repealed: r.repealed ?? '', inForce: r.inForce ?? '' },
       },
     ];
   },
