@@ -37,5 +37,7 @@ export default defineConfig({
     environment: 'jsdom',
     setupFiles: ['./tests/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.{ts,tsx}'],
+    // Component tests type into 150-cell grids; CI has 2 cores and other work running.
+    testTimeout: 20_000,
   },
 });
