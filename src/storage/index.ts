@@ -1,7 +1,7 @@
 /** Where drafts live: the DraftStore interface, IndexedDB and in-memory implementations. */
 export * from './types.ts';
 export { changedParts } from './diff.ts';
-export { summaryFields } from './records.ts';
+export { draftFindings, summaryFields } from './records.ts';
 export { createIdbDraftStore, DB_NAME, DB_VERSION, toStoreError, type IdbDraftStoreOptions } from './idbStore.ts';
 export { createMemoryDraftStore, MemoryDraftStore, type MemoryDraftStoreOptions } from './memoryStore.ts';
 export { CHANGES_CHANNEL } from './changes.ts';

@@ -2,7 +2,7 @@
  * The rules of the store, as pure functions shared by the IndexedDB store and its in-memory twin:
  * what a created, saved or restored draft looks like, which versions are kept, how ids are made.
  */
-import { decode, evaluate, summarise, type Problem, type Report } from '../report/index.ts';
+import { decode, evaluate, summarise, type Finding, type Problem, type Report } from '../report/index.ts';
 import { changedParts } from './diff.ts';
 import {
   AUTOSAVE_VERSION_INTERVAL_MS,
@@ -27,11 +27,24 @@ export function newDraftId(): string {
 }
 
 /**
- * Version ids sort by draft, then time, then order within one write, so a key range over the
- * primary key lists a draft's versions in order without an index.
+ * Version ids sort by draft, then time, then order, so a key range over the primary key lists a
+ * draft's versions in order without an index. `after` (the draft's newest version) keeps them in
+ * order within one millisecond and when another tab's clock is behind.
  */
-export function versionId(draftId: string, time: number, order: number): string {
-  return `${draftId}:${String(time).padStart(15, '0')}:${order}${randomChars(4)}`;
+export function versionId(draftId: string, now: number, after: VersionRecord | undefined, offset = 0): string {
+  let time = now;
+  let order = offset;
+  const last = after ? parseVersionId(after.id) : undefined;
+  if (last && last.time >= now) {
+    time = last.time;
+    order = last.order + 1 + offset;
+  }
+  return `${draftId}:${String(time).padStart(15, '0')}:${String(order).padStart(4, '0')}${randomChars(4)}`;
+}
+
+function parseVersionId(id: string): { time: number; order: number } | undefined {
+  const match = /:(\d{15}):(\d{4})[0-9a-z]{4}$/.exec(id);
+  return match ? { time: Number(match[1]), order: Number(match[2]) } : undefined;
 }
 
 export function versionRange(draftId: string): [string, string] {
@@ -62,11 +75,19 @@ export function readVersion(stored: VersionRecord): { ok: true; version: Version
   return document.ok ? { ok: true, version: { ...stored, document: document.report } } : document;
 }
 
+/**
+ * The findings of a stored draft as the editor counts them: a draft in progress has blanks
+ * everywhere, so blanks and unfilled required parts only count as errors once marked ready.
+ */
+export function draftFindings(document: Report, lastYear: Report | undefined): Finding[] {
+  const ready = document.status === 'ready';
+  const findings = evaluate(document, { ...(lastYear ? { lastYear } : {}), blanksAreErrors: ready });
+  return ready ? findings : findings.filter((f) => f.rule !== 'required');
+}
+
 /** The list fields: agency, year, status and the counts of errors and warnings still to explain. */
 export function summaryFields(document: Report, lastYear: Report | undefined) {
-  // A draft in progress has blanks everywhere; they only count as errors once marked ready.
-  const findings = evaluate(document, { ...(lastYear ? { lastYear } : {}), blanksAreErrors: document.status === 'ready' });
-  const counts = summarise(findings);
+  const counts = summarise(draftFindings(document, lastYear));
   return {
     agency: document.meta.agency,
     agencyKind: document.meta.agencyKind,
@@ -113,7 +134,7 @@ export function planCreate(
     lastYear,
   };
   const version: VersionRecord = {
-    id: versionId(id, now, 0),
+    id: versionId(id, now, undefined),
     draftId: id,
     time: now,
     milestone: input.milestone ?? 'created',
@@ -152,7 +173,7 @@ export function planSave(
   const versions: VersionRecord[] = [];
   const milestone = options.milestone;
   const keep = (doc: Report, m: Milestone, previous: Report | undefined) => {
-    versions.push({ id: versionId(current.id, now, versions.length), draftId: current.id, time: now, milestone: m, changed: changedParts(previous, doc), document: doc });
+    versions.push({ id: versionId(current.id, now, latest, versions.length), draftId: current.id, time: now, milestone: m, changed: changedParts(previous, doc), document: doc });
   };
   if (milestone === 'autosave') {
     const due = !latest || now - latest.time >= AUTOSAVE_VERSION_INTERVAL_MS;
@@ -171,7 +192,7 @@ export function planSave(
 }
 
 export function planVersion(draftId: string, document: Report, milestone: Milestone, latest: VersionRecord | undefined, now: number): VersionRecord {
-  return { id: versionId(draftId, now, 0), draftId, time: now, milestone, changed: changedParts(latest?.document, document), document };
+  return { id: versionId(draftId, now, latest), draftId, time: now, milestone, changed: changedParts(latest?.document, document), document };
 }
 
 /** What to do with a journal entry, given the draft as stored now. */

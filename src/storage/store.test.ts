@@ -259,6 +259,16 @@ describe.each(implementations)('%s store', (_name, make) => {
     expect(value(await store.recover())).toEqual({ applied: 0, kept: 0, dropped: 0 });
   });
 
+  test('versions made in the same millisecond, or with a clock running behind, keep their order', async () => {
+    const { store, clock } = setup();
+    const draft = value(await store.create({ document: report() }));
+    value(await store.markMilestone(draft.id, 'exported'));
+    value(await store.keepVersion(draft.id, setCell(draft.document, 'proactive.fees', 1), 'conflict'));
+    clock.advance(-60_000);
+    value(await store.markMilestone(draft.id, 'ready'));
+    expect(value(await store.versions(draft.id)).map((v) => v.milestone)).toEqual(['ready', 'conflict', 'exported', 'created']);
+  });
+
   test('subscribers hear of every change made through the store', async () => {
     const { store } = setup();
     const changes: StoreChange[] = [];

@@ -9,14 +9,13 @@ import {
   ENTERED_CELLS,
   NARRATIVE_SECTION_IDS,
   cellLabel,
-  evaluate,
   getCell,
   reportTitle,
   sectionDef,
   summarise,
   type Report,
 } from '../../report/index.ts';
-import type { StoreError, VersionInfo, VersionRecord } from '../../storage/index.ts';
+import { draftFindings, type StoreError, type VersionInfo, type VersionRecord } from '../../storage/index.ts';
 import { Dialog } from './Dialog.tsx';
 import { changedLabel } from './labels.ts';
 import { useDraftStore } from './StoreContext.tsx';
@@ -153,7 +152,7 @@ function VersionView({ version, lastYear }: { version: VersionRecord; lastYear: 
   const { t, i18n } = useTranslation();
   const lang = useLang();
   const doc = version.document;
-  const counts = summarise(evaluate(doc, { ...(lastYear ? { lastYear } : {}), blanksAreErrors: doc.status === 'ready' }));
+  const counts = summarise(draftFindings(doc, lastYear));
   const filled = ENTERED_CELLS.map((cell) => ({ cell, value: getCell(doc, cell.id) })).filter((c) => c.value !== null);
   return (
     <section className="drafts-version" aria-label={t('drafts.history.viewing', { time: formatDateTime(version.time, i18n.language) })}>
