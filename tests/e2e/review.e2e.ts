@@ -144,6 +144,8 @@ test('a review round: 30 files, filter, return one, approve the rest, sum up and
   const attentionText = (await attention.textContent()) ?? '';
   expect(attentionText).toContain(`未通过审核，未计入（${BROKEN.size} 个）`);
   for (const agency of brokenAgencies) expect(attentionText).toContain(agency);
+  // The result took the focus (and the view) to itself.
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H3');
   await shot(page, 'zh-aggregate');
 
   // The sum computed here, from the generated documents of the approved units.
@@ -176,6 +178,10 @@ test('a review round: 30 files, filter, return one, approve the rest, sum up and
     await page.getByRole('heading', { level: 1, name: 'Review workspace' }).waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot(page, 'en-units');
+    await page.getByRole('heading', { name: /Sum up/ }).scrollIntoViewIfNeeded();
+    await page.getByRole('region', { name: /Sum up/ }).getByRole('button', { name: 'Build the aggregate' }).click();
+    await page.getByRole('region', { name: /Units left out/ }).waitFor();
+    await shot(page, 'en-aggregate');
     await page.getByRole('link', { name: returned }).click();
     await page.getByRole('heading', { level: 1, name: new RegExp(returned) }).waitFor();
     await shot(page, 'en-unit');

@@ -2,7 +2,7 @@
  * 汇总: the selected units' reports summed cell by cell into the area's report (kind
  * government), with every unit that is not in the sum named where it cannot be missed.
  */
-import { useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { cellLabel, cellValue, type Report } from '../../report/index.ts';
 import { useLang } from '../../i18n/index.ts';
@@ -55,6 +55,13 @@ export function AggregatePanel({ selected, all, roster, defaultAgency, onAgencyC
   const [agencyMissing, setAgencyMissing] = useState(false);
   const [result, setResult] = useState<WorkspaceAggregate | null>(null);
   const [notice, setNotice] = useState('');
+  const resultRef = useRef<HTMLHeadingElement>(null);
+  // A new result: take the reader (and the focus) to it, with what was left out first.
+  useEffect(() => {
+    if (!result) return;
+    resultRef.current?.scrollIntoView?.({ block: 'start' });
+    resultRef.current?.focus({ preventScroll: true });
+  }, [result]);
   const chosenYear = year !== null && years.includes(year) ? year : commonYear(selected);
 
   function build(e: FormEvent) {
@@ -126,7 +133,7 @@ export function AggregatePanel({ selected, all, roster, defaultAgency, onAgencyC
 
       {result ? (
         <div className="rv-aggregate-result">
-          <h3>
+          <h3 ref={resultRef} tabIndex={-1}>
             {result.report.meta.agency} {result.report.meta.year} · {t('review.aggregate.resultHeading')}
           </h3>
           {leftOut.length > 0 ? (

@@ -40,7 +40,7 @@ describe('ReviewWorkspace', () => {
     const view = renderUi(<ReviewWorkspace store={store} unit="2022|乙镇" />);
     expect(await screen.findByRole('heading', { level: 1, name: /乙镇2022年政府信息公开工作年度报告/ })).toBeInTheDocument();
     // The finding's cell link picks the cell as the comment target.
-    await user.click(screen.getAllByRole('button', { name: /查看：三、/ })[0]!);
+    await user.click(screen.getAllByRole('button', { name: /查看：三 · / })[0]!);
     const target = screen.getByRole('combobox', { name: '意见针对' }) as HTMLSelectElement;
     expect(target.value).toMatch(/^applications\./);
     // Clicking a cell in the report picks it too.

@@ -46,7 +46,7 @@ describe('UnitReviewPanel', () => {
     await user.click(screen.getByRole('button', { name: '添加审核意见' }));
     const list = screen.getByRole('list', { name: '审核意见' });
     expect(within(list).getByText('予以公开数与正文“3件”不符')).toBeInTheDocument();
-    expect(within(list).getByText(/三、（一）予以公开 自然人/)).toBeInTheDocument();
+    expect(within(list).getByText(/三 · （一）予以公开 自然人/)).toBeInTheDocument();
     expect(within(list).getByText(/县政务公开办 王审/)).toBeInTheDocument();
     expect(screen.getByText('已添加审核意见。')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: '意见内容' })).toHaveValue('');

@@ -37,7 +37,8 @@ function partName(report: Report, section: (typeof NARRATIVE_SECTION_IDS)[number
 export function targetLabel(report: Report, target: string, lang: Lang, words: TargetWords): string {
   if (target === '') return words.whole;
   const cell = CELLS.find((c) => c.id === target);
-  if (cell) return `${heading(cell.section, lang).split(/[、.]/)[0]}${lang === 'zh' ? '、' : '. '}${cellLabel(target, lang)}`;
+  // The section's numeral, then the row and column: "三 · （一）予以公开 自然人".
+  if (cell) return `${heading(cell.section, lang).split(/[、.]/)[0]} · ${cellLabel(target, lang)}`;
   if (target.startsWith('meta.')) {
     const field = META_FIELDS[target.slice(5) as keyof typeof META_FIELDS];
     return field ? field[lang] : target;
