@@ -247,26 +247,32 @@ export function Editor(props: EditorProps) {
     return true;
   }, []);
 
-  const showSection = useCallback((next: EditorSection, focus: string) => {
-    pendingFocus.current = focus;
-    setSection(next);
-    onSectionChangeRef.current?.(next);
-  }, []);
+  const focusHeading = useCallback(() => main.current?.querySelector<HTMLElement>('#section-heading')?.focus(), []);
+
+  const showSection = useCallback(
+    (next: EditorSection, focus: string) => {
+      if (next === currentSection.current) {
+        // Nothing to render first: focus now (a pending focus would fire on a later change).
+        if (focus === '#section-heading' || !focusPath(focus)) focusHeading();
+        return;
+      }
+      pendingFocus.current = focus;
+      setSection(next);
+      onSectionChangeRef.current?.(next);
+    },
+    [focusHeading, focusPath],
+  );
 
   const context = useMemo<EditorContextValue>(
     () => ({
       form,
       store,
       undo,
-      goTo: (path) => {
-        const target = sectionOfPath(path) ?? currentSection.current;
-        if (target === currentSection.current && focusPath(path)) return;
-        showSection(target, path);
-      },
+      goTo: (path) => showSection(sectionOfPath(path) ?? currentSection.current, path),
       goToSection: (next) => showSection(next, '#section-heading'),
       syncParts: (narrativeSection: NarrativeSectionId) => syncFromForm(store, form, `narrative.${narrativeSection}`),
     }),
-    [focusPath, form, showSection, store, undo],
+    [form, showSection, store, undo],
   );
 
   // After a section change: focus what was asked for (a finding's cell) or the heading.
@@ -274,9 +280,8 @@ export function Editor(props: EditorProps) {
     const target = pendingFocus.current;
     if (!target) return;
     pendingFocus.current = null;
-    if (target === '#section-heading') main.current?.querySelector<HTMLElement>('#section-heading')?.focus();
-    else if (!focusPath(target)) main.current?.querySelector<HTMLElement>('#section-heading')?.focus();
-  }, [section, focusPath]);
+    if (target === '#section-heading' || !focusPath(target)) focusHeading();
+  }, [section, focusHeading, focusPath]);
 
   // --- the document follows the form; the parent hears of every change -----------------------
   useEffect(() => {

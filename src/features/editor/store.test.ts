@@ -88,6 +88,16 @@ describe('EditorStore', () => {
     expect(store.getReport().explanations).toEqual({});
   });
 
+  test('while typing, an untouched 六 is not yet "silent about fees"; once written, it is', () => {
+    const store = new EditorStore(report());
+    expect(store.getFindings().some((f) => f.rule === 'feeStatement')).toBe(false);
+    store.setParts('other', [{ title: '落实年度政务公开工作要点情况', text: '全年召开专题会议3次。' }]);
+    expect(store.getFindings().some((f) => f.rule === 'feeStatement')).toBe(true);
+    store.setParts('other', [{ title: '', text: '' }]);
+    store.setStrict(true);
+    expect(store.getFindings().some((f) => f.rule === 'feeStatement')).toBe(true);
+  });
+
   test('strict mode counts blanks; readiness always does', () => {
     const store = new EditorStore(report());
     expect(store.getFindings().some((f) => f.key.startsWith('count:blank'))).toBe(false);

@@ -172,9 +172,13 @@ export class EditorStore {
     if (this.derived && this.derivedVersion === this.version) return this.derived;
     const previous = this.derived;
     let findings = evaluate(this.report, { lastYear: this.lastYear, blanksAreErrors: this.strict });
-    // While typing, "not filled" is a state, not an error: the required fields (agency, year,
+    // While typing, "not filled" is a state, not a finding: the required fields (agency, year,
     // preamble, sections 一 五 六) count as blanks do, from the first 定稿 attempt on.
-    if (!this.strict) findings = findings.filter((f) => f.rule !== 'required');
+    if (!this.strict) {
+      // Nor is an untouched 六 "silent about fees" yet.
+      const otherEmpty = !this.report.narrative.other.some((p) => p.text.trim());
+      findings = findings.filter((f) => f.rule !== 'required' && !(f.rule === 'feeStatement' && otherEmpty));
+    }
     if (previous && previous.findings.length === findings.length && previous.findings.every((f, i) => findingSignature(f) === findingSignature(findings[i]!))) {
       findings = previous.findings as Finding[];
     }
