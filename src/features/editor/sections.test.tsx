@@ -156,3 +156,17 @@ describe('language', () => {
     expect(screen.getByRole('heading', { level: 2, name: /^Findings/ })).toBeInTheDocument();
   });
 });
+
+describe('the contract with the app', () => {
+  test('the section comes from the parent; the toolbar slot is shown; readOnly locks every input', async () => {
+    const e = await renderEditor({ report: pingluo(), section: 'meta', toolbar: <button type="button">导出 JSON</button> });
+    expect(screen.getByRole('button', { name: '导出 JSON' }).closest('.editor-topbar')).not.toBeNull();
+    e.rerender({ section: 'problems' });
+    expect(screen.getByRole('heading', { level: 2, name: '五、存在的主要问题及改进情况' })).toBeInTheDocument();
+    e.rerender({ section: 'problems', readOnly: true });
+    expect(screen.getByText('此年报正在别处打开，这里只读。')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: '第1段（无标题） 正文' })).toHaveAttribute('readonly');
+    expect(screen.getByRole('button', { name: '定稿' })).toBeDisabled();
+    expect(e.onChange).not.toHaveBeenCalled();
+  });
+});
