@@ -204,9 +204,9 @@ test.each([
 });
 
 test('import a file with wrong types: every problem listed by its path', async () => {
-  const bad = structuredClone(pingluo()) as unknown as Record<string, Record<string, Record<string, unknown>>>;
-  bad.applications!.newReceived!.naturalPerson = '十二';
-  bad.proactive!.fees = -1;
+  const bad = structuredClone(pingluo()) as unknown as { applications: { newReceived: Record<string, unknown> }; proactive: Record<string, unknown> };
+  bad.applications.newReceived.naturalPerson = '十二';
+  bad.proactive.fees = -1;
   const user = await renderHome();
   await user.upload(await screen.findByLabelText('选择要导入的 JSON 文件'), jsonFile(bad, 'bad.json'));
   const alert = await screen.findByRole('alert');
