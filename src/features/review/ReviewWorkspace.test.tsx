@@ -101,6 +101,24 @@ describe('ReviewWorkspace', () => {
     expect(within(panel).getByText('未通过审核，未计入（1 个）').nextSibling).toHaveTextContent('乙镇');
   });
 
+  test('export selected downloads each unit’s file under the clerk’s name', async () => {
+    const user = userEvent.setup();
+    URL.createObjectURL = vi.fn(() => 'blob:test');
+    URL.revokeObjectURL = vi.fn();
+    const names: string[] = [];
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      names.push(this.download);
+    });
+    const store = await storeWith(unitReport('甲局'), unitReport('乙镇'), unitReport('丙街道'));
+    renderUi(<ReviewWorkspace store={store} />);
+    await user.click(await screen.findByRole('checkbox', { name: '选择 甲局 2022' }));
+    await user.click(screen.getByRole('checkbox', { name: '选择 丙街道 2022' }));
+    await user.click(screen.getByRole('button', { name: '导出所选' }));
+    expect(await screen.findByText('已导出 2 个文件。')).toBeInTheDocument();
+    expect(names.sort()).toEqual(['丙街道-2022-政府信息公开年报.json', '甲局-2022-政府信息公开年报.json'].sort());
+    click.mockRestore();
+  });
+
   test('the reviewer name is kept in the store as typed', async () => {
     const user = userEvent.setup();
     const store = createMemoryReviewStore();
