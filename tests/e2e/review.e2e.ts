@@ -192,7 +192,7 @@ test('a review round: 30 files, filter, return one, approve the rest, sum up and
   await context.close();
 });
 
-test('the workspace survives a reload: units, statuses and comments are in its own database', async () => {
+test('the workspace survives a reload: units, statuses and the reviewer's name, in its own database', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const watched = watch(page);
@@ -210,6 +210,58 @@ test('the workspace survives a reload: units, statuses and comments are in its o
   expect(await page.getByRole('textbox', { name: '审核人' }).inputValue()).toBe('王审');
   const dbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
   expect(dbs).toContain('nianbao-review');
+  expect(watched.errors).toEqual([]);
+  await context.close();
+});
+
+test('the next round: the reviewed file goes back, the clerk fixes it, and the new version shows what changed', async () => {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const watched = watch(page);
+  await page.goto(`${baseUrl()}#/review`);
+  await page.getByRole('textbox', { name: '审核人' }).fill('王审');
+  const broken = unitFiles()[5]!;
+  await page.getByLabel('选择年报文件（可多选）').setInputFiles([{ name: broken.name, mimeType: 'application/json', buffer: Buffer.from(broken.text) }]);
+  const agency = broken.report!.meta.agency;
+  await page.getByRole('link', { name: agency }).click();
+  await page.getByRole('button', { name: /^（一）予以公开 自然人: 13\b/ }).click();
+  await page.getByRole('textbox', { name: '意见内容' }).fill('多计了 5 件');
+  await page.getByRole('button', { name: '添加审核意见' }).click();
+  await page.getByText('已添加审核意见。').waitFor();
+  await page.getByRole('textbox', { name: '退回理由（必填）' }).fill('表三不平衡');
+  await page.getByRole('button', { name: '退回修改' }).click();
+  await page.getByText('已退回。').waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出审核后的文件' }).click()]);
+  const sent = decodeText(readFileSync((await download.path())!, 'utf8'));
+  if (!sent.ok) throw new Error('the reviewed file does not decode');
+  expect(sent.report.review.status).toBe('returned');
+  expect(sent.report.review.comments.map((c) => c.text)).toEqual(['多计了 5 件']);
+
+  // The clerk fixes the cell, marks the comment resolved and sends the file again.
+  const comment = sent.report.review.comments[0]!;
+  const fixed = setCell(sent.report, 'applications.granted.naturalPerson', 8);
+  const resolved = {
+    ...fixed,
+    review: {
+      ...fixed.review,
+      comments: [{ ...comment, resolved: true, resolvedAt: new Date().toISOString() }],
+      history: [...fixed.review.history, { action: 'resolved' as const, at: new Date().toISOString(), by: agency, note: comment.id }],
+    },
+  };
+  await page.getByRole('link', { name: /返回单位列表/ }).click();
+  await page.getByLabel('选择年报文件（可多选）').setInputFiles([{ name: broken.name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(resolved)) }]);
+  await page.getByText('新版本 1 个', { exact: false }).waitFor();
+  const row = unitsTable(page).getByRole('row', { name: new RegExp(agency) });
+  await expect.poll(() => row.textContent()).toContain('已报送');
+  expect(await row.textContent()).toContain('（2 个版本）');
+
+  await row.getByRole('link', { name: agency }).click();
+  const compare = page.getByRole('region', { name: '对比' });
+  const changed = compare.getByRole('row', { name: /（一）予以公开 自然人/ });
+  expect(await changed.getByRole('cell').allTextContents()).toEqual(['13', '8', '−5']);
+  expect(await page.getByRole('list', { name: '审核意见' }).textContent()).toContain('✓ 已解决');
+  await page.getByRole('button', { name: '审核通过' }).click();
+  await page.getByText('已通过。').waitFor();
   expect(watched.errors).toEqual([]);
   await context.close();
 });

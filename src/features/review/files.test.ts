@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createMemoryReviewStore } from '../../storage/review/index.ts';
-import { collectFiles, exportFileName, readReportFile } from './files.ts';
+import { addComment, resolveComment, returnReport } from '../../report/index.ts';
+import { carryReview, collectFiles, exportFileName, readReportFile } from './files.ts';
 import { fileOf, unitReport } from './testUtils.tsx';
 
 describe('collectFiles', () => {
@@ -49,6 +50,38 @@ describe('collectFiles', () => {
     expect(doc?.review.history.at(-1)).toEqual({ action: 'submitted', at: '2023-01-09T00:00:00.000Z', by: '甲局', note: 'jia.json' });
     const [dup] = await collectFiles([fileOf(approvedByFile, 'jia (2).json')], store, { knownUnits: new Set(['2022|甲局']) });
     expect(dup!.kind).toBe('duplicate');
+  });
+
+  test('a new version carries on the review of the one before: comments the file lacks come along, the file’s own win', async () => {
+    const store = createMemoryReviewStore();
+    const ctx = { actor: '王审', now: () => new Date(Date.UTC(2023, 0, 10)) };
+    let reviewed = addComment(unitReport('甲局'), { target: 'proactive.fees', text: '请核实收费金额' }, ctx);
+    reviewed = addComment(reviewed, { target: '', text: '请补充创新情况' }, ctx);
+    reviewed = returnReport(reviewed, '请修改后重报', ctx);
+    const [c1, c2] = reviewed.review.comments;
+    const latestReports = new Map([['2022|甲局', reviewed]]);
+
+    // The clerk worked on their own draft: the file has none of the review.
+    const fresh = unitReport('甲局', { cells: { 'proactive.fees': 0.5 }, status: 'notSubmitted' });
+    const [one] = await collectFiles([fileOf(fresh, 'jia-v2.json')], store, { knownUnits: new Set(['2022|甲局']), latestReports });
+    expect(one!.kind).toBe('newVersion');
+    const listed = await store.list();
+    const carried = listed.ok ? listed.value.versions[0]!.document : undefined;
+    expect(carried?.review.comments.map((c) => c.id)).toEqual([c1!.id, c2!.id]);
+    expect(carried?.review.history.map((e) => e.action)).toEqual(['commented', 'commented', 'returned', 'submitted']);
+    expect(carried?.review.status).toBe('submitted');
+    expect(carried?.proactive.fees).toBe(0.5);
+
+    // The clerk imported the reviewed file and resolved one comment: the file's comment wins.
+    const resolved = resolveComment({ ...reviewed, proactive: { ...reviewed.proactive, fees: 0.25 } }, c1!.id, { ...ctx, actor: '甲局 李文' });
+    await collectFiles([fileOf(resolved, 'jia-v3.json')], store, { knownUnits: new Set(['2022|甲局']), latestReports });
+    const again = await store.list();
+    const latest = again.ok ? again.value.versions[1]!.document : undefined;
+    expect(latest?.review.comments.map((c) => [c.id, c.resolved])).toEqual([
+      [c1!.id, true],
+      [c2!.id, false],
+    ]);
+    expect(carryReview(reviewed, reviewed)).toBe(reviewed);
   });
 
   test('a GBK (not UTF-8) file is refused, not read as mojibake', async () => {

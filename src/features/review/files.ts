@@ -12,7 +12,7 @@ import {
   type Report,
 } from '../../report/index.ts';
 import { submit } from '../../report/review/actions.ts';
-import { fingerprintOf, type ReviewStore, type ReviewStoreError } from '../../storage/review/index.ts';
+import { fingerprintOf, unitKeyOf, type ReviewStore, type ReviewStoreError } from '../../storage/review/index.ts';
 
 const FILE_SUFFIX = '政府信息公开年报';
 
@@ -65,7 +65,27 @@ export type CollectOutcome =
 export interface CollectOptions {
   /** Unit keys already in the workspace (to tell a new unit from a new version). */
   readonly knownUnits: ReadonlySet<string>;
+  /** The latest document of each unit in the workspace, whose review a new version carries on. */
+  readonly latestReports?: ReadonlyMap<string, Report>;
   readonly now?: () => number;
+}
+
+const eventKey = (e: Report['review']['history'][number]) => `${e.action}|${e.at}|${e.by}|${e.note ?? ''}`;
+
+/**
+ * A new version keeps the review of the one before: comments and history lines the file lacks
+ * (the clerk edited their own draft instead of the reviewed file) are carried over, so that no
+ * comment disappears; what the file has (e.g. comments the clerk resolved) wins.
+ */
+export function carryReview(previous: Report, received: Report): Report {
+  const ids = new Set(received.review.comments.map((c) => c.id));
+  const comments = [...received.review.comments, ...previous.review.comments.filter((c) => !ids.has(c.id))];
+  const seen = new Set(received.review.history.map(eventKey));
+  const history = [...received.review.history, ...previous.review.history.filter((e) => !seen.has(eventKey(e)))].sort(
+    (a, b) => Date.parse(a.at) - Date.parse(b.at),
+  );
+  if (comments.length === received.review.comments.length && history.length === received.review.history.length) return received;
+  return { ...received, review: { ...received.review, comments, history } };
 }
 
 /**
@@ -76,6 +96,7 @@ export interface CollectOptions {
  */
 export async function collectFiles(files: readonly File[], store: ReviewStore, options: CollectOptions): Promise<CollectOutcome[]> {
   const known = new Set(options.knownUnits);
+  const latest = new Map(options.latestReports ?? []);
   const ordered = [...files].sort((a, b) => a.lastModified - b.lastModified);
   const outcomes: CollectOutcome[] = [];
   for (const file of ordered) {
@@ -86,16 +107,19 @@ export async function collectFiles(files: readonly File[], store: ReviewStore, o
     }
     const received = decoded.report;
     const time = options.now?.() ?? Date.now();
+    const previous = latest.get(unitKeyOf(received));
+    const carried = previous ? carryReview(previous, received) : received;
     const document =
-      received.review.status === 'submitted'
-        ? received
-        : submit(received, { actor: received.meta.agency || file.name, now: () => new Date(time) }, file.name);
+      carried.review.status === 'submitted'
+        ? carried
+        : submit(carried, { actor: received.meta.agency || file.name, now: () => new Date(time) }, file.name);
     const stored = await store.receive({ document, fileName: file.name, receivedAt: time, fingerprint: fingerprintOf(received) });
     const agency = received.meta.agency.trim();
     const year = received.meta.year;
     if (stored.ok) {
       const kind = known.has(stored.value.unitKey) ? 'newVersion' : 'newUnit';
       known.add(stored.value.unitKey);
+      latest.set(stored.value.unitKey, stored.value.document);
       outcomes.push({ file: file.name, kind, unitKey: stored.value.unitKey, agency, year });
     } else if (stored.error.kind === 'duplicate') {
       outcomes.push({ file: file.name, kind: 'duplicate', agency, year });

@@ -70,7 +70,9 @@ export function useReviewWorkspace(store: ReviewStore): ReviewWorkspaceState {
   const collect = useCallback(
     async (files: readonly File[]) => {
       const knownUnits = new Set(versionsRef.current.map((v) => v.unitKey));
-      const outcomes = await collectFiles(files, store, { knownUnits });
+      // Versions are listed oldest first: the last one of a unit is its latest.
+      const latestReports = new Map(versionsRef.current.map((v) => [v.unitKey, v.document]));
+      const outcomes = await collectFiles(files, store, { knownUnits, latestReports });
       await reload();
       return outcomes;
     },
