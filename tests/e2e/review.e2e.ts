@@ -192,7 +192,7 @@ test('a review round: 30 files, filter, return one, approve the rest, sum up and
   await context.close();
 });
 
-test('the workspace survives a reload: units, statuses and the reviewer's name, in its own database', async () => {
+test('the workspace survives a reload: units, statuses and the reviewer’s name, in its own database', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
   const watched = watch(page);
