@@ -177,7 +177,7 @@ function TopBar({
       <div className="editor-title">
         <h1 lang="zh-CN">{title || t('editor.untitled')}</h1>
         <span className={`status-badge status-${status}`}>
-          <span aria-hidden="true">{status === 'ready' ? '🔒 ' : '✎ '}</span>
+          <span aria-hidden="true">{status === 'ready' ? '✓ ' : '✎ '}</span>
           {t(`editor.status.${status}`)}
         </span>
       </div>
@@ -341,7 +341,6 @@ export function Editor(props: EditorProps) {
           <div className="editor-main" ref={main}>
             {status === 'ready' ? (
               <p className="ready-banner" role="status">
-                <span aria-hidden="true">🔒 </span>
                 {t('editor.ready.readOnly')}
               </p>
             ) : props.readOnly ? (

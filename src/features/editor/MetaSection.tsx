@@ -12,15 +12,30 @@ import {
   publicationDeadline,
   reportTitle,
   standardPreamble,
+  type Label,
 } from '../../report/index.ts';
 import { useEditor, useFieldStatus, useStoreValue } from './context.ts';
-import { InvalidMessage, markAria, markClass, MarkIcon } from './marks.tsx';
+import { InvalidMessage, markAria, markClass, MarkIcon, OfficialLabel } from './marks.tsx';
 
-function Field({ path, label, children, hint }: { path: string; label: string; children: (aria: ReturnType<typeof markAria>) => ReactNode; hint?: ReactNode }) {
+function Field({
+  path,
+  label,
+  lang,
+  children,
+  hint,
+}: {
+  path: string;
+  label: Label;
+  lang: 'zh' | 'en';
+  children: (aria: ReturnType<typeof markAria>) => ReactNode;
+  hint?: ReactNode;
+}) {
   const status = useFieldStatus(path);
   return (
     <div className={`meta-field ${markClass(status)}`}>
-      <label htmlFor={`field-${path}`}>{label}</label>
+      <label htmlFor={`field-${path}`}>
+        <OfficialLabel label={label} lang={lang} />
+      </label>
       <div className="meta-input">
         {children(markAria(path, status))}
         <MarkIcon status={status} />
@@ -56,12 +71,12 @@ export function MetaSection({ lang, readOnly }: { lang: 'zh' | 'en'; readOnly: b
   return (
     <div className="meta-section">
       <div className="meta-grid">
-        <Field path="meta.agency" label={META_FIELDS.agency[lang]}>
+        <Field path="meta.agency" label={META_FIELDS.agency} lang={lang}>
           {(aria) => (
             <input id="field-meta.agency" data-path="meta.agency" type="text" autoComplete="organization" readOnly={readOnly} {...aria} {...register('meta.agency')} />
           )}
         </Field>
-        <Field path="meta.agencyKind" label={META_FIELDS.agencyKind[lang]}>
+        <Field path="meta.agencyKind" label={META_FIELDS.agencyKind} lang={lang}>
           {(aria) =>
             readOnly ? (
               <input id="field-meta.agencyKind" data-path="meta.agencyKind" type="text" readOnly value={AGENCY_KIND_LABELS[meta.agencyKind][lang]} {...aria} />
@@ -69,14 +84,14 @@ export function MetaSection({ lang, readOnly }: { lang: 'zh' | 'en'; readOnly: b
               <select id="field-meta.agencyKind" data-path="meta.agencyKind" {...aria} {...register('meta.agencyKind')}>
                 {AGENCY_KINDS.map((k) => (
                   <option key={k} value={k}>
-                    {AGENCY_KIND_LABELS[k][lang]}
+                    {lang === 'zh' ? AGENCY_KIND_LABELS[k].zh : `${AGENCY_KIND_LABELS[k].en} — ${AGENCY_KIND_LABELS[k].zh}`}
                   </option>
                 ))}
               </select>
             )
           }
         </Field>
-        <Field path="meta.year" label={META_FIELDS.year[lang]}>
+        <Field path="meta.year" label={META_FIELDS.year} lang={lang}>
           {(aria) => (
             <input
               id="field-meta.year"
@@ -91,12 +106,13 @@ export function MetaSection({ lang, readOnly }: { lang: 'zh' | 'en'; readOnly: b
             />
           )}
         </Field>
-        <Field path="meta.contact" label={META_FIELDS.contact[lang]} hint={t('editor.meta.contactHint')}>
+        <Field path="meta.contact" label={META_FIELDS.contact} lang={lang} hint={t('editor.meta.contactHint')}>
           {(aria) => <input id="field-meta.contact" data-path="meta.contact" type="text" readOnly={readOnly} {...aria} {...register('meta.contact')} />}
         </Field>
         <Field
           path="meta.publishedOn"
-          label={META_FIELDS.publishedOn[lang]}
+          label={META_FIELDS.publishedOn}
+          lang={lang}
           hint={deadline ? t('editor.meta.deadline', { date: deadline }) : t('editor.meta.deadlineUnknown')}
         >
           {(aria) => <input id="field-meta.publishedOn" data-path="meta.publishedOn" type="date" readOnly={readOnly} {...aria} {...register('meta.publishedOn')} />}
