@@ -196,6 +196,22 @@ test('two pages on one draft: neither loses an edit, and the second is told', as
   else expect(storedCell(stored, CELL)).toBe(89);
 });
 
+test('lists update across tabs', async () => {
+  const editing = await newPage();
+  await createDraft(editing, '甲局');
+  const home = await newPage();
+  await home.goto(`${baseUrl()}#/`);
+  await goHome(home);
+  const list = home.getByRole('table', { name: '年报草稿' });
+  await list.getByRole('link', { name: '甲局' }).waitFor();
+  // A draft created in the other tab appears; one deleted there goes.
+  await createDraft(editing, '乙局');
+  await list.getByRole('link', { name: '乙局' }).waitFor();
+  await goHome(editing);
+  await editing.getByRole('button', { name: '删除“甲局”' }).click();
+  await expect.poll(() => list.getByRole('link', { name: '甲局' }).count()).toBe(0);
+});
+
 test('import a malformed file: the error is shown, the drafts are unchanged', async () => {
   const page = await newPage();
   await createDraft(page);

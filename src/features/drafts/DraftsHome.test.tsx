@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { act, render, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { initI18n, setLanguage } from '../../i18n/index.ts';
@@ -269,4 +269,13 @@ test('a fresh start does not go to a deleted draft; coming home later stays home
   await renderHome();
   await waitFor(() => expect(localStorage.getItem('nianbao.lastRoute')).toBe('#/'));
   expect(window.location.hash).toBe('#/');
+});
+
+test('a file dropped on the page is imported the same way', async () => {
+  await renderHome();
+  const region = await screen.findByRole('region', { name: '我的年报' });
+  const file = jsonFile(pingluo(), 'dropped.json');
+  fireEvent.drop(region, { dataTransfer: { files: [file], types: ['Files'] } });
+  expect(await screen.findByText(/已导入“dropped.json”/)).toBeInTheDocument();
+  expect(value(await store.list())).toHaveLength(1);
 });
