@@ -46,6 +46,9 @@ export function DraftPage({ id, section }: { id: string; section?: EditorSection
       return (
         <section>
           <p role="alert">{t('drafts.page.loadError', { reason: t(`drafts.errors.${session.error?.kind ?? 'unknown'}`) })}</p>
+          <button type="button" onClick={() => void session.actions.reload()}>
+            {t('drafts.page.retry')}
+          </button>{' '}
           <a href={routeHref({ name: 'home' })}>{t('drafts.page.backHome')}</a>
         </section>
       );

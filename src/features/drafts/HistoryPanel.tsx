@@ -23,8 +23,8 @@ import type { DraftSessionApi } from './useDraftSession.ts';
 
 const SHOWN_CHANGES = 6;
 
-export function formatDateTime(at: number, language: string): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeStyle: 'short' }).format(at);
+export function formatDateTime(at: number, language: string, withSeconds = false): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeStyle: withSeconds ? 'medium' : 'short' }).format(at);
 }
 
 export function HistoryPanel({ session, onClose }: { session: DraftSessionApi; onClose: () => void }) {
@@ -65,7 +65,7 @@ export function HistoryPanel({ session, onClose }: { session: DraftSessionApi; o
     setBusy(false);
     if (result.ok) {
       setViewing(undefined);
-      setNotice(t('drafts.history.restored', { time: formatDateTime(version.time, i18n.language) }));
+      setNotice(t('drafts.history.restored', { time: formatDateTime(version.time, i18n.language, true) }));
       void load();
     } else {
       setNotice(t('drafts.history.restoreFailed', { reason: t(`drafts.errors.${result.error.kind}`) }));
@@ -97,7 +97,8 @@ export function HistoryPanel({ session, onClose }: { session: DraftSessionApi; o
           </thead>
           <tbody>
             {versions.map((version, index) => {
-              const time = formatDateTime(version.time, i18n.language);
+              // Versions can be minutes apart: seconds tell them apart.
+              const time = formatDateTime(version.time, i18n.language, true);
               return (
                 <tr key={version.id} aria-current={viewing?.id === version.id ? 'true' : undefined}>
                   <td>
@@ -155,8 +156,8 @@ function VersionView({ version, lastYear }: { version: VersionRecord; lastYear: 
   const counts = summarise(draftFindings(doc, lastYear));
   const filled = ENTERED_CELLS.map((cell) => ({ cell, value: getCell(doc, cell.id) })).filter((c) => c.value !== null);
   return (
-    <section className="drafts-version" aria-label={t('drafts.history.viewing', { time: formatDateTime(version.time, i18n.language) })}>
-      <h3>{t('drafts.history.viewing', { time: formatDateTime(version.time, i18n.language) })}</h3>
+    <section className="drafts-version" aria-label={t('drafts.history.viewing', { time: formatDateTime(version.time, i18n.language, true) })}>
+      <h3>{t('drafts.history.viewing', { time: formatDateTime(version.time, i18n.language, true) })}</h3>
       <p>
         <strong>{reportTitle(doc.meta.agency, doc.meta.year)}</strong> · {t(`drafts.status.${doc.status}`)}
       </p>
