@@ -2,9 +2,16 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n/index.ts';
 import { App } from './app/App.tsx';
+import { takeStartRoute } from './features/drafts/lastRoute.ts';
+import { navigate } from './ui/router.ts';
 import './ui/base.css';
 
 initI18n();
+// Decided at boot, before the lazy chunks arrive: a fresh start at home returns the clerk to
+// the draft and section they were in (a later click on home stays home).
+const startRoute = takeStartRoute();
+if (startRoute) navigate(startRoute, { replace: true });
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

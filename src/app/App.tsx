@@ -1,11 +1,14 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
-import { ReviewWorkspace } from '../features/review/index.ts';
-import { navigate, routeHref, useRoute, type Route } from '../ui/router.ts';
-import { DraftsHome } from '../features/drafts/index.ts';
-import { DraftPage } from './DraftPage.tsx';
-import { Editor } from '../features/editor/index.ts';
-import { emptyReport } from '../report/index.ts';
+import { routeHref, useRoute, type Route } from '../ui/router.ts';
+
+// Each area is its own chunk: the editor's first paint does not wait for review or print code.
+const DraftsHome = lazy(() => import('../features/drafts/index.ts').then((m) => ({ default: m.DraftsHome })));
+const DraftPage = lazy(() => import('./DraftPage.tsx').then((m) => ({ default: m.DraftPage })));
+const NewDraftPage = lazy(() => import('./NewDraftPage.tsx').then((m) => ({ default: m.NewDraftPage })));
+const PrintPage = lazy(() => import('./PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
+const ReviewPage = lazy(() => import('./ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
 
 function Page({ route }: { route: Route }) {
   const { t } = useTranslation();
@@ -15,10 +18,11 @@ function Page({ route }: { route: Route }) {
     case 'draft':
       return <DraftPage key={route.id} id={route.id} section={route.section} />;
     case 'new':
-      // A new report held in memory only, until the drafts-backed route replaces it.
-      return <Editor report={emptyReport()} section={route.section} onSectionChange={(section) => navigate({ name: 'new', section })} />;
+      return <NewDraftPage section={route.section} />;
+    case 'print':
+      return <PrintPage key={route.id} id={route.id} />;
     case 'review':
-      return <ReviewWorkspace unit={route.unit} />;
+      return <ReviewPage unit={route.unit} />;
     default:
       return (
         <p>
@@ -52,7 +56,9 @@ export function App() {
         <LanguageSwitch />
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        <Page route={route} />
+        <Suspense fallback={<p>{t('app.loading')}</p>}>
+          <Page route={route} />
+        </Suspense>
       </main>
     </>
   );

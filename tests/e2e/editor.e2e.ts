@@ -168,8 +168,8 @@ test('a clerk fills Pingluo 2022 in the editor, marks it ready, reopens it and u
   for (const lang of ['zh-CN', 'en'] as const) {
     if (lang === 'en') await page.getByRole('combobox', { name: '语言' }).selectOption('en');
     for (const section of SECTIONS) {
-      // A hash change, not a page load: the new report lives in memory only.
-      await page.evaluate((s) => (location.hash = `#/new/${s}`), section);
+      // #/new made a draft and moved to #/drafts/<id>: go to each section of that same draft.
+      await page.evaluate((s) => (location.hash = location.hash.replace(/^(#\/drafts\/[^/]+).*$/, `$1/${s}`)), section);
       await page.locator(`.section-${section}`).waitFor();
       await page.screenshot({ path: `docs/screenshots/editor-${section}-${lang}.png`, fullPage: true });
     }

@@ -157,7 +157,7 @@ test('a review round: 30 files, filter, return one, approve the rest, sum up and
     expected.set(cell.id, values.every((v) => v === null) ? null : Math.round(values.reduce<number>((s, v) => s + (v ?? 0), 0) * 10_000) / 10_000);
   }
   const newReceivedTotal = approved.reduce((s, r) => s + (r.applications.newReceived.naturalPerson ?? 0) + (r.applications.newReceived.commercial ?? 0), 0);
-  const shownTotal = await panel.locator('[data-cell="applications.newReceived.total"]').textContent();
+  const shownTotal = await panel.locator('table.rv-key-totals [data-cell="applications.newReceived.total"]').textContent();
   expect(Number(shownTotal?.replace(/,/g, ''))).toBe(newReceivedTotal);
 
   // The exported JSON decodes and every entered cell is the sum.

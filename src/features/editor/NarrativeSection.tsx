@@ -3,7 +3,7 @@
  * the format suggests), removed, renamed and reordered with buttons or Alt+↑ / Alt+↓. Titled
  * parts are numbered （一）（二）… in order; a part without a title is a plain paragraph.
  */
-import { memo, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { partNumber, sectionDef, type Label, type NarrativeSectionId } from '../../report/index.ts';
@@ -141,7 +141,9 @@ export function NarrativeSection({ section, lang, readOnly }: { section: Narrati
   const list = useRef<HTMLOListElement>(null);
   const [announcement, setAnnouncement] = useState('');
 
-  useEffect(() => {
+  // Layout effect: the focus follows the moved part in the same commit, so a quick second
+  // Alt+Arrow lands on it and not on whatever now sits at the old place.
+  useLayoutEffect(() => {
     if (!pendingFocus.current) return;
     const el = list.current?.parentElement?.querySelector<HTMLElement>(`[data-path="${pendingFocus.current}"]`);
     pendingFocus.current = null;

@@ -249,7 +249,7 @@ function UnitPage({ unit, workspace, renderReport, renderPrint }: { unit: Review
   const { t } = useTranslation();
   const ids = useId();
   const [picked, setPicked] = useState('');
-  const [mode, setMode] = useState<ViewMode>(renderReport ? 'editor' : 'compact');
+  const [mode, setMode] = useState<ViewMode>('compact');
   const headingRef = useRef<HTMLHeadingElement>(null);
   const modes: ViewMode[] = ['compact', ...(renderReport ? (['editor'] as const) : []), ...(renderPrint ? (['print'] as const) : [])];
 

@@ -1,0 +1,17 @@
+/**
+ * The supervisor's workspace, composed: the review feature with the editor's read-only layout
+ * and the print layout passed in (features do not import one another).
+ */
+import { ReviewWorkspace } from '../features/review/index.ts';
+import { Editor } from '../features/editor/index.ts';
+import { PrintView } from '../features/print/index.ts';
+
+export function ReviewPage({ unit }: { unit?: string }) {
+  return (
+    <ReviewWorkspace
+      unit={unit}
+      renderReport={(report, context) => <Editor key={`${context.unit.key}:${report.meta.agency}`} report={report} readOnly />}
+      renderPrint={(report) => <PrintView report={report} />}
+    />
+  );
+}
