@@ -1,0 +1,17 @@
+import { fileURLToPath } from 'node:url';
+import { mergeConfig } from 'vite';
+import base from '../vite.config.ts';
+
+// The production build plus a bench-only page that seeds the store on the same origin.
+export default mergeConfig(base, {
+  build: {
+    outDir: fileURLToPath(new URL('../.bench-dist', import.meta.url)),
+    emptyOutDir: true,
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('../index.html', import.meta.url)),
+        seed: fileURLToPath(new URL('./seed/index.html', import.meta.url)),
+      },
+    },
+  },
+});
