@@ -64,7 +64,14 @@ export function DraftPage({ id, section }: { id: string; section?: EditorSection
             onSectionChange={(next) => navigate({ name: 'draft', id, section: next })}
             onChange={session.update}
             readOnly={session.readOnly}
-            toolbar={<DraftToolbar session={session} />}
+            toolbar={
+              <>
+                <DraftToolbar session={session} />
+                <a className="button-link" href={routeHref({ name: 'print', id })}>
+                  {t('app.printView')}
+                </a>
+              </>
+            }
           />
         </>
       );
