@@ -1,7 +1,8 @@
 /**
  * The clerk's editor: the report's header and six sections, live totals, live findings that
- * point at cells, 定稿 and reopening. It owns the form state after mounting; the parent hears of
- * every change through onChange (the whole document) and stores it; the editor stores nothing.
+ * point at cells, the review's comments where they point (resolve, reopen), 定稿 and reopening.
+ * It owns the form state after mounting; the parent hears of every change through onChange (the
+ * whole document) and stores it; the editor stores nothing.
  *
  * The way of a keystroke: input (uncontrolled, registered with react-hook-form) → the form's
  * watch callback → the store (document, findings) → only the totals that sum the cell
@@ -31,6 +32,7 @@ import { focusSelectorsFor, isEditorSection, sectionOfPath, type EditorSection }
 import { MetaSection } from './MetaSection.tsx';
 import { NarrativeSection } from './NarrativeSection.tsx';
 import { ProactiveGrid } from './ProactiveGrid.tsx';
+import { CommentDescriptions, ReviewBanner, ReviewPanel } from './ReviewComments.tsx';
 import { SectionNav, STATE_ICON } from './SectionNav.tsx';
 import { EditorStore, type InvalidInput } from './store.ts';
 import { UndoStack } from './undo.ts';
@@ -348,6 +350,7 @@ export function Editor(props: EditorProps) {
                 {t('editor.readOnly')}
               </p>
             ) : null}
+            <ReviewBanner lang={lang} />
             {strict && blockerList && status !== 'ready' ? (
               blockerList.findings.length + blockerList.invalid.length > 0 ? (
                 <ReadyCheck blockers={blockerList} lang={lang} onDismiss={() => store.setStrict(false)} />
@@ -363,9 +366,11 @@ export function Editor(props: EditorProps) {
             </section>
           </div>
           <aside className="editor-aside">
+            <ReviewPanel lang={lang} lock={props.readOnly ? 'readOnly' : status === 'ready' ? 'ready' : null} />
             <FindingsPanel lang={lang} readOnly={readOnly} />
           </aside>
           <FindingDescriptions lang={lang} />
+          <CommentDescriptions />
         </div>
       </GridEnvContext.Provider>
     </EditorContext.Provider>

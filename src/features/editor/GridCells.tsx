@@ -9,7 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { CELL_BY_ID } from '../../report/index.ts';
 import { RenderProbeContext, useEditor, useFieldStatus, useGridEnv } from './context.ts';
 import { cellName } from './gridModel.ts';
-import { InvalidMessage, markAria, markClass, MarkIcon } from './marks.tsx';
+import { CommentMark, InvalidMessage, markAria, markClass, MarkIcon } from './marks.tsx';
+import { CellComments } from './ReviewComments.tsx';
 import { parseCount } from './parse.ts';
 
 export const CellInput = memo(function CellInput({ id }: { id: string }) {
@@ -33,7 +34,9 @@ export const CellInput = memo(function CellInput({ id }: { id: string }) {
           {...form.register(id as never)}
         />
         <MarkIcon status={status} />
+        <CommentMark status={status} />
         <InvalidMessage path={id} status={status} />
+        <CellComments status={status} />
       </td>
     </Probe>
   );
@@ -73,6 +76,8 @@ export const TotalCell = memo(function TotalCell({ id }: { id: string }) {
           {total}
         </span>
         <MarkIcon status={status} />
+        <CommentMark status={status} />
+        <CellComments status={status} />
       </td>
     </Probe>
   );

@@ -15,7 +15,8 @@ import {
   type Label,
 } from '../../report/index.ts';
 import { useEditor, useFieldStatus, useStoreValue } from './context.ts';
-import { InvalidMessage, markAria, markClass, MarkIcon, OfficialLabel } from './marks.tsx';
+import { CommentMark, InvalidMessage, markAria, markClass, MarkIcon, OfficialLabel } from './marks.tsx';
+import { CommentNotes } from './ReviewComments.tsx';
 
 function Field({
   path,
@@ -39,8 +40,10 @@ function Field({
       <div className="meta-input">
         {children(markAria(path, status))}
         <MarkIcon status={status} />
+        <CommentMark status={status} />
       </div>
       <InvalidMessage path={path} status={status} />
+      <CommentNotes status={status} lang={lang} />
       {hint ? <p className="field-hint">{hint}</p> : null}
     </div>
   );
@@ -139,7 +142,9 @@ export function MetaSection({ lang, readOnly }: { lang: 'zh' | 'en'; readOnly: b
             {...register('narrative.preamble')}
           />
           <MarkIcon status={preambleStatus} />
+          <CommentMark status={preambleStatus} />
         </div>
+        <CommentNotes status={preambleStatus} lang={lang} />
         {!readOnly && (edited || replaced !== null) ? (
           <div className="preamble-actions">
             {edited ? (

@@ -8,7 +8,8 @@ import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { partNumber, sectionDef, type Label, type NarrativeSectionId } from '../../report/index.ts';
 import { useEditor, useFieldStatus } from './context.ts';
-import { markAria, markClass, MarkIcon } from './marks.tsx';
+import { CommentMark, markAria, markClass, MarkIcon } from './marks.tsx';
+import { CommentNotes } from './ReviewComments.tsx';
 
 /** A suggested part counts as present when a title holds most of its characters. */
 export function hasPartLike(titles: readonly string[], suggestion: string): boolean {
@@ -21,6 +22,7 @@ export function hasPartLike(titles: readonly string[], suggestion: string): bool
 
 interface PartProps {
   section: NarrativeSectionId;
+  lang: 'zh' | 'en';
   index: number;
   count: number;
   number: string | null;
@@ -30,7 +32,7 @@ interface PartProps {
   onRemove: (index: number) => void;
 }
 
-const PartEditor = memo(function PartEditor({ section, index, count, number, title, readOnly, onMove, onRemove }: PartProps) {
+const PartEditor = memo(function PartEditor({ section, lang, index, count, number, title, readOnly, onMove, onRemove }: PartProps) {
   const { t } = useTranslation();
   const { form } = useEditor();
   const base = `narrative.${section}.${index}` as const;
@@ -39,6 +41,11 @@ const PartEditor = memo(function PartEditor({ section, index, count, number, tit
   // A finding about the whole section (nothing written, no fee statement) marks its first part.
   const sectionStatus = useFieldStatus(`narrative.${section}`);
   const shownTextStatus = index === 0 && sectionStatus.marks.length > 0 && textStatus.marks.length === 0 ? sectionStatus : textStatus;
+  // Review comments on the part always show at its text, whichever findings mark it.
+  const textAria =
+    shownTextStatus === textStatus
+      ? markAria(`${base}.text`, textStatus)
+      : markAria(`narrative.${section}`, textStatus.comments ? { ...sectionStatus, comments: textStatus.comments } : sectionStatus);
   const [confirming, setConfirming] = useState(false);
   const position = index + 1;
   const name = number ? `${number}${title}` : t('editor.narrative.untitled', { n: position });
@@ -112,17 +119,19 @@ const PartEditor = memo(function PartEditor({ section, index, count, number, tit
           </div>
         )}
       </div>
-      <div className={`part-text ${markClass(shownTextStatus)}`}>
+      <CommentNotes status={textStatus} lang={lang} />
+      <div className={`part-text ${markClass(shownTextStatus)}${textStatus.comments && shownTextStatus !== textStatus ? ' has-comment' : ''}`}>
         <textarea
           data-path={`${base}.text`}
           aria-label={t('editor.narrative.partText', { part: name })}
           rows={4}
           lang="zh-CN"
           readOnly={readOnly}
-          {...markAria(shownTextStatus === textStatus ? `${base}.text` : `narrative.${section}`, shownTextStatus)}
+          {...textAria}
           {...form.register(`${base}.text`)}
         />
         <MarkIcon status={shownTextStatus} />
+        <CommentMark status={textStatus} />
       </div>
     </li>
   );
@@ -192,6 +201,7 @@ export function NarrativeSection({ section, lang, readOnly }: { section: Narrati
           <PartEditor
             key={field.id}
             section={section}
+            lang={lang}
             index={index}
             count={fields.length}
             number={numbers[index] ?? null}

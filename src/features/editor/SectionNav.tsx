@@ -1,6 +1,7 @@
 /**
  * The list of sections with each one's state (not started, in progress, complete, has errors,
- * has unexplained warnings) in words and an icon. Any section can be opened at any time.
+ * has unexplained warnings) in words and an icon, and how many review comments in it are still
+ * open. Any section can be opened at any time.
  */
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -21,11 +22,14 @@ export const SectionNav = memo(function SectionNav({ current, lang }: { current:
   const { t } = useTranslation();
   const { goToSection } = useEditor();
   const states = useStoreValue((s) => s.getSectionStates());
+  // One object until a comment is resolved or moves section: typing re-renders nothing here.
+  const openComments = useStoreValue((s) => s.getReviewPlacement().openBySection);
   return (
     <nav className="section-nav" aria-label={t('editor.nav.label')}>
       <ol>
         {EDITOR_SECTIONS.map((section) => {
           const state = states[section];
+          const comments = openComments[section];
           const heading = section === 'meta' ? t('editor.nav.meta') : sectionDef(section).heading[lang];
           return (
             <li key={section}>
@@ -41,6 +45,12 @@ export const SectionNav = memo(function SectionNav({ current, lang }: { current:
                 <span className="nav-text">
                   <span className="nav-heading">{heading}</span>
                   <span className="nav-state">{t(`editor.state.${state}`)}</span>
+                  {comments > 0 ? (
+                    <span className="nav-comments">
+                      <span aria-hidden="true">✎ {comments}</span>
+                      <span className="visually-hidden">{t('editor.review.navCount', { n: comments })}</span>
+                    </span>
+                  ) : null}
                 </span>
               </button>
             </li>

@@ -67,6 +67,11 @@ export function findingDescriptionId(key: string): string {
   return `finding-${key.replace(/\s/g, '_')}`;
 }
 
+/** The id of the hidden element that holds a review comment's text (by its position in the review). */
+export function commentDescriptionId(index: number): string {
+  return `review-comment-${index}`;
+}
+
 /** The id of the inline message of a field holding text that is not a value. */
 export function invalidMessageId(path: string): string {
   return `invalid-${path}`;

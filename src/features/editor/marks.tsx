@@ -5,22 +5,27 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { Label } from '../../report/index.ts';
-import { findingDescriptionId, invalidMessageId } from './context.ts';
+import { commentDescriptionId, findingDescriptionId, invalidMessageId } from './context.ts';
 import type { FieldStatus } from './store.ts';
 
 export const SEVERITY_ICON = { error: '✕', warning: '▲', hint: 'i' } as const;
 
-/** CSS classes of a marked cell or field: `mark-error`, `mark-warning`, `mark-hint`, `mark-explained`. */
+/**
+ * CSS classes of a marked cell or field: `mark-error`, `mark-warning`, `mark-hint`,
+ * `mark-explained`, and `has-comment` when a review comment on it is open.
+ */
 export function markClass(status: FieldStatus): string {
-  if (status.worst) return `marked mark-${status.worst}`;
-  if (status.marks.length > 0) return 'marked mark-explained';
-  return '';
+  const comment = status.comments ? ' has-comment' : '';
+  if (status.worst) return `marked mark-${status.worst}${comment}`;
+  if (status.marks.length > 0) return `marked mark-explained${comment}`;
+  return comment.trim();
 }
 
-/** aria-* of a marked input. */
+/** aria-* of a marked input: findings' messages and open review comments describe it. */
 export function markAria(path: string, status: FieldStatus) {
   const ids = status.marks.map((m) => findingDescriptionId(m.key));
   if (status.invalid) ids.unshift(invalidMessageId(path));
+  for (const c of status.comments ?? []) ids.push(commentDescriptionId(c.index));
   return {
     'aria-invalid': status.worst === 'error' ? (true as const) : undefined,
     'aria-describedby': ids.length > 0 ? ids.join(' ') : undefined,
@@ -34,6 +39,16 @@ export function MarkIcon({ status }: { status: FieldStatus }) {
   return (
     <span className="mark-icon" aria-hidden="true">
       {icon}
+    </span>
+  );
+}
+
+/** The review's mark in the other corner of a cell or field with an open comment (decorative). */
+export function CommentMark({ status }: { status: FieldStatus }) {
+  if (!status.comments) return null;
+  return (
+    <span className="comment-mark" aria-hidden="true">
+      ✎{status.comments.length > 1 ? status.comments.length : ''}
     </span>
   );
 }

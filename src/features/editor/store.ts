@@ -10,7 +10,9 @@
 import {
   CELL_BY_ID,
   ENTERED_CELLS,
+  currentTarget,
   evaluate,
+  isCommentTarget,
   getCell,
   setCell,
   summarise,
@@ -21,6 +23,8 @@ import {
   type NarrativeSectionId,
   type Report,
   type ReportMeta,
+  type Review,
+  type ReviewComment,
   type Severity,
 } from '../../report/index.ts';
 import { EDITOR_SECTIONS, sectionOfPath, type EditorSection } from './gridModel.ts';
@@ -38,12 +42,39 @@ export interface FieldMark {
   readonly explained: boolean;
 }
 
+/** A review comment and where it shows in the editor now. */
+export interface PlacedComment {
+  readonly comment: ReviewComment;
+  /** Its position in `review.comments`: a React key and DOM id that a file's ids cannot break. */
+  readonly index: number;
+  /** Where it points now ('' = the whole report: also a part that is gone, or an unknown target). */
+  readonly target: string;
+  /** The field that shows it: a cell id, `meta.<field>`, `narrative.preamble`, `narrative.<s>.<i>.text`; '' for the whole report. */
+  readonly path: string;
+  readonly section: EditorSection | null;
+}
+
+/** The review's comments as the editor shows them; one object until a comment or its place changes. */
+export interface ReviewPlacement {
+  readonly review: Review;
+  /** All comments, open first, each group in the order they were made. */
+  readonly comments: readonly PlacedComment[];
+  /** Open comments by the path of the field that shows them. */
+  readonly openAt: ReadonlyMap<string, readonly PlacedComment[]>;
+  /** Open comments on the whole report. */
+  readonly openWhole: readonly PlacedComment[];
+  readonly openBySection: Readonly<Record<EditorSection, number>>;
+  readonly openCount: number;
+}
+
 /** What a cell or field shows besides its value. */
 export interface FieldStatus {
   readonly marks: readonly FieldMark[];
   /** The most severe unexplained mark; explained warnings do not count. */
   readonly worst: Severity | null;
   readonly invalid?: InvalidInput;
+  /** Open review comments on this cell or field. */
+  readonly comments?: readonly PlacedComment[];
 }
 
 export type SectionState = 'notStarted' | 'inProgress' | 'complete' | 'errors' | 'warnings';
@@ -56,6 +87,7 @@ interface Derived {
   readonly summary: FindingSummary;
   readonly status: ReadonlyMap<string, FieldStatus>;
   readonly sections: Readonly<Record<EditorSection, SectionState>>;
+  readonly review: ReviewPlacement;
 }
 
 function findingSignature(f: Finding): string {
@@ -63,7 +95,49 @@ function findingSignature(f: Finding): string {
 }
 
 function statusSignature(s: FieldStatus): string {
-  return `${s.marks.map((m) => `${m.key}:${m.severity}:${m.explained ? 1 : 0}`).join('|')}#${s.invalid ? `${s.invalid.reason}:${s.invalid.text}` : ''}`;
+  const comments = (s.comments ?? []).map((c) => `${c.index}:${c.comment.id}:${c.comment.author}:${c.comment.at}:${c.comment.text}`).join('|');
+  return `${s.marks.map((m) => `${m.key}:${m.severity}:${m.explained ? 1 : 0}`).join('|')}#${s.invalid ? `${s.invalid.reason}:${s.invalid.text}` : ''}#${comments}`;
+}
+
+/** The field that shows a comment on `target` (a part's comment shows at its text). */
+function commentPath(report: Report, target: string): string {
+  if (!target || !isCommentTarget(report, target)) return '';
+  return /^narrative\.(overview|problems|other)\.\d+$/.test(target) ? `${target}.text` : target;
+}
+
+/**
+ * Where each comment shows. A part's comment follows its title (currentTarget), so typing a
+ * title may move it; anything else in the document leaves the placement as it was.
+ */
+function placeComments(report: Report, previous: ReviewPlacement | undefined): ReviewPlacement {
+  const review = report.review;
+  const placed = review.comments.map((comment, index): PlacedComment => {
+    const target = currentTarget(report, comment);
+    const path = commentPath(report, target);
+    return { comment, index, target: path ? target : '', path, section: path ? (sectionOfPath(path) ?? null) : null };
+  });
+  if (previous && previous.review === review && previous.comments.length === placed.length) {
+    const before = new Map(previous.comments.map((c) => [c.index, c.path]));
+    if (placed.every((c) => before.get(c.index) === c.path)) return previous;
+  }
+  const time = (c: PlacedComment) => Date.parse(c.comment.at) || 0;
+  const comments = [...placed].sort((a, b) => Number(a.comment.resolved) - Number(b.comment.resolved) || time(a) - time(b) || a.index - b.index);
+  const openAt = new Map<string, PlacedComment[]>();
+  const openWhole: PlacedComment[] = [];
+  const openBySection = Object.fromEntries(EDITOR_SECTIONS.map((s) => [s, 0])) as Record<EditorSection, number>;
+  let openCount = 0;
+  for (const c of comments) {
+    if (c.comment.resolved) continue;
+    openCount++;
+    if (!c.path) {
+      openWhole.push(c);
+      continue;
+    }
+    openAt.set(c.path, [...(openAt.get(c.path) ?? []), c]);
+    if (c.section) openBySection[c.section]++;
+  }
+  const sameCounts = previous && EDITOR_SECTIONS.every((s) => previous.openBySection[s] === openBySection[s]);
+  return { review, comments, openAt, openWhole, openBySection: sameCounts ? previous.openBySection : openBySection, openCount };
 }
 
 /** How much of a section is filled, before findings are taken into account. */
@@ -148,6 +222,7 @@ export class EditorStore {
   getSummary = (): FindingSummary => this.derive().summary;
   getSectionStates = (): Readonly<Record<EditorSection, SectionState>> => this.derive().sections;
   getStatus = (path: string): FieldStatus => this.derive().status.get(path) ?? NO_STATUS;
+  getReviewPlacement = (): ReviewPlacement => this.derive().review;
   getInvalid = (path: string): InvalidInput | undefined => this.invalid.get(path);
   /** Fields holding text that is not a value, in section order (one array until they change). */
   getInvalidInputs = (): readonly (readonly [string, InvalidInput])[] => {
@@ -192,16 +267,19 @@ export class EditorStore {
         marks.set(path, list);
       }
     }
+    const review = placeComments(this.report, previous?.review);
     const status = new Map<string, FieldStatus>();
-    const paths = new Set([...marks.keys(), ...this.invalid.keys()]);
+    const paths = new Set([...marks.keys(), ...this.invalid.keys(), ...review.openAt.keys()]);
     for (const path of paths) {
       const list = (marks.get(path) ?? []).sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]);
       const unexplained = list.filter((m) => !m.explained);
       const invalid = this.invalid.get(path);
+      const comments = review.openAt.get(path);
       const next: FieldStatus = {
         marks: list,
         worst: invalid ? 'error' : (unexplained[0]?.severity ?? null),
         ...(invalid ? { invalid } : {}),
+        ...(comments ? { comments } : {}),
       };
       const before = previous?.status.get(path);
       status.set(path, before && statusSignature(before) === statusSignature(next) ? before : next);
@@ -225,7 +303,7 @@ export class EditorStore {
         : (Object.fromEntries(sectionEntries) as Record<EditorSection, SectionState>);
 
     const summary = previous && previous.findings === findings ? previous.summary : summarise(findings);
-    this.derived = { findings, summary, status, sections };
+    this.derived = { findings, summary, status, sections, review };
     this.derivedVersion = this.version;
     return this.derived;
   }
@@ -289,6 +367,13 @@ export class EditorStore {
     else delete explanations[key];
     if ((this.report.explanations[key] ?? '') === (explanations[key] ?? '')) return;
     this.report = { ...this.report, explanations };
+    this.changed();
+  }
+
+  /** The review block after the clerk resolved or reopened a comment. */
+  setReview(review: Review) {
+    if (this.report.review === review) return;
+    this.report = { ...this.report, review };
     this.changed();
   }
 
