@@ -1,0 +1,38 @@
+import { expect, test } from 'vitest';
+import zhCN from './zh-CN.json';
+import en from './en.json';
+
+/** Every key path of a nested resource object, with the placeholders its string uses. */
+function keys(node: unknown, prefix = ''): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  if (typeof node === 'string') {
+    out.set(prefix, [...node.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]!).sort());
+    return out;
+  }
+  for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+    for (const [path, params] of keys(v, prefix ? `${prefix}.${k}` : k)) out.set(path, params);
+  }
+  return out;
+}
+
+const zh = keys(zhCN);
+const english = keys(en);
+
+test('en has exactly the keys of zh-CN (the source locale)', () => {
+  expect([...english.keys()].sort()).toEqual([...zh.keys()].sort());
+});
+
+test('each English string uses the same placeholders as its Chinese source', () => {
+  const differing = [...zh].filter(([path, params]) => JSON.stringify(english.get(path)) !== JSON.stringify(params));
+  expect(differing.map(([path]) => path)).toEqual([]);
+});
+
+test('no string is left empty', () => {
+  const empty = [...Object.entries({ zh: zhCN, en })].flatMap(([lang, res]) =>
+    [...keys(res)].filter(([path]) => {
+      const value = path.split('.').reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], res);
+      return typeof value === 'string' && !value.trim();
+    }).map(([path]) => `${lang}:${path}`),
+  );
+  expect(empty).toEqual([]);
+});
