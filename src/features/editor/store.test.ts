@@ -123,4 +123,59 @@ describe('UndoStack', () => {
     expect(stack.undo()?.changes[0]!.id).toBe('a');
     expect(stack.undo()).toBeUndefined();
   });
+
+  test('review comments: placed once, kept object for object while typing, moved with their part, changed by setReview', () => {
+    const base = report();
+    base.narrative.overview = [
+      { title: '主动公开情况', text: '' },
+      { title: '依申请公开情况', text: '' },
+    ];
+    const comment = (id: string, target: string, partTitle?: string) => ({
+      id,
+      target,
+      ...(partTitle ? { partTitle } : {}),
+      text: '请核对',
+      author: '政务公开办',
+      at: '2025-01-20T09:00:00+08:00',
+      resolved: false,
+    });
+    const store = new EditorStore({
+      ...base,
+      review: {
+        status: 'returned',
+        comments: [comment('a', 'applications.granted.naturalPerson'), comment('b', 'narrative.overview.1', '依申请公开情况'), comment('c', 'not.a.target')],
+        history: [],
+      },
+    });
+    const placement = store.getReviewPlacement();
+    expect(placement.openCount).toBe(3);
+    expect(placement.openWhole.map((c) => c.comment.id)).toEqual(['c']);
+    expect(placement.openBySection).toMatchObject({ applications: 1, overview: 1, meta: 0 });
+    const cellStatus = store.getStatus('applications.granted.naturalPerson');
+    expect(cellStatus.comments?.map((c) => c.comment.id)).toEqual(['a']);
+    expect(store.getStatus('narrative.overview.1.text').comments?.map((c) => c.comment.id)).toEqual(['b']);
+
+    // A keystroke elsewhere: the same objects, so nothing that shows them re-renders.
+    store.setCellValue('applications.newReceived.commercial', 4);
+    expect(store.getReviewPlacement()).toBe(placement);
+    expect(store.getStatus('applications.granted.naturalPerson')).toBe(cellStatus);
+
+    // The part moves up: its comment follows its title.
+    store.setParts('overview', [
+      { title: '依申请公开情况', text: '' },
+      { title: '主动公开情况', text: '' },
+    ]);
+    expect(store.getStatus('narrative.overview.0.text').comments?.map((c) => c.comment.id)).toEqual(['b']);
+    expect(store.getStatus('narrative.overview.1.text').comments).toBeUndefined();
+    expect(store.getReviewPlacement().openBySection).toBe(placement.openBySection);
+
+    const listener = vi.fn();
+    store.subscribe(listener);
+    const review = store.getReport().review;
+    store.setReview({ ...review, comments: review.comments.map((c) => (c.id === 'a' ? { ...c, resolved: true } : c)) });
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(store.getStatus('applications.granted.naturalPerson').comments).toBeUndefined();
+    expect(store.getReviewPlacement().openBySection.applications).toBe(0);
+    expect(store.getReviewPlacement().comments.map((c) => c.comment.id)).toEqual(['b', 'c', 'a']);
+  });
 });
