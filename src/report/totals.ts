@@ -2,8 +2,8 @@
  * Computed cells (the 总计 column and （七）总计 of 三, the three 总计 of 四) from entered ones.
  * A cell not filled (null) counts as 0 in a total, but stays "not filled" itself.
  */
-import { CELL_BY_ID, COMPUTED_CELLS } from './format.ts';
-import { getCell, type Report } from './document.ts';
+import { COMPUTED_CELLS } from './format.ts';
+import { getAt, getCell, pathKeys, type Report } from './document.ts';
 
 /** Sum of values with null counted as 0. */
 export function sumOf(values: readonly (number | null | undefined)[]): number {
@@ -12,16 +12,31 @@ export function sumOf(values: readonly (number | null | undefined)[]): number {
   return sum;
 }
 
+/** The keys of the entered cells each computed cell sums, split once. */
+const SUMMED_KEYS: ReadonlyMap<string, readonly (readonly string[])[]> = new Map(
+  COMPUTED_CELLS.map((cell) => [cell.id, cell.sumOf!.map(pathKeys)]),
+);
+
+/** sumOf over stored values, without an array of them (this runs many times per keystroke). */
+function sumAt(report: Report, summed: readonly (readonly string[])[]): number {
+  let sum = 0;
+  for (let i = 0; i < summed.length; i++) {
+    const v = getAt(report, summed[i]!);
+    if (typeof v === 'number' && Number.isFinite(v)) sum += v;
+  }
+  return sum;
+}
+
 /** The value of any cell: entered cells as stored (null when not filled), computed cells summed. */
 export function cellValue(report: Report, cellId: string): number | null {
-  const def = CELL_BY_ID.get(cellId);
-  if (def?.sumOf) return sumOf(def.sumOf.map((id) => getCell(report, id)));
+  const summed = SUMMED_KEYS.get(cellId);
+  if (summed) return sumAt(report, summed);
   return getCell(report, cellId);
 }
 
 /** Every computed cell of the report, by id. */
 export function computeTotals(report: Report): Record<string, number> {
   const totals: Record<string, number> = {};
-  for (const cell of COMPUTED_CELLS) totals[cell.id] = sumOf(cell.sumOf!.map((id) => getCell(report, id)));
+  for (const cell of COMPUTED_CELLS) totals[cell.id] = sumAt(report, SUMMED_KEYS.get(cell.id)!);
   return totals;
 }

@@ -8,27 +8,39 @@ import {
   type Label,
   type TableSectionId,
 } from '../format.ts';
-import { decimalPlaces, getCell, type Report } from '../document.ts';
+import { decimalPlaces, getAt, pathKeys, type Report } from '../document.ts';
 import { cellValue } from '../totals.ts';
 import type { FindingDraft, RuleDef } from './types.ts';
 
 const BALANCE_ROWS = ['newReceived', 'carriedOver', 'resultsTotal', 'carriedForward'] as const;
 
+/** The four cells of a column's balance, by column id: built once, not per evaluation. */
+const BALANCE_CELLS = new Map<string, readonly string[]>(
+  [...APPLICANT_COLUMNS, APPLICATIONS_TOTAL_COLUMN].map((c) => [c.id, BALANCE_ROWS.map((row) => `applications.${row}.${c.id}`)]),
+);
+
 function balanceOf(report: Report, column: string, stated?: Readonly<Record<string, number | null>>) {
-  const value = (row: string) => {
-    const id = `applications.${row}.${column}`;
+  const cells = BALANCE_CELLS.get(column)!;
+  const value = (id: string) => {
     const printed = stated?.[id];
     return typeof printed === 'number' ? printed : (cellValue(report, id) ?? 0);
   };
-  const left = value('newReceived') + value('carriedOver');
-  const right = value('resultsTotal') + value('carriedForward');
-  return { left, right, cells: BALANCE_ROWS.map((row) => `applications.${row}.${column}`) };
+  const left = value(cells[0]!) + value(cells[1]!);
+  const right = value(cells[2]!) + value(cells[3]!);
+  return { left, right, cells: [...cells] };
 }
 
-const columnCells = new Map(
-  APPLICANT_COLUMNS.map((c) => [c.id as string, ENTERED_CELLS.filter((cell) => cell.section === 'applications' && cell.id.endsWith(`.${c.id}`))]),
+/** The keys of the entered cells of 三 in each applicant column. */
+const columnCellKeys = new Map(
+  APPLICANT_COLUMNS.map((c) => [
+    c.id as string,
+    ENTERED_CELLS.filter((cell) => cell.section === 'applications' && cell.id.endsWith(`.${c.id}`)).map((cell) => pathKeys(cell.id)),
+  ]),
 );
-const anyFilled = (report: Report, column: string) => (columnCells.get(column) ?? []).some((c) => getCell(report, c.id) !== null);
+const anyFilled = (report: Report, column: string) => {
+  for (const keys of columnCellKeys.get(column) ?? []) if (typeof getAt(report, keys) === 'number') return true;
+  return false;
+};
 
 export const balanceRule: RuleDef = {
   id: 'balance',
@@ -75,6 +87,8 @@ export const balanceRule: RuleDef = {
   },
 };
 
+const ENTERED_KEYS = ENTERED_CELLS.map((cell) => pathKeys(cell.id));
+
 export const countRule: RuleDef = {
   id: 'count',
   severity: 'error',
@@ -84,8 +98,10 @@ export const countRule: RuleDef = {
   check(report, context) {
     const drafts: FindingDraft[] = [];
     const blanks = new Map<TableSectionId, string[]>();
-    for (const cell of ENTERED_CELLS) {
-      const value = getCell(report, cell.id);
+    for (let i = 0; i < ENTERED_CELLS.length; i++) {
+      const cell = ENTERED_CELLS[i]!;
+      const stored = getAt(report, ENTERED_KEYS[i]!);
+      const value = typeof stored === 'number' ? stored : null;
       if (value === null) {
         if (context.blanksAreErrors !== false) {
           const list = blanks.get(cell.section) ?? [];
