@@ -8,6 +8,7 @@ import { balanceRule, countRule, feeRule, statedTotalRule } from './arithmetic.t
 import { carryoverRule, inForceRule, sameAsLastYearRule } from './crossYear.ts';
 import { deadlineRule, regulationsRule, requiredRule, templateRule } from './meta.ts';
 import { citationRule, feeStatementRule, narrativeCountRule, unpaidFeeStatementRule, yearMismatchRule } from './narrative.ts';
+import { sharingTexts } from './text.ts';
 import type { Finding, RuleContext, RuleDef, RuleId, Severity } from './types.ts';
 
 export type { Finding, FindingDraft, RuleContext, RuleDef, RuleId, Severity } from './types.ts';
@@ -43,6 +44,10 @@ export function findingKey(rule: RuleId, subject: string): string {
 
 /** Evaluates every rule; findings sorted errors first, then warnings, then hints. */
 export function evaluate(report: Report, context: RuleContext = {}): Finding[] {
+  return sharingTexts(() => evaluateRules(report, context));
+}
+
+function evaluateRules(report: Report, context: RuleContext): Finding[] {
   const findings: Finding[] = [];
   for (const rule of RULES) {
     for (const draft of rule.check(report, context)) {

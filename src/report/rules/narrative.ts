@@ -16,21 +16,21 @@ interface CountClaim {
   readonly cells: readonly string[];
   /** Values the text may truthfully state (e.g. 受理 may or may not include last year's carry-over). */
   readonly accepted: (report: Report) => number[];
-  /** Only sentences that pass this are read (so 留言24件 is not taken for applications). */
-  readonly about: (sentence: string, place: TextPlace) => boolean;
+  /** Only sentences that pass this are read (so 留言24件 is not taken for applications); `title` is the part's, normalised. */
+  readonly about: (sentence: string, title: string) => boolean;
   readonly patterns: readonly RegExp[];
   /** A match that speaks of something else (收到行政复议申请1件 is not an application count). */
   readonly excludes?: RegExp;
 }
 
 const total = (report: Report, ...ids: string[]) => sumOf(ids.map((id) => cellValue(report, id)));
-const aboutApplications = (s: string, place: TextPlace) => s.includes('申请') || normalise(place.title).includes('依申请');
+const aboutApplications = (s: string, title: string) => s.includes('申请') || title.includes('依申请');
 /**
  * Appeals about disclosure: the sentence says 公开, or the part is about applications or appeals.
  * (A 司法局 also handles other bodies' 行政复议 as the reviewing body; those are not its own.)
  */
-const aboutAppeals = (word: string) => (s: string, place: TextPlace) =>
-  s.includes(word) && (s.includes('公开') || /依申请|复议|诉讼/.test(normalise(place.title)));
+const aboutAppeals = (word: string) => (s: string, title: string) =>
+  s.includes(word) && (s.includes('公开') || /依申请|复议|诉讼/.test(title));
 /** The body as the reviewing body or court: 办理/审理/受理行政复议案件. */
 const AS_REVIEWER = /(?:办理|审理|受理|审结|办结)(?:各类|了)?行政(?:复议|诉讼)/;
 
@@ -73,9 +73,9 @@ const CLAIMS: readonly CountClaim[] = [
 ];
 
 /** "未发生行政复议、行政诉讼" states zero. (Sentences are NFKC-normalised: ， is already ,.) */
-const ZERO_CLAIMS: readonly { claim: string; pattern: RegExp }[] = [
-  { claim: 'review', pattern: /(?:(?:未|没有)(?:发生|收到|出现|产生|有|涉及)|无)[^。，,;]{0,24}?行政复议/ },
-  { claim: 'litigation', pattern: /(?:(?:未|没有)(?:发生|收到|出现|产生|有|涉及)|无)[^。，,;]{0,24}?(?:行政)?诉讼/ },
+const ZERO_CLAIMS: readonly { claim: string; pattern: RegExp; word: string }[] = [
+  { claim: 'review', pattern: /(?:(?:未|没有)(?:发生|收到|出现|产生|有|涉及)|无)[^。，,;]{0,24}?行政复议/, word: '行政复议' },
+  { claim: 'litigation', pattern: /(?:(?:未|没有)(?:发生|收到|出现|产生|有|涉及)|无)[^。，,;]{0,24}?(?:行政)?诉讼/, word: '诉讼' },
 ];
 /** "未发生被行政复议纠错的情况" says no appeal was lost, not that there was none. */
 const NOT_A_ZERO_COUNT = /纠错|纠正|败诉|撤销|违法/;
@@ -118,9 +118,10 @@ export const narrativeCountRule: RuleDef = {
     };
     for (const place of narrativePlaces(report)) {
       if (place.section === 'preamble' || !place.text) continue;
+      const title = normalise(place.title);
       for (const sentence of sentences(place.text)) {
         for (const claim of CLAIMS) {
-          if (!claim.about(sentence, place)) continue;
+          if (!claim.about(sentence, title)) continue;
           for (const pattern of claim.patterns) {
             const m = sentence.match(pattern);
             if (m) {
@@ -132,12 +133,14 @@ export const narrativeCountRule: RuleDef = {
           }
         }
         for (const zero of ZERO_CLAIMS) {
+          // The pattern ends in its word: a sentence without the word cannot match (and most have none).
+          if (!sentence.includes(zero.word)) continue;
           const m = sentence.match(zero.pattern);
           if (!m) continue;
           const clause = sentence.slice(m.index).split(/[，,;]/)[0]!;
           if (!NOT_A_ZERO_COUNT.test(clause)) push(CLAIMS.find((c) => c.id === zero.claim)!, place, m[0], 0);
         }
-        const upheld = sentence.match(ALL_UPHELD);
+        const upheld = sentence.includes('维持') ? sentence.match(ALL_UPHELD) : null;
         if (upheld && /复议|诉讼/.test(sentence)) {
           const changedCells = notUpheldCells(sentence).filter((id) => (getCell(report, id) ?? 0) > 0);
           const changed = sumOf(changedCells.map((id) => getCell(report, id)));
@@ -167,6 +170,8 @@ export const narrativeCountRule: RuleDef = {
 
 interface YearPattern {
   readonly pattern: RegExp;
+  /** Words every match contains: a text without them is not searched. */
+  readonly word: string;
   /** Whether the year found is right in this place (`year` is the report's). */
   readonly accepts: (found: number, year: number, place: TextPlace) => boolean;
 }
@@ -174,17 +179,19 @@ interface YearPattern {
 /** Places in the text where the year must be the report's own (or, in some places, a neighbour). */
 const YEAR_PATTERNS: readonly YearPattern[] = [
   // The statistics period: always the report's year.
-  { pattern: /本报告统计数据从(\d{4})年/g, accepts: (found, year) => found === year },
-  { pattern: /至(\d{4})年12月31日/g, accepts: (found, year) => found === year },
+  { pattern: /本报告统计数据从(\d{4})年/g, word: '本报告统计数据从', accepts: (found, year) => found === year },
+  { pattern: /至(\d{4})年12月31日/g, word: '年12月31日', accepts: (found, year) => found === year },
   // The report's own title in the preamble; the narrative may also tell of publishing last
   // year's report in the report year ("按时发布2021年政府信息公开工作年度报告").
   {
     pattern: /(\d{4})年度?政府信息公开工作年度报[告表]/g,
+    word: '政府信息公开工作年度报',
     accepts: (found, year, place) => found === year || (place.section !== 'preamble' && found === year - 1),
   },
   // This year's 要点; section 五 may plan by next year's.
   {
     pattern: /(\d{4})年度?政务公开工作要点/g,
+    word: '政务公开工作要点',
     accepts: (found, year, place) => found === year || (place.section === 'problems' && found === year + 1),
   },
 ];
@@ -206,7 +213,8 @@ export const yearMismatchRule: RuleDef = {
     for (const place of narrativePlaces(report, { titles: true })) {
       const text = normalise(place.text);
       const wrong: { quote: string; found: number }[] = [];
-      for (const { pattern, accepts } of YEAR_PATTERNS) {
+      for (const { pattern, word, accepts } of YEAR_PATTERNS) {
+        if (!text.includes(word)) continue;
         for (const m of text.matchAll(pattern)) if (!accepts(Number(m[1]), year, place)) wrong.push({ quote: m[0], found: Number(m[1]) });
       }
       const opening = place.section === 'preamble' ? null : text.match(OPENING_YEAR);

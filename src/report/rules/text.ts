@@ -2,9 +2,37 @@
 import { NARRATIVE_SECTION_IDS, sectionDef, type NarrativeSectionId } from '../format.ts';
 import type { Report } from '../document.ts';
 
+/**
+ * Texts normalised and split during one evaluation: several rules read the same narrative, and
+ * NFKC over every text once per rule (and a part's title once per sentence) was most of their
+ * cost. Shared only while `sharingTexts` runs, so nothing outlives the evaluation of one report.
+ */
+let shared: { normalised: Map<string, string>; sentences: Map<string, readonly string[]> } | null = null;
+
+/** Runs `evaluate` with each text normalised and split at most once. */
+export function sharingTexts<T>(run: () => T): T {
+  if (shared) return run();
+  shared = { normalised: new Map(), sentences: new Map() };
+  try {
+    return run();
+  } finally {
+    shared = null;
+  }
+}
+
+function normaliseNow(text: string): string {
+  return text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+}
+
 /** NFKC (full-width digits and brackets to ASCII), spaces removed: "2022 年" → "2022年". */
 export function normalise(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+  if (!shared) return normaliseNow(text);
+  let done = shared.normalised.get(text);
+  if (done === undefined) {
+    done = normaliseNow(text);
+    shared.normalised.set(text, done);
+  }
+  return done;
 }
 
 export interface TextPlace {
@@ -34,9 +62,19 @@ export function placeName(place: TextPlace): { zh: string; en: string } {
   return { zh: heading.zh, en: heading.en };
 }
 
-/** Sentences split at 。！？； and line breaks, normalised. */
-export function sentences(text: string): string[] {
+function sentencesNow(text: string): string[] {
   return normalise(text.replace(/\r?\n/g, '。'))
     .split(/[。！？；!?;]/)
     .filter((s) => s.length > 0);
+}
+
+/** Sentences split at 。！？； and line breaks, normalised. */
+export function sentences(text: string): readonly string[] {
+  if (!shared) return sentencesNow(text);
+  let done = shared.sentences.get(text);
+  if (done === undefined) {
+    done = sentencesNow(text);
+    shared.sentences.set(text, done);
+  }
+  return done;
 }
