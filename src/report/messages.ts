@@ -159,8 +159,24 @@ export const MESSAGES = {
 export type MessageKey = keyof typeof MESSAGES;
 export type MessageParams = Record<string, string | number>;
 
+/**
+ * Templates split once into text and placeholder names (even and odd places): every finding of
+ * every evaluation, on every keystroke, fills two of them.
+ */
+const SPLIT_TEMPLATES = new Map<string, readonly string[]>();
+
 function interpolate(template: string, params: MessageParams): string {
-  return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => (name in params ? String(params[name]) : `{{${name}}}`));
+  let parts = SPLIT_TEMPLATES.get(template);
+  if (parts === undefined) {
+    parts = template.split(/\{\{(\w+)\}\}/);
+    SPLIT_TEMPLATES.set(template, parts);
+  }
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i]!;
+    out += (name in params ? String(params[name]) : `{{${name}}}`) + parts[i + 1]!;
+  }
+  return out;
 }
 
 /** A message in both languages with its placeholders filled. */
