@@ -14,6 +14,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { ENTERED_APPLICATIONS_ROWS, APPLICANT_COLUMN_IDS } from '../src/report/index.ts';
+import { CHROMIUM_ARGS, executablePath } from '../tests/e2e/chromium.ts';
 import { benchCheck } from './check.ts';
 import { figures, keystrokeLatency, setCpuThrottling } from './browser.ts';
 import { round, summarise, type Figure } from './stats.ts';
@@ -24,16 +25,6 @@ const QUICK = args.has('--quick');
 const SAMPLES = QUICK ? 15 : 60;
 const REPEATS = QUICK ? 3 : 9;
 const OUT = '.bench-dist';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 type Budget = { p50?: number; p95?: number; max?: number; min?: number; unit: string };
 const budgets = JSON.parse(readFileSync('bench/budgets.json', 'utf8')) as Record<string, Budget>;
@@ -235,7 +226,7 @@ async function main() {
   const address = server.httpServer.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
   const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'nianbao-bench-')), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     args: CHROMIUM_ARGS,
     chromiumSandbox: false,
     viewport: { width: 1366, height: 900 },
@@ -315,7 +306,7 @@ function overBudget(): string[] {
 function machine(): string {
   let chromiumVersion: string;
   try {
-    chromiumVersion = execFileSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+    chromiumVersion = execFileSync(executablePath, ['--version'], { encoding: 'utf8' }).trim();
   } catch {
     chromiumVersion = 'chromium: unknown';
   }

@@ -9,3 +9,4 @@ export * from './import/publishedText.ts';
 export * from './review/compare.ts';
 export * from './review/aggregate.ts';
 export * from './review/actions.ts';
+export * from './fileName.ts';

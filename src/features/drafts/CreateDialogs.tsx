@@ -5,7 +5,7 @@ import { useLabel } from '../../i18n/index.ts';
 import { AGENCY_KINDS, AGENCY_KIND_LABELS, META_FIELDS, emptyReport, type AgencyKind, type Problem, type Report } from '../../report/index.ts';
 import type { DraftSummary } from '../../storage/index.ts';
 import { Dialog } from './Dialog.tsx';
-import { readReportFile } from './files.ts';
+import { readReportFile } from '../../ui/files.ts';
 import { nextYearReport } from './fromLastYear.ts';
 import { ProblemList } from './ImportPieces.tsx';
 import { useDraftStore } from './StoreContext.tsx';

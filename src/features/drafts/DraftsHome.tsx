@@ -11,7 +11,7 @@ import { navigate, routeHref } from '../../ui/router.ts';
 import { CreateDialog, FromLastYearDialog, RenameDialog } from './CreateDialogs.tsx';
 import { formatDateTime } from './HistoryPanel.tsx';
 import { ImportChoiceDialog, ImportProblems } from './ImportPieces.tsx';
-import { readReportFile } from './files.ts';
+import { readReportFile } from '../../ui/files.ts';
 import { rememberRoute, takeStartRoute } from './lastRoute.ts';
 import { requestPersistence, usePersistence } from './persistence.ts';
 import { useDraftStore } from './StoreContext.tsx';

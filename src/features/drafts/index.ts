@@ -7,6 +7,5 @@ export { SaveIndicator } from './SaveIndicator.tsx';
 export { useDraftSession, type DraftSessionApi, type DraftSessionActions, type SaveState, type SessionState } from './useDraftSession.ts';
 export { DraftStoreProvider, useDraftStore } from './StoreContext.tsx';
 export { rememberRoute } from './lastRoute.ts';
-export { exportFileName, readReportFile } from './files.ts';
 export { nextYearReport } from './fromLastYear.ts';
 import './drafts.css';

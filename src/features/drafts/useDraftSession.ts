@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Report } from '../../report/index.ts';
 import type { Milestone, StoreError } from '../../storage/index.ts';
-import { downloadReport } from './files.ts';
+import { downloadReport } from '../../ui/files.ts';
 import { DraftSession, type SessionOptions, type SessionSnapshot } from './session.ts';
 import { useDraftStore } from './StoreContext.tsx';
 

@@ -4,7 +4,10 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import fixtureText from '../../../tests/fixtures/pingluo-2022.json?raw';
 import { decodeText, emptyReport, type Report } from '../../report/index.ts';
 import { initI18n, setLanguage } from '../../i18n/index.ts';
-import { PrintView, printableFileName } from './index.ts';
+import { reportFileName } from '../../report/index.ts';
+import { PrintView } from './index.ts';
+
+const printableFileName = (report: Parameters<typeof reportFileName>[0]) => reportFileName(report, 'html');
 
 function seed(): Report {
   const decoded = decodeText(fixtureText);

@@ -1,26 +1,12 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Report } from '../../report/index.ts';
+import { reportFileName, type Report } from '../../report/index.ts';
 import { renderReport, renderReportHtml } from '../../report/render/index.ts';
-import { printableFileName } from './fileName.ts';
+import { downloadText } from '../../ui/files.ts';
 import './print.css';
 
 export interface PrintViewProps {
   report: Report;
-}
-
-/** Hands a string to the browser as a downloaded file. */
-function downloadFile(name: string, content: string, type: string) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoked on the next task: the download has its own reference by then.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
 /**
@@ -45,7 +31,7 @@ export function PrintView({ report }: PrintViewProps) {
           <button
             type="button"
             onClick={() =>
-              downloadFile(printableFileName(report), renderReportHtml(report, { paperCopyBlock }), 'text/html;charset=utf-8')
+              downloadText(reportFileName(report, 'html'), renderReportHtml(report, { paperCopyBlock }), 'text/html;charset=utf-8')
             }
           >
             {t('print.download')}

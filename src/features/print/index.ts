@@ -1,3 +1,2 @@
 /** Print and publish: the print view of a report and the printable file's name. */
 export { PrintView, type PrintViewProps } from './PrintView.tsx';
-export { printableFileName } from './fileName.ts';

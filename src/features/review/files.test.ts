@@ -1,7 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { createMemoryReviewStore } from '../../storage/review/index.ts';
 import { addComment, resolveComment, returnReport } from '../../report/index.ts';
-import { carryReview, collectFiles, exportFileName, readReportFile } from './files.ts';
+import { reportFileName } from '../../report/index.ts';
+import { carryReview, collectFiles, readReportFile } from './files.ts';
+
+const exportFileName = (report: Parameters<typeof reportFileName>[0]) => reportFileName(report, 'json');
 import { fileOf, unitReport } from './testUtils.tsx';
 
 describe('collectFiles', () => {

@@ -2,58 +2,13 @@
  * Report files in and out of the review workspace: collecting many files through the core's
  * decode, and exporting reviewed reports under the clerk's file name.
  */
-import {
-  MAX_FILE_BYTES,
-  decodeBytes,
-  formatBytes,
-  message,
-  type DecodeResult,
-  type Problem,
-  type Report,
-} from '../../report/index.ts';
+import type { Problem, Report } from '../../report/index.ts';
 import { submit } from '../../report/review/actions.ts';
 import { fingerprintOf, unitKeyOf, type ReviewStore, type ReviewStoreError } from '../../storage/review/index.ts';
 
-const FILE_SUFFIX = '政府信息公开年报';
+import { readReportFile } from '../../ui/files.ts';
 
-/**
- * `<机关名称>-<year>-政府信息公开年报.json`, as the clerk's export names it, so that a file goes
- * back and forth under one name. (The drafts feature has the same rule; features do not share code.)
- */
-export function exportFileName(report: Report): string {
-  const agency = report.meta.agency.replace(/[\\/:*?"<>|\p{Cc}]+/gu, '_').trim() || '未命名机关';
-  return `${agency}-${report.meta.year ?? ''}-${FILE_SUFFIX}.json`;
-}
-
-export function reportJson(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
-}
-
-/** Starts the download of a report as a JSON file; returns the file name. */
-export function downloadReport(report: Report): string {
-  const name = exportFileName(report);
-  const url = URL.createObjectURL(new Blob([reportJson(report)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return name;
-}
-
-export async function readReportFile(file: Blob): Promise<DecodeResult> {
-  if (file.size > MAX_FILE_BYTES) {
-    return { ok: false, problems: [{ path: '', code: 'decode.fileTooLarge', message: message('decode.fileTooLarge', { size: formatBytes(file.size) }) }] };
-  }
-  try {
-    return decodeBytes(new Uint8Array(await file.arrayBuffer()));
-  } catch (e) {
-    return { ok: false, problems: [{ path: '', code: 'decode.invalid', message: message('decode.invalid', { found: e instanceof Error ? e.message : String(e) }) }] };
-  }
-}
+export { downloadReport, readReportFile } from '../../ui/files.ts';
 
 /** What became of one collected file. */
 export type CollectOutcome =

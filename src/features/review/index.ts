@@ -19,5 +19,5 @@ export { CollectPanel } from './CollectPanel.tsx';
 export { StatusBadge } from './StatusBadge.tsx';
 export { useReviewWorkspace, type ReviewWorkspaceState, type ActResult } from './useReviewWorkspace.ts';
 export { buildUnits, buildAggregate, planApproval, toRow, type ReviewUnit, type UnitRow, type WorkspaceAggregate } from './model.ts';
-export { collectFiles, exportFileName, downloadReport, type CollectOutcome } from './files.ts';
+export { collectFiles, downloadReport, type CollectOutcome } from './files.ts';
 export { targetLabel, targetGroups } from './targets.ts';

@@ -1,23 +1,9 @@
-/** The report as a JSON file: its name, the download, and reading a file through decode. */
-import { MAX_FILE_BYTES, decodeBytes, formatBytes, message, type DecodeResult, type Report } from '../../report/index.ts';
+/** Files in the browser: saving a download, reading a chosen or dropped report file. */
+import { MAX_FILE_BYTES, decodeBytes, formatBytes, message, reportFileName, reportJson, type DecodeResult, type Report } from '../report/index.ts';
 
-const FILE_SUFFIX = '政府信息公开年报';
-
-/** `<机关名称>-<year>-政府信息公开年报.json`, with characters no file system accepts replaced. */
-export function exportFileName(report: Report): string {
-  const agency = report.meta.agency.replace(/[\\/:*?"<>|\p{Cc}]+/gu, '_').trim() || '未命名机关';
-  const year = report.meta.year ?? '';
-  return `${agency}-${year}-${FILE_SUFFIX}.json`;
-}
-
-/** The whole document, explanations included, as the file holds it. */
-export function reportJson(report: Report): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
-}
-
-export function downloadReport(report: Report): string {
-  const name = exportFileName(report);
-  const url = URL.createObjectURL(new Blob([reportJson(report)], { type: 'application/json' }));
+/** Starts the download of a text file through a temporary link. */
+export function downloadText(name: string, content: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
@@ -27,6 +13,12 @@ export function downloadReport(report: Report): string {
   link.remove();
   // The download has started from the link; the URL can go after the current task.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Downloads the report as its JSON file; returns the file name. */
+export function downloadReport(report: Report): string {
+  const name = reportFileName(report, 'json');
+  downloadText(name, reportJson(report), 'application/json');
   return name;
 }
 
