@@ -20,8 +20,15 @@ export function sharingTexts<T>(run: () => T): T {
   }
 }
 
+/**
+ * The white space that can remain after NFKC: of the characters `\s` matches, NFKC turns all but
+ * these into U+0020 (U+3000, U+00A0, U+2000–U+200A …). Removing these from the NFKC text is
+ * removing `[\s\u3000]`, at a third of the cost on Chinese text (text.test.ts checks every code point).
+ */
+export const SPACE_AFTER_NFKC = /[\t-\r \u1680\u2028\u2029\ufeff]+/g;
+
 function normaliseNow(text: string): string {
-  return text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
+  return text.normalize('NFKC').replace(SPACE_AFTER_NFKC, '');
 }
 
 /** NFKC (full-width digits and brackets to ASCII), spaces removed: "2022 年" → "2022年". */
@@ -63,7 +70,7 @@ export function placeName(place: TextPlace): { zh: string; en: string } {
 }
 
 function sentencesNow(text: string): string[] {
-  return normalise(text.replace(/\r?\n/g, '。'))
+  return normalise(text.includes('\n') ? text.replace(/\r?\n/g, '。') : text)
     .split(/[。！？；!?;]/)
     .filter((s) => s.length > 0);
 }
