@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { CELL_BY_ID } from '../../report/index.ts';
 import { RenderProbeContext, useEditor, useFieldStatus, useGridEnv } from './context.ts';
 import { cellName } from './gridModel.ts';
-import { CommentMark, InvalidMessage, markAria, markClass, MarkIcon } from './marks.tsx';
+import { InvalidMessage, markAria, markClass, MarkIcon } from './marks.tsx';
 import { CellComments } from './ReviewComments.tsx';
 import { parseCount } from './parse.ts';
 
@@ -34,7 +34,6 @@ export const CellInput = memo(function CellInput({ id }: { id: string }) {
           {...form.register(id as never)}
         />
         <MarkIcon status={status} />
-        <CommentMark status={status} />
         <InvalidMessage path={id} status={status} />
         <CellComments status={status} />
       </td>
@@ -76,7 +75,6 @@ export const TotalCell = memo(function TotalCell({ id }: { id: string }) {
           {total}
         </span>
         <MarkIcon status={status} />
-        <CommentMark status={status} />
         <CellComments status={status} />
       </td>
     </Probe>

@@ -15,7 +15,7 @@ import {
   type Label,
 } from '../../report/index.ts';
 import { useEditor, useFieldStatus, useStoreValue } from './context.ts';
-import { CommentMark, InvalidMessage, markAria, markClass, MarkIcon, OfficialLabel } from './marks.tsx';
+import { InvalidMessage, markAria, markClass, MarkIcon, OfficialLabel } from './marks.tsx';
 import { CommentNotes } from './ReviewComments.tsx';
 
 function Field({
@@ -40,7 +40,6 @@ function Field({
       <div className="meta-input">
         {children(markAria(path, status))}
         <MarkIcon status={status} />
-        <CommentMark status={status} />
       </div>
       <InvalidMessage path={path} status={status} />
       <CommentNotes status={status} lang={lang} />
@@ -142,7 +141,6 @@ export function MetaSection({ lang, readOnly }: { lang: 'zh' | 'en'; readOnly: b
             {...register('narrative.preamble')}
           />
           <MarkIcon status={preambleStatus} />
-          <CommentMark status={preambleStatus} />
         </div>
         <CommentNotes status={preambleStatus} lang={lang} />
         {!readOnly && (edited || replaced !== null) ? (

@@ -8,7 +8,7 @@ import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { partNumber, sectionDef, type Label, type NarrativeSectionId } from '../../report/index.ts';
 import { useEditor, useFieldStatus } from './context.ts';
-import { CommentMark, markAria, markClass, MarkIcon } from './marks.tsx';
+import { markAria, markClass, MarkIcon } from './marks.tsx';
 import { CommentNotes } from './ReviewComments.tsx';
 
 /** A suggested part counts as present when a title holds most of its characters. */
@@ -131,7 +131,6 @@ const PartEditor = memo(function PartEditor({ section, lang, index, count, numbe
           {...form.register(`${base}.text`)}
         />
         <MarkIcon status={shownTextStatus} />
-        <CommentMark status={textStatus} />
       </div>
     </li>
   );

@@ -221,8 +221,9 @@ export const ReviewPanel = memo(function ReviewPanel({ lang, lock }: { lang: Lan
             <li key={c.index} className={`review-comment ${resolved ? 'is-resolved' : 'is-open'}`}>
               <p className="review-comment-state">
                 <span aria-hidden="true">{resolved ? '✓ ' : '✎ '}</span>
-                {t(resolved ? 'editor.review.resolved' : 'editor.review.open')}
-                {resolved && c.comment.resolvedAt ? ` · ${t('editor.review.resolvedAt', { time: format(c.comment.resolvedAt) })}` : ''}
+                {resolved && c.comment.resolvedAt
+                  ? t('editor.review.resolvedAt', { time: format(c.comment.resolvedAt) })
+                  : t(resolved ? 'editor.review.resolved' : 'editor.review.open')}
               </p>
               {name.section ? <span className="finding-where">{name.section}</span> : null}
               {c.path ? (

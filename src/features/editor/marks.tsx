@@ -43,16 +43,6 @@ export function MarkIcon({ status }: { status: FieldStatus }) {
   );
 }
 
-/** The review's mark in the other corner of a cell or field with an open comment (decorative). */
-export function CommentMark({ status }: { status: FieldStatus }) {
-  if (!status.comments) return null;
-  return (
-    <span className="comment-mark" aria-hidden="true">
-      ✎{status.comments.length > 1 ? status.comments.length : ''}
-    </span>
-  );
-}
-
 /** The inline message of text that is not a value ("不能为负数"). */
 export function InvalidMessage({ path, status }: { path: string; status: FieldStatus }) {
   const { t } = useTranslation();

@@ -51,13 +51,12 @@ const CELL_WHERE = '三、收到和处理政府信息公开申请情况 · （�
 const PART_WHERE = '一、总体情况 · （二）依申请公开情况';
 
 describe('comments where they point', () => {
-  test('a cell with an open comment is marked with ✎ and described by the comment; other cells are not', async () => {
+  test('a cell with an open comment is marked (a corner flag) and described by the comment; other cells are not', async () => {
     await renderEditor({ report: returned(), section: 'applications' });
     const input = cell(CELL);
     expect(input).toHaveAccessibleDescription(`审核意见（${REVIEWER}）：${CELL_TEXT}`);
     const td = input.closest('td')!;
     expect(td).toHaveClass('has-comment');
-    expect(td.querySelector('.comment-mark')).toHaveTextContent('✎');
     // Shown beside the cell too (on focus or hover), for those who see it.
     expect(td.querySelector('.cell-comments')).toHaveTextContent(CELL_TEXT);
     const other = cell('applications.granted.commercial');
@@ -72,6 +71,7 @@ describe('comments where they point', () => {
     const part = text.closest('li')!;
     expect(within(within(part).getByRole('list', { name: '审核意见' })).getByText(PART_TEXT)).toBeInTheDocument();
     expect(within(part).getByText(new RegExp(REVIEWER))).toBeInTheDocument();
+    expect(part.querySelector('.part-text')).toHaveClass('has-comment');
     // Other parts carry nothing.
     const first = screen.getByRole('textbox', { name: '（一）主动公开情况 正文' });
     expect(first).not.toHaveAccessibleDescription(/审核意见/);
@@ -81,6 +81,25 @@ describe('comments where they point', () => {
     expect(moved).toHaveAccessibleDescription(`审核意见（${REVIEWER}）：${PART_TEXT}`);
     expect(screen.getByRole('textbox', { name: '（二）主动公开情况 正文' })).not.toHaveAccessibleDescription(/审核意见/);
     expect(reviewPanel().getByRole('button', { name: '转到：一、总体情况 · （一）依申请公开情况' })).toBeInTheDocument();
+  });
+
+  test('a header field’s and the preamble’s comments show beside them; a resolved one does not', async () => {
+    const report = returned();
+    report.review.comments.push(comment('c-date', 'meta.publishedOn', '发布日期未填。'), comment('c-pre', 'narrative.preamble', '导语请写明网址。'));
+    await renderEditor({ report, section: 'meta' });
+    const date = screen.getByLabelText('发布日期');
+    expect(date).toHaveAccessibleDescription(`审核意见（${REVIEWER}）：发布日期未填。`);
+    const field = date.closest('.meta-field') as HTMLElement;
+    expect(within(field).getByRole('list', { name: '审核意见' })).toHaveTextContent('发布日期未填。');
+    expect(field).toHaveClass('has-comment');
+    const preamble = screen.getByRole('textbox', { name: '导语' });
+    expect(preamble).toHaveAccessibleDescription(/导语请写明网址。/);
+    expect(within(preamble.closest('.preamble') as HTMLElement).getByRole('list', { name: '审核意见' })).toHaveTextContent('导语请写明网址。');
+    // 联系方式's comment is resolved: nothing beside it.
+    const contact = screen.getByRole('textbox', { name: '联系方式' });
+    expect(contact).not.toHaveAccessibleDescription(/审核意见/);
+    expect(within(contact.closest('.meta-field') as HTMLElement).queryByRole('list')).toBeNull();
+    expect(navButton(/报告信息与导语/)).toHaveAccessibleName(/2 条审核意见待处理/);
   });
 
   test('a returned report shows the reason and the comments on the whole report at the top', async () => {
