@@ -53,7 +53,8 @@ function evaluateRules(report: Report, context: RuleContext): Finding[] {
     for (const draft of rule.check(report, context)) {
       const key = findingKey(rule.id, draft.subject);
       const explanation = rule.severity === 'warning' ? report.explanations[key]?.trim() : undefined;
-      findings.push({
+      // Optional fields set one by one, in this order (no spread of a throw-away object each).
+      const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
         key,
         rule: rule.id,
         severity: rule.severity,
@@ -61,11 +62,15 @@ function evaluateRules(report: Report, context: RuleContext): Finding[] {
         messageKey: draft.messageKey,
         params: draft.params ?? {},
         message: message(draft.messageKey, draft.params),
-        ...(draft.left !== undefined ? { left: draft.left } : {}),
-        ...(draft.right !== undefined ? { right: draft.right } : {}),
-        ...(draft.delta !== undefined ? { delta: draft.delta } : {}),
-        ...(explanation ? { explained: true, explanation } : {}),
-      });
+      };
+      if (draft.left !== undefined) finding.left = draft.left;
+      if (draft.right !== undefined) finding.right = draft.right;
+      if (draft.delta !== undefined) finding.delta = draft.delta;
+      if (explanation) {
+        finding.explained = true;
+        finding.explanation = explanation;
+      }
+      findings.push(finding);
     }
   }
   return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);

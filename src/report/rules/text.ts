@@ -50,13 +50,26 @@ export interface TextPlace {
   readonly text: string;
 }
 
+/** Paths of parts' titles and texts, built once per section and index, not per evaluation. */
+const PART_PATHS = new Map<NarrativeSectionId, { title: string; text: string }[]>(NARRATIVE_SECTION_IDS.map((id) => [id, []]));
+/** A document has at most 200 parts a section; beyond that (an editor's draft) paths are built each time. */
+const MAX_CACHED_PARTS = 200;
+
+function partPaths(id: NarrativeSectionId, i: number): { title: string; text: string } {
+  const build = () => ({ title: `narrative.${id}.${i}.title`, text: `narrative.${id}.${i}.text` });
+  if (i >= MAX_CACHED_PARTS) return build();
+  const paths = PART_PATHS.get(id)!;
+  return (paths[i] ??= build());
+}
+
 /** Every narrative text of the report with its path; titles and texts of parts separately. */
 export function narrativePlaces(report: Report, include: { titles?: boolean } = {}): TextPlace[] {
   const places: TextPlace[] = [{ path: 'narrative.preamble', section: 'preamble', title: '', text: report.narrative.preamble }];
   for (const id of NARRATIVE_SECTION_IDS) {
     report.narrative[id].forEach((part, i) => {
-      if (include.titles && part.title) places.push({ path: `narrative.${id}.${i}.title`, section: id, title: part.title, text: part.title });
-      places.push({ path: `narrative.${id}.${i}.text`, section: id, title: part.title, text: part.text });
+      const paths = partPaths(id, i);
+      if (include.titles && part.title) places.push({ path: paths.title, section: id, title: part.title, text: part.title });
+      places.push({ path: paths.text, section: id, title: part.title, text: part.text });
     });
   }
   return places;
