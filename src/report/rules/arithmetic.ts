@@ -1,14 +1,16 @@
 /** Rules of the numbers of one report: balance, counts, fees, stated totals. */
 import {
+  APPLICANT_COLUMN_IDS,
   APPLICANT_COLUMNS,
   APPLICATIONS_TOTAL_COLUMN,
   CELL_BY_ID,
   ENTERED_CELLS,
+  RESULT_ROWS,
   SECTIONS,
   type Label,
   type TableSectionId,
 } from '../format.ts';
-import { decimalPlaces, getAt, pathKeys, type Report } from '../document.ts';
+import { cellsReader, decimalPlaces, getAt, pathKeys, type Report } from '../document.ts';
 import { cellValue } from '../totals.ts';
 import type { FindingDraft, RuleDef } from './types.ts';
 
@@ -18,17 +20,6 @@ const BALANCE_ROWS = ['newReceived', 'carriedOver', 'resultsTotal', 'carriedForw
 const BALANCE_CELLS = new Map<string, readonly string[]>(
   [...APPLICANT_COLUMNS, APPLICATIONS_TOTAL_COLUMN].map((c) => [c.id, BALANCE_ROWS.map((row) => `applications.${row}.${c.id}`)]),
 );
-
-function balanceOf(report: Report, column: string, stated?: Readonly<Record<string, number | null>>) {
-  const cells = BALANCE_CELLS.get(column)!;
-  const value = (id: string) => {
-    const printed = stated?.[id];
-    return typeof printed === 'number' ? printed : (cellValue(report, id) ?? 0);
-  };
-  const left = value(cells[0]!) + value(cells[1]!);
-  const right = value(cells[2]!) + value(cells[3]!);
-  return { left, right, cells: [...cells] };
-}
 
 /** The keys of the entered cells of 三 in each applicant column. */
 const columnCellKeys = new Map(
@@ -42,6 +33,48 @@ const anyFilled = (report: Report, column: string) => {
   return false;
 };
 
+/** A stored count as the balance reads it: not filled is 0 (as `cellValue(…) ?? 0`). */
+const countAt = (report: Report, id: string) => {
+  const value = getAt(report, pathKeys(id));
+  return typeof value === 'number' ? value : 0;
+};
+
+const RESULT_ROW_KEYS = RESULT_ROWS.map((row) => pathKeys(`applications.${row.id}`));
+
+/**
+ * （七）总计 of each applicant column and of the 总计 column, in one pass over the result rows
+ * (each row object found once, not once per cell); added in the order cellValue adds them, so
+ * even a fractional count an editor holds sums to the same number.
+ */
+function resultsTotals(report: Report): { byColumn: number[]; total: number } {
+  const byColumn = APPLICANT_COLUMN_IDS.map(() => 0);
+  let total = 0;
+  for (const keys of RESULT_ROW_KEYS) {
+    const row = getAt(report, keys);
+    if (row === null || typeof row !== 'object') continue;
+    for (let c = 0; c < APPLICANT_COLUMN_IDS.length; c++) {
+      const value = (row as Record<string, unknown>)[APPLICANT_COLUMN_IDS[c]!];
+      if (typeof value === 'number' && Number.isFinite(value)) {
+        byColumn[c]! += value;
+        total += value;
+      }
+    }
+  }
+  return { byColumn, total };
+}
+
+function balanceDraft(column: { id: string; label: Label }, left: number, right: number): FindingDraft {
+  return {
+    subject: column.id,
+    cells: [...BALANCE_CELLS.get(column.id)!],
+    messageKey: 'rule.balance',
+    params: { column: column.label.zh, columnEn: column.label.en, left, right, delta: left - right },
+    left,
+    right,
+    delta: left - right,
+  };
+}
+
 export const balanceRule: RuleDef = {
   id: 'balance',
   severity: 'error',
@@ -49,45 +82,36 @@ export const balanceRule: RuleDef = {
   reads: ['applications'],
   messageKey: 'rule.balance',
   check(report, context) {
+    const filled = APPLICANT_COLUMNS.map((c) => anyFilled(report, c.id));
+    if (!filled.includes(true)) return [];
     const drafts: FindingDraft[] = [];
-    const columns: { id: string; label: Label }[] = [...APPLICANT_COLUMNS];
-    for (const column of columns) {
-      if (!anyFilled(report, column.id)) continue;
-      const { left, right, cells } = balanceOf(report, column.id);
-      if (left !== right) {
-        drafts.push({
-          subject: column.id,
-          cells,
-          messageKey: 'rule.balance',
-          params: { column: column.label.zh, columnEn: column.label.en, left, right, delta: left - right },
-          left,
-          right,
-          delta: left - right,
-        });
-      }
-    }
+    const results = resultsTotals(report);
+    APPLICANT_COLUMNS.forEach((column, c) => {
+      if (!filled[c]) return;
+      const cells = BALANCE_CELLS.get(column.id)!;
+      const left = countAt(report, cells[0]!) + countAt(report, cells[1]!);
+      const right = results.byColumn[c]! + countAt(report, cells[3]!);
+      if (left !== right) drafts.push(balanceDraft(column, left, right));
+    });
     // The 总计 column balances whenever the six do (its cells are their sums), so it is only
     // reported on its own when it fails alone: with totals stated by an imported document.
-    if (drafts.length === 0 && APPLICANT_COLUMNS.some((c) => anyFilled(report, c.id))) {
-      const total = APPLICATIONS_TOTAL_COLUMN;
-      const { left, right, cells } = balanceOf(report, total.id, context.stated?.totals);
-      if (left !== right) {
-        drafts.push({
-          subject: total.id,
-          cells,
-          messageKey: 'rule.balance',
-          params: { column: total.label.zh, columnEn: total.label.en, left, right, delta: left - right },
-          left,
-          right,
-          delta: left - right,
-        });
-      }
+    if (drafts.length === 0) {
+      const stated = context.stated?.totals;
+      const cells = BALANCE_CELLS.get(APPLICATIONS_TOTAL_COLUMN.id)!;
+      const value = (id: string, computed: () => number) => {
+        const printed = stated?.[id];
+        return typeof printed === 'number' ? printed : computed();
+      };
+      const sum = (id: string) => () => cellValue(report, id) ?? 0;
+      const left = value(cells[0]!, sum(cells[0]!)) + value(cells[1]!, sum(cells[1]!));
+      const right = value(cells[2]!, () => results.total) + value(cells[3]!, sum(cells[3]!));
+      if (left !== right) drafts.push(balanceDraft(APPLICATIONS_TOTAL_COLUMN, left, right));
     }
     return drafts;
   },
 };
 
-const ENTERED_KEYS = ENTERED_CELLS.map((cell) => pathKeys(cell.id));
+const readEntered = cellsReader(ENTERED_CELLS.map((cell) => cell.id));
 
 export const countRule: RuleDef = {
   id: 'count',
@@ -98,10 +122,10 @@ export const countRule: RuleDef = {
   check(report, context) {
     const drafts: FindingDraft[] = [];
     const blanks = new Map<TableSectionId, string[]>();
+    const values = readEntered(report);
     for (let i = 0; i < ENTERED_CELLS.length; i++) {
       const cell = ENTERED_CELLS[i]!;
-      const stored = getAt(report, ENTERED_KEYS[i]!);
-      const value = typeof stored === 'number' ? stored : null;
+      const value = values[i] ?? null;
       if (value === null) {
         if (context.blanksAreErrors !== false) {
           const list = blanks.get(cell.section) ?? [];
