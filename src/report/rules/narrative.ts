@@ -195,6 +195,9 @@ const YEAR_PATTERNS: readonly YearPattern[] = [
     accepts: (found, year, place) => found === year || (place.section === 'problems' && found === year + 1),
   },
 ];
+/** Every year pattern above and below names a year so: a text without one is not searched (most are not). */
+const ANY_YEAR = /\d{4}年/;
+
 /** A text or title that opens with "YYYY年，" speaks of the report's year (in 五, of next year's plans too). */
 const OPENING_YEAR = /^(\d{4})年(?:度)?[，,]/;
 const openingAccepts = (found: number, year: number, place: TextPlace) =>
@@ -212,6 +215,7 @@ export const yearMismatchRule: RuleDef = {
     const drafts: FindingDraft[] = [];
     for (const place of narrativePlaces(report, { titles: true })) {
       const text = normalise(place.text);
+      if (!ANY_YEAR.test(text)) continue;
       const wrong: { quote: string; found: number }[] = [];
       for (const { pattern, word, accepts } of YEAR_PATTERNS) {
         if (!text.includes(word)) continue;
