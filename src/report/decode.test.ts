@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, test } from 'vitest';
 import { MAX_FILE_BYTES, MIGRATIONS, decode, decodeBytes, decodeText, migrate, type DecodeResult, type Migration } from './decode.ts';
-import { SCHEMA_VERSION, emptyReport } from './document.ts';
+import { SCHEMA_VERSION, emptyReport, getPath, plainReportSchema, reportSchema } from './document.ts';
+import { ENTERED_CELLS } from './format.ts';
 import { readFileSync } from 'node:fs';
 import { FIXTURES_DIR, deletePath, seedJson, setPath } from '../../tests/unit/helpers.ts';
 
@@ -224,6 +225,70 @@ describe('decodeText and decodeBytes', () => {
     expect(decodeText('['.repeat(depth) + ']'.repeat(depth)).ok).toBe(false);
     const inKnownPlace = JSON.stringify(seedJson()).replace('"overview":[', `"overview":[${'['.repeat(5000)}${']'.repeat(5000)},`);
     expect(decodeText(inKnownPlace)).toMatchObject({ ok: false, problems: [{ path: 'narrative.overview.0', code: 'decode.expectedObject' }] });
+  });
+});
+
+describe('the fast path of the count groups answers as the plain schema does', () => {
+  const plain = plainReportSchema();
+  /** Both parses of a document: the same verdict, the same report or the same issues. */
+  function same(doc: unknown) {
+    const fast = reportSchema.safeParse(doc);
+    const slow = plain.safeParse(doc);
+    expect(fast.success).toBe(slow.success);
+    if (fast.success && slow.success) {
+      expect(JSON.stringify(fast.data)).toBe(JSON.stringify(slow.data));
+      expect(fast.data).toEqual(slow.data);
+      expect(fast.data).not.toBe(doc);
+    } else {
+      expect(fast.error?.issues).toEqual(slow.error?.issues);
+    }
+    return fast.success;
+  }
+  const groups = ['applications.newReceived', 'applications.withheld.stateSecret', 'applications.otherHandling.other', 'proactive.normativeDocuments', 'appeals.litigationAfterReview'];
+  const values = [null, 0, -0, 1, 24, 1e8, 1e8 + 1, 2 ** 53, -1, 1.5, 1e-9, NaN, Infinity, -Infinity, '1', '', true, [], {}, undefined];
+
+  test.each(groups)('every kind of value in %s', (group) => {
+    for (const value of values) {
+      const doc = seedJson();
+      const key = Object.keys(getPath(doc, group) as object)[1]!;
+      setPath(doc, `${group}.${key}`, value);
+      const ok = same(doc);
+      expect(ok).toBe(value === null || (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1e8));
+      if (ok) expect(Object.is(getPath(reportSchema.parse(doc), `${group}.${key}`), value)).toBe(true);
+    }
+  });
+
+  test.each(groups)('the group itself wrong or odd: %s', (group) => {
+    const variants: ((g: Record<string, unknown>) => unknown)[] = [
+      () => null,
+      () => [],
+      () => 'x',
+      () => 5,
+      (g) => Object.fromEntries(Object.entries(g).slice(1)),
+      (g) => ({ ...g, extra: 1 }),
+      (g) => ({ ...g, total: 3 }),
+      (g) => Object.fromEntries(Object.entries(g).reverse()),
+      (g) => Object.assign(Object.create(null) as object, g),
+      (g) => Object.assign(Object.create({ inherited: 1 }) as object, g),
+      (g) => Object.assign(Object.create({ [Object.keys(g)[0]!]: 7 }) as object, Object.fromEntries(Object.entries(g).slice(1))),
+    ];
+    for (const variant of variants) {
+      const doc = seedJson();
+      setPath(doc, group, variant(getPath(doc, group) as Record<string, unknown>));
+      same(doc);
+    }
+  });
+
+  test('the seed, the empty report and documents with random counts', () => {
+    expect(same(seedJson())).toBe(true);
+    expect(same(JSON.parse(JSON.stringify(emptyReport({ agency: '某县民政局', year: 2023 }))))).toBe(true);
+    let state = 7;
+    const random = () => ((state = (state * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    for (let i = 0; i < 200; i++) {
+      const doc = seedJson();
+      for (const cell of ENTERED_CELLS) if (random() < 0.05) setPath(doc, cell.id, values[Math.floor(random() * values.length)]);
+      same(doc);
+    }
   });
 });
 
