@@ -6,6 +6,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Report } from '../document.ts';
 import { evaluate } from './index.ts';
+import { otherSectionText } from './narrative.ts';
+import { normalise, sharingTexts } from './text.ts';
 import { edited, seed } from '../../../tests/unit/helpers.ts';
 
 const SEED = seed();
@@ -181,5 +183,27 @@ describe('feeStatement and unpaidFeeStatement: section 六', () => {
     };
     expect(findingsFor('other', 1, '本年度未向申请人发出收费通知，未收取信息处理费。', unpaid)).toEqual(['unpaidFeeStatement:/']);
     expect(findingsFor('other', 1, '本年度发出收费通知1件，申请人逾期未缴纳，未收取信息处理费。', unpaid)).toEqual([]);
+  });
+});
+
+describe('section 六 as the fee rules read it', () => {
+  /** The definition: titles and texts of the parts with text, joined by 。, then normalised. */
+  const joinedThenNormalised = (r: Report) =>
+    normalise(
+      r.narrative.other
+        .filter((p) => p.text.trim())
+        .map((p) => `${p.title}。${p.text}`)
+        .join('。'),
+    );
+
+  test.each([
+    ['the seed', (): void => {}],
+    ['full-width digits, spaces and a line break', (r: Report) => (r.narrative.other = [{ title: '信息处理费 收取情况', text: '本年度共收取信息处理费　０ 元。\r\n无。' }])],
+    ['combining marks and compatibility characters at the joins', (r: Report) => (r.narrative.other = [{ title: '\u0301ﬁ', text: '\u0308e\u0301①' }, { title: '', text: '\u0301' }, { title: '㈱', text: '\u3000' }, { title: 'x', text: 'y\u0301' }])],
+    ['parts without text are left out', (r: Report) => (r.narrative.other = [{ title: '信息处理费收取情况', text: '  ' }, { title: '其他', text: '无' }])],
+  ])('reads as the joined text normalised: %s', (_, change) => {
+    const report = edited(SEED, change);
+    expect(otherSectionText(report)).toBe(joinedThenNormalised(report));
+    expect(sharingTexts(() => otherSectionText(report))).toBe(joinedThenNormalised(report));
   });
 });

@@ -281,13 +281,13 @@ export const citationRule: RuleDef = {
  * What section 六 says: titles and texts of the parts that have text. A new report comes with
  * an empty part titled 信息处理费收取情况; its title alone states nothing.
  */
-function otherSectionText(report: Report): string {
-  return normalise(
-    report.narrative.other
-      .filter((p) => p.text.trim())
-      .map((p) => `${p.title}。${p.text}`)
-      .join('。'),
-  );
+export function otherSectionText(report: Report): string {
+  // Normalised part by part, which the other rules have mostly done already this evaluation:
+  // the same as normalising the joined text, since nothing in NFKC joins across a 。.
+  return report.narrative.other
+    .filter((p) => p.text.trim())
+    .map((p) => `${normalise(p.title)}。${normalise(p.text)}`)
+    .join('。');
 }
 
 export const feeStatementRule: RuleDef = {
