@@ -3,7 +3,7 @@
  * (playwright's own browser download cannot run here). Page errors and console errors fail the
  * test that caused them.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -38,4 +38,14 @@ export function watch(page: Page): Watched {
     if (m.type() === 'error') watched.errors.push(`console: ${m.text()}`);
   });
   return watched;
+}
+
+/**
+ * Where a test's screenshot goes: docs/screenshots/ when asked for (`SCREENSHOTS=1`, to update
+ * the README's pictures), else test-results/ (ignored), so a test run leaves the tree clean.
+ */
+export function screenshotPath(name: string): string {
+  const dir = process.env.SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots';
+  mkdirSync(dir, { recursive: true });
+  return join(dir, name);
 }

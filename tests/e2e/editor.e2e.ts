@@ -3,12 +3,12 @@
  * the seed report (Pingluo 2022) through the UI as a clerk would — the header, the narrative,
  * typing the numbers of 二 and 四, one paste of the 三 block — see zero errors, mark it ready;
  * reopen, set 结转下年度 of 自然人 to 1 and see the balance error on exactly that column.
- * Screenshots of every section in both languages go to docs/screenshots/.
+ * Screenshots of every section in both languages go to docs/screenshots/ (with SCREENSHOTS=1).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { baseUrl, launch, watch } from './browser.ts';
+import { baseUrl, launch, watch, screenshotPath } from './browser.ts';
 
 // The seed as data; the test types it in through the UI.
 interface Part {
@@ -41,7 +41,6 @@ const SECTIONS = ['meta', 'overview', 'proactive', 'applications', 'appeals', 'p
 let browser: Browser;
 beforeAll(async () => {
   browser = await launch();
-  mkdirSync('docs/screenshots', { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
@@ -171,7 +170,7 @@ test('a clerk fills Pingluo 2022 in the editor, marks it ready, reopens it and u
       // #/new made a draft and moved to #/drafts/<id>: go to each section of that same draft.
       await page.evaluate((s) => (location.hash = location.hash.replace(/^(#\/drafts\/[^/]+).*$/, `$1/${s}`)), section);
       await page.locator(`.section-${section}`).waitFor();
-      await page.screenshot({ path: `docs/screenshots/editor-${section}-${lang}.png`, fullPage: true });
+      await page.screenshot({ path: screenshotPath(`editor-${section}-${lang}.png`), fullPage: true });
     }
   }
   expect(watched.errors).toEqual([]);

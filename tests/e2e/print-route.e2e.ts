@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { baseUrl, launchPersistent, watch } from './browser.ts';
+import { baseUrl, launchPersistent, watch, screenshotPath } from './browser.ts';
 
 const seed = readFileSync('tests/fixtures/pingluo-2022.json');
 let context: BrowserContext;
@@ -32,7 +32,7 @@ test('import the seed, open the print view from the editor, download the printab
   expect(await sheet.locator('h1').first().textContent()).toContain('平罗县人民政府办公室2022年政府信息公开工作年度报告');
   expect(await sheet.locator('td[data-cell="applications.newReceived.total"]').textContent()).toBe('24');
   expect(await sheet.locator('td[data-cell="applications.unavailable.notHeld.naturalPerson"]').textContent()).toBe('19');
-  await page.screenshot({ path: 'docs/screenshots/print-route-zh-CN.png' });
+  await page.screenshot({ path: screenshotPath('print-route-zh-CN.png') });
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载可打印/ }).click()]);
   expect(download.suggestedFilename()).toBe('平罗县人民政府办公室-2022-政府信息公开年报.html');

@@ -5,10 +5,10 @@
  * opens it, sees the return reason and every comment at its place, reopens the 定稿 report,
  * resolves one comment, reloads — and it stays resolved. Screenshots in zh-CN and en.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { baseUrl, launchPersistent, watch, type Watched } from './browser.ts';
+import { baseUrl, launchPersistent, watch, type Watched, screenshotPath } from './browser.ts';
 
 const CELL = 'applications.granted.naturalPerson';
 const REVIEWER = '平罗县政务公开办';
@@ -58,7 +58,6 @@ let watched: Watched;
 
 beforeEach(async () => {
   context = await launchPersistent();
-  mkdirSync('docs/screenshots', { recursive: true });
 });
 
 afterEach(async () => {
@@ -147,7 +146,7 @@ test('a returned report: import, see the comments where they point, resolve one,
   // Focused, the cell shows its comment (above it).
   expect(await td.locator('.cell-comments').isVisible()).toBe(true);
   expect(await td.locator('.cell-comments').textContent()).toContain(CELL_TEXT);
-  await page.screenshot({ path: 'docs/screenshots/editor-review-cell-zh-CN.png' });
+  await page.screenshot({ path: screenshotPath('editor-review-cell-zh-CN.png') });
   // Unfocused, the flag alone.
   await page.locator('[data-cell="applications.newReceived.commercial"]').focus();
   expect(await td.locator('.cell-comments').isVisible()).toBe(false);
@@ -196,6 +195,6 @@ test('a returned report: import, see the comments where they point, resolve one,
     await nav(page, lang === 'en' ? /1\. Overview/ : /一、总体情况/).click();
     await page.waitForURL(/\/overview$/);
     await page.locator('.comment-notes').first().waitFor();
-    await page.screenshot({ path: `docs/screenshots/editor-review-comments-${lang}.png` });
+    await page.screenshot({ path: screenshotPath(`editor-review-comments-${lang}.png`) });
   }
 });
