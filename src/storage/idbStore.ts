@@ -16,8 +16,11 @@ import {
   planVersion,
   readDraft,
   readVersion,
+  renamed,
+  softDeleted,
   toInfo,
   toSummary,
+  undeleted,
   versionRange,
 } from './records.ts';
 import {
@@ -364,16 +367,15 @@ class IdbDraftStore implements DraftStore {
   }
 
   rename(id: string, title: string): Promise<Result<DraftSummary>> {
-    return this.update(id, (stored) => ({ ...stored, title: title.trim() }));
+    return this.update(id, renamed(title));
   }
 
   softDelete(id: string): Promise<Result<DraftSummary>> {
-    // The revision moves so that an editor open on it in another tab learns of it.
-    return this.update(id, (stored) => ({ ...stored, deletedAt: this.now(), revision: stored.revision + 1 }));
+    return this.update(id, softDeleted(this.now()));
   }
 
   undelete(id: string): Promise<Result<DraftSummary>> {
-    return this.update(id, (stored) => ({ ...stored, deletedAt: null, revision: stored.revision + 1 }));
+    return this.update(id, undeleted);
   }
 
   async purge(olderThanMs: number = PURGE_AFTER_MS): Promise<Result<number>> {

@@ -13,8 +13,11 @@ import {
   planVersion,
   readDraft,
   readVersion,
+  renamed,
+  softDeleted,
   toInfo,
   toSummary,
+  undeleted,
 } from './records.ts';
 import {
   PURGE_AFTER_MS,
@@ -181,15 +184,15 @@ export class MemoryDraftStore implements DraftStore {
   }
 
   rename(id: string, title: string): Promise<Result<DraftSummary>> {
-    return this.update(id, (stored) => ({ ...stored, title: title.trim() }));
+    return this.update(id, renamed(title));
   }
 
   softDelete(id: string): Promise<Result<DraftSummary>> {
-    return this.update(id, (stored) => ({ ...stored, deletedAt: this.now(), revision: stored.revision + 1 }));
+    return this.update(id, softDeleted(this.now()));
   }
 
   undelete(id: string): Promise<Result<DraftSummary>> {
-    return this.update(id, (stored) => ({ ...stored, deletedAt: null, revision: stored.revision + 1 }));
+    return this.update(id, undeleted);
   }
 
   async purge(olderThanMs: number = PURGE_AFTER_MS): Promise<Result<number>> {

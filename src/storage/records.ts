@@ -209,6 +209,13 @@ export function journalKey(draftId: string, writer: string): [string, string] {
   return [draftId, writer];
 }
 
+/** The clerk's own name of a draft; the document and its revision stay as they are. */
+export const renamed = (title: string) => (stored: DraftRecord): DraftRecord => ({ ...stored, title: title.trim() });
+
+/** Deleting and restoring move the revision, so that an editor open on the draft in another tab learns of it. */
+export const softDeleted = (now: number) => (stored: DraftRecord): DraftRecord => ({ ...stored, deletedAt: now, revision: stored.revision + 1 });
+export const undeleted = (stored: DraftRecord): DraftRecord => ({ ...stored, deletedAt: null, revision: stored.revision + 1 });
+
 export function byUpdatedDesc(a: DraftSummary, b: DraftSummary): number {
   return b.updatedAt - a.updatedAt;
 }
