@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLabel } from '../../i18n/index.ts';
 import { AGENCY_KINDS, AGENCY_KIND_LABELS, META_FIELDS, emptyReport, type AgencyKind, type Problem, type Report } from '../../report/index.ts';
 import type { DraftSummary } from '../../storage/index.ts';
-import { Dialog } from './Dialog.tsx';
+import { Dialog, DialogActions } from './Dialog.tsx';
 import { readReportFile } from '../../ui/files.ts';
 import { nextYearReport } from './fromLastYear.ts';
 import { ProblemList } from './ImportPieces.tsx';
@@ -80,14 +80,7 @@ export function CreateDialog({ onCancel, onCreate }: { onCancel: () => void; onC
             {t('drafts.create.yearInvalid')}
           </p>
         )}
-        <div className="drafts-dialog-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {t('drafts.create.submit')}
-          </button>
-          <button type="button" onClick={onCancel}>
-            {t('drafts.common.cancel')}
-          </button>
-        </div>
+        <DialogActions submitLabel={t('drafts.create.submit')} busy={busy} onCancel={onCancel} />
       </form>
     </Dialog>
   );
@@ -176,14 +169,7 @@ export function FromLastYearDialog({
             <ProblemList problems={problems} />
           </div>
         )}
-        <div className="drafts-dialog-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {t('drafts.fromLast.submit')}
-          </button>
-          <button type="button" onClick={onCancel}>
-            {t('drafts.common.cancel')}
-          </button>
-        </div>
+        <DialogActions submitLabel={t('drafts.fromLast.submit')} busy={busy} onCancel={onCancel} />
       </form>
     </Dialog>
   );

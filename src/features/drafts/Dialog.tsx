@@ -3,6 +3,7 @@
  * Tab kept inside, Escape closes (unless the dialog must be answered).
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -63,6 +64,21 @@ export function Dialog({ title, onClose, role = 'dialog', className, children }:
         <h2 id={titleId}>{title}</h2>
         {children}
       </div>
+    </div>
+  );
+}
+
+/** The submit and cancel buttons at the foot of a dialog's form. */
+export function DialogActions({ submitLabel, busy, onCancel }: { submitLabel: string; busy: boolean; onCancel: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="drafts-dialog-actions">
+      <button type="submit" className="primary" disabled={busy}>
+        {submitLabel}
+      </button>
+      <button type="button" onClick={onCancel}>
+        {t('drafts.common.cancel')}
+      </button>
     </div>
   );
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useLabel } from '../../i18n/index.ts';
 import type { Problem } from '../../report/index.ts';
 import type { DraftSummary } from '../../storage/index.ts';
-import { Dialog } from './Dialog.tsx';
+import { Dialog, DialogActions } from './Dialog.tsx';
 
 const SHOWN_PROBLEMS = 50;
 
@@ -93,14 +93,7 @@ export function ImportChoiceDialog({
             </label>
           ))}
         </fieldset>
-        <div className="drafts-dialog-actions">
-          <button type="submit" className="primary" disabled={busy}>
-            {t('drafts.import.submit')}
-          </button>
-          <button type="button" onClick={onCancel}>
-            {t('drafts.common.cancel')}
-          </button>
-        </div>
+        <DialogActions submitLabel={t('drafts.import.submit')} busy={busy} onCancel={onCancel} />
       </form>
     </Dialog>
   );

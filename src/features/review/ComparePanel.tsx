@@ -149,30 +149,28 @@ export function ComparePanel({ unit }: ComparePanelProps) {
       ) : (
         <>
           <div className="rv-toolbar">
-            <label>
-              {t('review.compare.before')}{' '}
-              <select value={before.id} onChange={(e) => setBeforeId(e.target.value)}>
-                {candidates.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t('review.compare.after')}{' '}
-              <select value={after.id} onChange={(e) => setAfterId(e.target.value)}>
-                {candidates.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <CandidateSelect label={t('review.compare.before')} candidates={candidates} value={before.id} onChange={setBeforeId} />
+            <CandidateSelect label={t('review.compare.after')} candidates={candidates} value={after.id} onChange={setAfterId} />
           </div>
           {before.id === after.id ? <p className="rv-muted">{t('review.compare.same')}</p> : <ComparisonView before={before.report} after={after.report} />}
         </>
       )}
     </section>
+  );
+}
+
+/** One side of the comparison: which version (or year) of the unit's report. */
+function CandidateSelect({ label, candidates, value, onChange }: { label: string; candidates: readonly CompareCandidate[]; value: string; onChange: (id: string) => void }) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {candidates.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
