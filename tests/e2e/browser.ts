@@ -49,3 +49,24 @@ export function screenshotPath(name: string): string {
   mkdirSync(dir, { recursive: true });
   return join(dir, name);
 }
+
+/** The draft as IndexedDB holds it, read in the page. */
+export async function storedDraft(page: Page, id: string): Promise<{ revision: number; document: Record<string, unknown> } | undefined> {
+  return page.evaluate(
+    (draftId) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('nianbao');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const request = db.transaction('drafts').objectStore('drafts').get(draftId);
+          request.onsuccess = () => {
+            db.close();
+            resolve(request.result);
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+    id,
+  );
+}

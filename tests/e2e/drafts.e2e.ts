@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { baseUrl, launchPersistent, watch, type Watched } from './browser.ts';
+import { baseUrl, launchPersistent, storedDraft, watch, type Watched } from './browser.ts';
 
 const CELL = 'applications.newReceived.naturalPerson';
 const CELL2 = 'applications.newReceived.commercial';
@@ -57,27 +57,6 @@ function cell(page: Page, id: string) {
 async function typeInto(page: Page, id: string, text: string) {
   await cell(page, id).click();
   await page.keyboard.type(text);
-}
-
-/** The draft as IndexedDB holds it, read in the page. */
-async function storedDraft(page: Page, id: string): Promise<{ revision: number; document: Record<string, unknown> } | undefined> {
-  return page.evaluate(
-    (draftId) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('nianbao');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const request = db.transaction('drafts').objectStore('drafts').get(draftId);
-          request.onsuccess = () => {
-            db.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    id,
-  );
 }
 
 async function allDrafts(page: Page): Promise<{ id: string; revision: number; updatedAt: number }[]> {

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { baseUrl, launchPersistent, watch, type Watched, screenshotPath } from './browser.ts';
+import { baseUrl, launchPersistent, watch, type Watched, screenshotPath, storedDraft } from './browser.ts';
 
 const CELL = 'applications.granted.naturalPerson';
 const REVIEWER = '平罗县政务公开办';
@@ -86,25 +86,9 @@ function description(page: Page, selector: string): Promise<string> {
 }
 
 /** The draft's comments as IndexedDB holds them. */
-function storedComments(page: Page, id: string): Promise<{ id: string; resolved: boolean }[]> {
-  return page.evaluate(
-    (draftId) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('nianbao');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const request = db.transaction('drafts').objectStore('drafts').get(draftId);
-          request.onsuccess = () => {
-            db.close();
-            const doc = (request.result as { document: { review: { comments: { id: string; resolved: boolean }[] } } } | undefined)?.document;
-            resolve(doc?.review.comments.map((c) => ({ id: c.id, resolved: c.resolved })) ?? []);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    id,
-  );
+async function storedComments(page: Page, id: string): Promise<{ id: string; resolved: boolean }[]> {
+  const doc = (await storedDraft(page, id))?.document as { review: { comments: { id: string; resolved: boolean }[] } } | undefined;
+  return doc?.review.comments.map((c) => ({ id: c.id, resolved: c.resolved })) ?? [];
 }
 
 test('a returned report: import, see the comments where they point, resolve one, reload — still resolved', async () => {
