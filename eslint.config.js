@@ -23,7 +23,7 @@ const featureBoundaries = features.map((feature) => ({
 }));
 
 export default tseslint.config(
-  { ignores: ['dist', '.bench-dist', 'tmp', 'node_modules', 'coverage', 'docs', '**/*.d.ts'] },
+  { ignores: ['dist', '.bench-dist*', 'tmp', 'node_modules', 'coverage', 'docs', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
