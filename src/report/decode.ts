@@ -2,7 +2,7 @@
  * The one door for anything read from outside (files, storage, the CLI): unknown in, either a
  * whole valid report or a list of problems out. It never throws and never returns half a report.
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { DOCUMENT_KIND, FORMAT_VERSION } from './format.ts';
 import { SCHEMA_VERSION, reportSchema, type Report } from './document.ts';
 import { message, type LocalizedText, type MessageKey, type MessageParams } from './messages.ts';
