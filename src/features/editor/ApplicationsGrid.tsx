@@ -1,77 +1,26 @@
 /**
- * 三、收到和处理政府信息公开申请情况 in the official layout. TanStack Table builds the column
- * headers (申请人情况 › 自然人 | 法人或其他组织 › five | 总计, merged vertically by header.rowSpan)
- * and renders the value cells; the row headers with their spanning groups (三、本年度办理结果,
- * （三）不予公开 …) come from the model, since a data table has no notion of row groups.
- * Columns, features and data live at module scope so the table is built once.
+ * 三、收到和处理政府信息公开申请情况 in the official layout. The column headers (申请人情况 ›
+ * 自然人 | 法人或其他组织 › five | 总计, a column that ends higher up merged down) and the row
+ * headers with their spanning groups (三、本年度办理结果, （三）不予公开 …) both come from the
+ * model through gridModel.ts; headers and rows are built once at module scope.
  */
 import { memo } from 'react';
-import { createColumnHelper, tableFeatures, useTable, type Row } from '@tanstack/react-table';
-import {
-  APPLICANT_COLUMNS,
-  APPLICATIONS_HEADER,
-  APPLICATIONS_ROWS,
-  APPLICATIONS_TOTAL_COLUMN,
-  applicationsGroup,
-  type ApplicationsRowDef,
-  type Label,
-} from '../../report/index.ts';
+import { APPLICANT_COLUMNS, APPLICATIONS_ROWS, applicationsGroup, type ApplicationsRowDef } from '../../report/index.ts';
 import { useGridEnv } from './context.ts';
 import { CellInput, Probe, TotalCell } from './GridCells.tsx';
 import { GridFrame } from './GridFrame.tsx';
-import { APPLICATIONS_LABEL_COLUMNS, applicationsRowHeaders } from './gridModel.ts';
+import { HeaderRows } from './GridHeader.tsx';
+import { APPLICATIONS_HEADER_COLUMNS, applicationsRowHeaders, headerRows, valueColumns } from './gridModel.ts';
 import { OfficialLabel } from './marks.tsx';
 
-const features = tableFeatures({});
-const helper = createColumnHelper<typeof features, ApplicationsRowDef>();
-
-function headerOf(label: Label) {
-  return function Header() {
-    const { lang } = useGridEnv();
-    return <OfficialLabel label={label} lang={lang} />;
-  };
-}
-
-function valueColumn(column: string, label: Label) {
-  return helper.display({
-    id: column,
-    header: headerOf(label),
-    cell: function ApplicationsCell({ row }) {
-      const id = `applications.${row.original.id}.${column}`;
-      return row.original.computed || column === 'total' ? <TotalCell id={id} /> : <CellInput id={id} />;
-    },
-  });
-}
-
-const [naturalPerson, ...organisations] = APPLICANT_COLUMNS;
-
-const columns = [
-  // The top-left block of the official form: it carries the 勾稽 note over the row labels.
-  helper.display({ id: 'label', header: headerOf(APPLICATIONS_HEADER.note) }),
-  helper.group({
-    id: 'applicants',
-    header: headerOf(APPLICATIONS_HEADER.applicants),
-    columns: [
-      valueColumn(naturalPerson.id, naturalPerson.label),
-      helper.group({
-        id: 'organisations',
-        header: headerOf(APPLICATIONS_HEADER.organisations),
-        columns: organisations.map((c) => valueColumn(c.id, c.label)),
-      }),
-      valueColumn(APPLICATIONS_TOTAL_COLUMN.id, APPLICATIONS_TOTAL_COLUMN.label),
-    ],
-  }),
-];
-
-const data = APPLICATIONS_ROWS as ApplicationsRowDef[];
-const getRowId = (row: ApplicationsRowDef) => row.id;
+const HEADER_ROWS = headerRows(APPLICATIONS_HEADER_COLUMNS);
+const VALUE_COLUMNS = valueColumns(APPLICATIONS_HEADER_COLUMNS)
+  .filter((c) => c.id !== 'label')
+  .map((c) => c.id);
 const ROW_HEADERS = applicationsRowHeaders();
 
-type ApplicationsTable = ReturnType<typeof useTable<typeof features, ApplicationsRowDef>>;
-
-const ApplicationsRow = memo(function ApplicationsRow({ row, table }: { row: Row<typeof features, ApplicationsRowDef>; table: ApplicationsTable }) {
+const ApplicationsRow = memo(function ApplicationsRow({ def }: { def: ApplicationsRowDef }) {
   const { lang } = useGridEnv();
-  const def = row.original;
   return (
     <Probe id={def.id}>
       <tr className={`row-${def.role}${def.computed ? ' row-computed' : ''}`}>
@@ -86,19 +35,16 @@ const ApplicationsRow = memo(function ApplicationsRow({ row, table }: { row: Row
             </th>
           ),
         )}
-        {row
-          .getAllCells()
-          .filter((cell) => cell.column.id !== 'label')
-          .map((cell) => (
-            <table.FlexRender key={cell.id} cell={cell} />
-          ))}
+        {VALUE_COLUMNS.map((column) => {
+          const id = `applications.${def.id}.${column}`;
+          return def.computed || column === 'total' ? <TotalCell key={id} id={id} /> : <CellInput key={id} id={id} />;
+        })}
       </tr>
     </Probe>
   );
 });
 
 export const ApplicationsGrid = memo(function ApplicationsGrid({ label }: { label: string }) {
-  const table = useTable({ features, columns, data, getRowId });
   return (
     <GridFrame label={label}>
       <table className="grid grid-applications">
@@ -112,27 +58,11 @@ export const ApplicationsGrid = memo(function ApplicationsGrid({ label }: { labe
           <col className="col-value col-total" />
         </colgroup>
         <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers
-                .filter((h) => h.rowSpan !== 0)
-                .map((h) => (
-                  <th
-                    key={h.id}
-                    scope={h.subHeaders.length > 0 ? 'colgroup' : 'col'}
-                    colSpan={h.column.id === 'label' ? APPLICATIONS_LABEL_COLUMNS : h.colSpan}
-                    rowSpan={h.rowSpan}
-                    className={h.column.id === 'label' ? 'note' : h.column.id === 'total' ? 'col-total' : undefined}
-                  >
-                    <table.FlexRender header={h} />
-                  </th>
-                ))}
-            </tr>
-          ))}
+          <HeaderRows rows={HEADER_ROWS} />
         </thead>
         <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <ApplicationsRow key={row.id} row={row} table={table} />
+          {APPLICATIONS_ROWS.map((def) => (
+            <ApplicationsRow key={def.id} def={def} />
           ))}
         </tbody>
       </table>

@@ -1,8 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { APPLICATIONS_ROWS, CELLS, ENTERED_CELLS } from '../../report/index.ts';
+import { APPLICANT_COLUMN_IDS, APPLICATIONS_HEADER, APPLICATIONS_ROWS, CELLS, ENTERED_CELLS } from '../../report/index.ts';
 import {
+  APPEALS_HEADER_COLUMNS,
+  APPLICATIONS_HEADER_COLUMNS,
   GRID_MATRIX,
   applicationsRowHeaders,
+  headerRows,
+  valueColumns,
   cellName,
   focusSelectorsFor,
   moveFrom,
@@ -185,5 +189,44 @@ describe('names and places', () => {
     expect(focusSelectorsFor('narrative.overview.2.text')).toEqual(['[data-path="narrative.overview.2.text"]']);
     expect(focusSelectorsFor('narrative.other')[0]).toBe('[data-path="narrative.other.0.text"]');
     expect(focusSelectorsFor('proactive')).toEqual(['[data-cell="proactive.regulations.issued"]']);
+  });
+});
+
+describe('the column headers of 三 and 四', () => {
+  const layout = (rows: ReturnType<typeof headerRows>) =>
+    rows.map((row) => row.map((h) => `${h.label.zh}|${h.scope}|${h.colSpan}×${h.rowSpan}${h.className ? `|${h.className}` : ''}`));
+
+  test('三: the note over the three label columns, 申请人情况 over 自然人, 法人或其他组织 (five) and 总计', () => {
+    expect(layout(headerRows(APPLICATIONS_HEADER_COLUMNS))).toEqual([
+      [`${APPLICATIONS_HEADER.note.zh}|colgroup|3×3|note`, '申请人情况|colgroup|7×1'],
+      ['自然人|colgroup|1×2', '法人或其他组织|colgroup|5×1', '总计|colgroup|1×2|col-total'],
+      ['商业企业|col|1×1', '科研机构|col|1×1', '社会公益组织|col|1×1', '法律服务机构|col|1×1', '其他|col|1×1'],
+    ]);
+  });
+
+  test('三: every header row spans the table (3 label columns + 7 value columns)', () => {
+    const rows = headerRows(APPLICATIONS_HEADER_COLUMNS);
+    // A header merged down from row r covers its columns in every row below it too.
+    const covered = rows.map(() => 0);
+    rows.forEach((row, r) => row.forEach((h) => { for (let i = r; i < r + h.rowSpan; i++) covered[i]! += h.colSpan; }));
+    expect(covered).toEqual([10, 10, 10]);
+  });
+
+  test('四: 行政复议 merged down over its outcomes; 行政诉讼 › two kinds › five each', () => {
+    const outcomes = (level: 'colgroup|1×2' | 'col|1×1') => [
+      `结果维持|${level}`, `结果纠正|${level}`, `其他结果|${level}`, `尚未审结|${level}`, `总计|${level}|col-total`,
+    ];
+    expect(layout(headerRows(APPEALS_HEADER_COLUMNS))).toEqual([
+      ['行政复议|colgroup|5×1', '行政诉讼|colgroup|10×1'],
+      [...outcomes('colgroup|1×2'), '未经复议直接起诉|colgroup|5×1', '复议后起诉|colgroup|5×1'],
+      [...outcomes('col|1×1'), ...outcomes('col|1×1')],
+    ]);
+  });
+
+  test('the value columns are the cells of 三 and 四, in the order of the model', () => {
+    expect(valueColumns(APPLICATIONS_HEADER_COLUMNS).map((c) => c.id)).toEqual(['label', ...APPLICANT_COLUMN_IDS, 'total']);
+    expect(valueColumns(APPEALS_HEADER_COLUMNS).map((c) => `appeals.${c.id}`)).toEqual(
+      CELLS.filter((c) => c.section === 'appeals').map((c) => c.id),
+    );
   });
 });

@@ -6,9 +6,14 @@
 import {
   APPEAL_KINDS,
   APPEAL_OUTCOME_IDS,
+  APPEAL_OUTCOMES,
   APPEALS_LITIGATION,
+  APPEALS_TOTAL_COLUMN,
   APPLICANT_COLUMN_IDS,
+  APPLICANT_COLUMNS,
+  APPLICATIONS_HEADER,
   APPLICATIONS_ROWS,
+  APPLICATIONS_TOTAL_COLUMN,
   CELL_BY_ID,
   ENTERED_APPLICATIONS_ROWS,
   PROACTIVE_DOCUMENT_COLUMNS,
@@ -223,6 +228,96 @@ export function applicationsRowHeaders(): Map<ApplicationsRowId, readonly RowHea
   }
   return headers;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The column headers of 三 and 四 (official layout: groups over their columns, a column that
+// ends higher up merged down to the last header row)
+// ---------------------------------------------------------------------------------------------
+
+/** A column of a grid's header: a value column (no `columns`) or a group over its columns. */
+export interface HeaderColumn {
+  /** The value column's id in the row's cell ids (`naturalPerson`, `review.upheld`); a group's name. */
+  readonly id: string;
+  readonly label: Label;
+  readonly columns?: readonly HeaderColumn[];
+  /** Columns the header spans when it is wider than one value column (三's note over the 3 label columns). */
+  readonly span?: number;
+  readonly className?: string;
+}
+
+export interface HeaderCell {
+  readonly id: string;
+  readonly label: Label;
+  /** `colgroup` for a group and for a column merged down over the rows below it. */
+  readonly scope: 'col' | 'colgroup';
+  readonly colSpan: number;
+  readonly rowSpan: number;
+  readonly className?: string;
+}
+
+const depthOf = (column: HeaderColumn): number => 1 + Math.max(0, ...(column.columns ?? []).map(depthOf));
+const widthOf = (column: HeaderColumn): number =>
+  column.columns ? column.columns.reduce((sum, c) => sum + widthOf(c), 0) : (column.span ?? 1);
+
+/** The header rows of a column tree, top first: each header in the row of its depth. */
+export function headerRows(columns: readonly HeaderColumn[]): HeaderCell[][] {
+  const depth = Math.max(...columns.map(depthOf));
+  const rows: HeaderCell[][] = Array.from({ length: depth }, () => []);
+  const place = (column: HeaderColumn, level: number) => {
+    const rowSpan = column.columns ? 1 : depth - level;
+    rows[level]!.push({
+      id: column.id,
+      label: column.label,
+      scope: column.columns || rowSpan > 1 ? 'colgroup' : 'col',
+      colSpan: widthOf(column),
+      rowSpan,
+      ...(column.className ? { className: column.className } : {}),
+    });
+    for (const child of column.columns ?? []) place(child, level + 1);
+  };
+  for (const column of columns) place(column, 0);
+  return rows;
+}
+
+/** The value columns of a column tree, left to right. */
+export function valueColumns(columns: readonly HeaderColumn[]): HeaderColumn[] {
+  return columns.flatMap((c) => (c.columns ? valueColumns(c.columns) : [c]));
+}
+
+const [naturalPerson, ...organisations] = APPLICANT_COLUMNS;
+
+/** 三: the note over the row labels | 申请人情况 › 自然人 | 法人或其他组织 › five | 总计. */
+export const APPLICATIONS_HEADER_COLUMNS: readonly HeaderColumn[] = [
+  // The top-left block of the official form: it carries the 勾稽 note over the row labels.
+  { id: 'label', label: APPLICATIONS_HEADER.note, span: APPLICATIONS_LABEL_COLUMNS, className: 'note' },
+  {
+    id: 'applicants',
+    label: APPLICATIONS_HEADER.applicants,
+    columns: [
+      { id: naturalPerson.id, label: naturalPerson.label },
+      { id: 'organisations', label: APPLICATIONS_HEADER.organisations, columns: organisations.map((c) => ({ id: c.id, label: c.label })) },
+      { id: APPLICATIONS_TOTAL_COLUMN.id, label: APPLICATIONS_TOTAL_COLUMN.label, className: 'col-total' },
+    ],
+  },
+];
+
+function appealKindColumn(kind: (typeof APPEAL_KINDS)[number]): HeaderColumn {
+  return {
+    id: kind.id,
+    label: kind.label,
+    columns: [...APPEAL_OUTCOMES, APPEALS_TOTAL_COLUMN].map((outcome) => ({
+      id: `${kind.id}.${outcome.id}`,
+      label: outcome.label,
+      ...(outcome.id === 'total' ? { className: 'col-total' } : {}),
+    })),
+  };
+}
+
+/** 四: 行政复议 | 行政诉讼 › 未经复议直接起诉 | 复议后起诉, each › 结果维持 … 总计. */
+export const APPEALS_HEADER_COLUMNS: readonly HeaderColumn[] = [
+  ...APPEAL_KINDS.filter((k) => !('parent' in k)).map(appealKindColumn),
+  { id: 'litigation', label: APPEALS_LITIGATION, columns: APPEAL_KINDS.filter((k) => 'parent' in k).map(appealKindColumn) },
+];
 
 // ---------------------------------------------------------------------------------------------
 // Paths of findings: which section, which element
