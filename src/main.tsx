@@ -6,14 +6,17 @@ import { takeStartRoute } from './features/drafts/lastRoute.ts';
 import { navigate } from './ui/router.ts';
 import './ui/base.css';
 
-initI18n();
 // Decided at boot, before the lazy chunks arrive: a fresh start at home returns the clerk to
 // the draft and section they were in (a later click on home stays home).
 const startRoute = takeStartRoute();
 if (startRoute) navigate(startRoute, { replace: true });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// zh-CN is in at once; a clerk who chose English waits for its strings rather than see Chinese
+// flash. (Not a top-level await: that would make the bundler split this entry into more chunks.)
+void initI18n().then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

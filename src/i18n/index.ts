@@ -6,17 +6,21 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import zhCN from './zh-CN.json';
-import en from './en.json';
 import type { Label, LocalizedText } from '../report/index.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'nianbao.language';
 
-export const resources = {
-  'zh-CN': { ui: zhCN },
-  en: { ui: en },
-} as const;
+type Resources = typeof zhCN;
+
+/**
+ * Only the source locale ships in the first load; English, which most clerks never choose, is
+ * its own chunk, fetched when chosen (or at start when it was chosen before).
+ */
+const LOADERS: Record<Exclude<Language, 'zh-CN'>, () => Promise<Resources>> = {
+  en: () => import('./en.json').then((m) => m.default),
+};
 
 function storedLanguage(): Language {
   try {
@@ -27,11 +31,15 @@ function storedLanguage(): Language {
   }
 }
 
-export function initI18n(language: Language = storedLanguage()) {
+/**
+ * Starts i18next in zh-CN at once (synchronously: tests and the first render can use it right
+ * away) and then switches to `language`; the promise settles when its strings are in.
+ */
+export function initI18n(language: Language = storedLanguage()): Promise<void> {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
-      resources,
-      lng: language,
+      resources: { 'zh-CN': { ui: zhCN } },
+      lng: 'zh-CN',
       fallbackLng: 'zh-CN',
       defaultNS: 'ui',
       ns: ['ui'],
@@ -39,11 +47,29 @@ export function initI18n(language: Language = storedLanguage()) {
       returnNull: false,
       initAsync: false,
     });
-  } else if (i18next.language !== language) {
-    void i18next.changeLanguage(language);
+    syncDocumentLanguage('zh-CN');
   }
+  return switchTo(language);
+}
+
+/** Switches language; synchronously when its strings are in (as i18next without a backend does). */
+function switchTo(language: Language): Promise<void> {
+  if (i18next.language === language) return Promise.resolve();
+  if (language === 'zh-CN' || i18next.hasResourceBundle(language, 'ui')) return apply(language);
+  return LOADERS[language]().then(
+    (resources) => {
+      i18next.addResourceBundle(language, 'ui', resources);
+      return apply(language);
+    },
+    // The chunk did not arrive (offline after an update): stay in the source locale.
+    () => undefined,
+  );
+}
+
+function apply(language: Language): Promise<void> {
+  const changed = i18next.changeLanguage(language);
   syncDocumentLanguage(language);
-  return i18next;
+  return changed.then(() => undefined);
 }
 
 function syncDocumentLanguage(language: Language) {
@@ -56,8 +82,7 @@ export async function setLanguage(language: Language) {
   } catch {
     // Private mode: the choice lasts for this page only.
   }
-  await i18next.changeLanguage(language);
-  syncDocumentLanguage(language);
+  await switchTo(language);
 }
 
 /** 'zh' or 'en', the key into the core's Label and LocalizedText. */

@@ -5,6 +5,7 @@ import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { decode, setCell, type Report } from '../../report/index.ts';
 import { i18next, initI18n } from '../../i18n/index.ts';
+import en from '../../i18n/en.json';
 import { createMemoryReviewStore, type ReceivedVersion, type ReviewStore } from '../../storage/review/index.ts';
 import { buildUnits, type ReviewUnit } from './model.ts';
 
@@ -63,7 +64,9 @@ export async function storeWith(...reports: Report[]): Promise<ReviewStore> {
 }
 
 export function renderUi(ui: ReactElement, language: 'zh-CN' | 'en' = 'zh-CN') {
-  initI18n(language);
+  void initI18n('zh-CN');
+  // The app fetches English on demand; a synchronous render needs its strings in at once.
+  if (!i18next.hasResourceBundle('en', 'ui')) i18next.addResourceBundle('en', 'ui', en);
   void i18next.changeLanguage(language);
   return render(<I18nextProvider i18n={i18next}>{ui}</I18nextProvider>);
 }
