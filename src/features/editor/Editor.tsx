@@ -25,7 +25,7 @@ import {
 import { useLang } from '../../i18n/index.ts';
 import { AppealsGrid } from './AppealsGrid.tsx';
 import { ApplicationsGrid } from './ApplicationsGrid.tsx';
-import { EditorContext, GridEnvContext, useStoreSelector, useStoreValue, type EditorContextValue } from './context.ts';
+import { EditorContext, GridEnvContext, useDerivedSelector, useDerivedValue, useStoreSelector, useStoreValue, type EditorContextValue } from './context.ts';
 import { FindingDescriptions, FindingItem, FindingsPanel, InvalidItem } from './FindingsPanel.tsx';
 import { invalidOf, metaFromValues, parseCellText, partsFromValues, toFormValues, type EditorFormValues } from './formValues.ts';
 import { focusSelectorsFor, isEditorSection, sectionOfPath, type EditorSection } from './gridModel.ts';
@@ -172,8 +172,8 @@ function TopBar({
     return m.agency || m.year !== null ? reportTitle(m.agency, m.year) : '';
   });
   const status = useStoreValue((s) => s.getReport().status);
-  const summary = useStoreValue((s) => s.getSummary());
-  const invalidCount = useStoreValue((s) => s.getInvalidInputs().length);
+  const summary = useDerivedValue((s) => s.getSummary());
+  const invalidCount = useDerivedValue((s) => s.getInvalidInputs().length);
   return (
     <div className="editor-topbar">
       <div className="editor-title">
@@ -272,7 +272,10 @@ export function Editor(props: EditorProps) {
       undo,
       goTo: (path) => showSection(sectionOfPath(path) ?? currentSection.current, path),
       goToSection: (next) => showSection(next, '#section-heading'),
-      syncParts: (narrativeSection: NarrativeSectionId) => syncFromForm(store, form, `narrative.${narrativeSection}`),
+      syncParts: (narrativeSection: NarrativeSectionId) => {
+        syncFromForm(store, form, `narrative.${narrativeSection}`);
+        store.publish(); // a part added, removed or moved is an act, not typing
+      },
     }),
     [form, showSection, store, undo],
   );
@@ -302,13 +305,14 @@ export function Editor(props: EditorProps) {
   }, [store]);
 
   useEffect(() => store.setLastYear(lastYear), [lastYear, store]);
+  useEffect(() => () => store.dispose(), [store]);
 
   // --- 定稿 -----------------------------------------------------------------------------------
   const status = useStoreSelector(store, (s) => s.getReport().status);
   const strict = useStoreSelector(store, (s) => s.isStrict());
   const readOnly = !!props.readOnly || status === 'ready';
-  const liveBlockers = useStoreSelector(store, (s) => (s.isStrict() ? s.getFindings() : null));
-  const liveInvalid = useStoreSelector(store, (s) => s.getInvalidInputs());
+  const liveBlockers = useDerivedSelector(store, (s) => (s.isStrict() ? s.getFindings() : null));
+  const liveInvalid = useDerivedSelector(store, (s) => s.getInvalidInputs());
   const blockerList = useMemo<Blockers | null>(
     () =>
       liveBlockers
@@ -332,7 +336,7 @@ export function Editor(props: EditorProps) {
   };
   const reopen = () => store.setStatus('draft');
 
-  const gridEnv = useMemo(() => ({ lang, readOnly }), [lang, readOnly]);
+  const gridEnv = useMemo(() => ({ lang, readOnly, computedHint: t('editor.grid.computedHint') }), [lang, readOnly, t]);
 
   return (
     <EditorContext.Provider value={context}>

@@ -8,7 +8,7 @@ import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { META_FIELDS, sectionDef, type Finding, type Severity } from '../../report/index.ts';
 import { useLang } from '../../i18n/index.ts';
-import { findingDescriptionId, useEditor, useStoreValue } from './context.ts';
+import { findingDescriptionId, useDerivedValue, useEditor, useStoreValue } from './context.ts';
 import { cellName, sectionOfPath, type EditorSection } from './gridModel.ts';
 import { SEVERITY_ICON } from './marks.tsx';
 import type { InvalidInput } from './store.ts';
@@ -189,8 +189,8 @@ const ORDER: readonly Severity[] = ['error', 'warning', 'hint'];
 
 export const FindingsPanel = memo(function FindingsPanel({ lang, readOnly }: { lang: 'zh' | 'en'; readOnly: boolean }) {
   const { t } = useTranslation();
-  const findings = useStoreValue((s) => s.getFindings());
-  const invalid = useStoreValue((s) => s.getInvalidInputs());
+  const findings = useDerivedValue((s) => s.getFindings());
+  const invalid = useDerivedValue((s) => s.getInvalidInputs());
   const strict = useStoreValue((s) => s.isStrict());
   const total = findings.length + invalid.length;
   return (
@@ -230,7 +230,7 @@ export const FindingsPanel = memo(function FindingsPanel({ lang, readOnly }: { l
 
 /** The hidden texts marked cells point to with aria-describedby. */
 export const FindingDescriptions = memo(function FindingDescriptions({ lang }: { lang: 'zh' | 'en' }) {
-  const findings = useStoreValue((s) => s.getFindings());
+  const findings = useDerivedValue((s) => s.getFindings());
   const { t } = useTranslation();
   return (
     <div hidden>

@@ -5,7 +5,6 @@
  */
 import { memo, Profiler, useContext, type FormEvent, type ReactNode } from 'react';
 import { useWatch } from 'react-hook-form';
-import { useTranslation } from 'react-i18next';
 import { CELL_BY_ID } from '../../report/index.ts';
 import { RenderProbeContext, useEditor, useFieldStatus, useGridEnv } from './context.ts';
 import { cellName } from './gridModel.ts';
@@ -63,15 +62,14 @@ function sumTexts(values: readonly unknown[]): number {
 
 export const TotalCell = memo(function TotalCell({ id }: { id: string }) {
   const { form } = useEditor();
-  const { lang } = useGridEnv();
-  const { t } = useTranslation();
+  const { lang, computedHint } = useGridEnv();
   const status = useFieldStatus(id);
   const sumOf = CELL_BY_ID.get(id)?.sumOf ?? [];
   const values = useWatch({ control: form.control, name: sumOf as never[] }) as unknown[];
   const total = sumTexts(values);
   return (
     <Probe id={id}>
-      <td className={`cell computed ${markClass(status)}`} title={t('editor.grid.computedHint')}>
+      <td className={`cell computed ${markClass(status)}`} title={computedHint}>
         {/* A read-only field, so that it can be named, focused from a finding and described. */}
         <span
           className="cell-total"

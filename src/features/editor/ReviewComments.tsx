@@ -23,7 +23,7 @@ import {
   type NarrativeSectionId,
   type Report,
 } from '../../report/index.ts';
-import { commentDescriptionId, useEditor, useStoreValue } from './context.ts';
+import { commentDescriptionId, useDerivedValue, useEditor, useStoreValue } from './context.ts';
 import type { FieldStatus, PlacedComment } from './store.ts';
 
 type Lang = 'zh' | 'en';
@@ -69,15 +69,23 @@ function useFormatTime(lang: Lang): (iso: string) => string {
   }, [lang]);
 }
 
-/** The part titles, as one string: a comment's name changes with its part's title. */
+const titlesKeys = new WeakMap<Report['narrative'], string>();
+
+/** The part titles, as one string: a comment's name changes with its part's title. Cached: read on every keystroke. */
 function titlesKey(report: Report): string {
-  return [report.narrative.overview, report.narrative.problems, report.narrative.other].map((parts) => parts.map((p) => p.title).join('\u0001')).join('\u0002');
+  const { narrative } = report;
+  let key = titlesKeys.get(narrative);
+  if (key === undefined) {
+    key = [narrative.overview, narrative.problems, narrative.other].map((parts) => parts.map((p) => p.title).join('\u0001')).join('\u0002');
+    titlesKeys.set(narrative, key);
+  }
+  return key;
 }
 
 /** The hidden texts that cells and fields with an open comment point to (aria-describedby). */
 export const CommentDescriptions = memo(function CommentDescriptions() {
   const { t } = useTranslation();
-  const placement = useStoreValue((s) => s.getReviewPlacement());
+  const placement = useDerivedValue((s) => s.getReviewPlacement());
   return (
     <div hidden>
       {placement.comments
@@ -135,7 +143,7 @@ function CommentNote({ placed, t, format }: { placed: PlacedComment; t: T; forma
 export const ReviewBanner = memo(function ReviewBanner({ lang }: { lang: Lang }) {
   const { t } = useTranslation();
   const format = useFormatTime(lang);
-  const placement = useStoreValue((s) => s.getReviewPlacement());
+  const placement = useDerivedValue((s) => s.getReviewPlacement());
   const reason = returnReason(placement.review);
   if (reason === null && placement.openWhole.length === 0) return null;
   return (
@@ -175,7 +183,7 @@ export const ReviewPanel = memo(function ReviewPanel({ lang, lock }: { lang: Lan
   const { t } = useTranslation();
   const { store, goTo } = useEditor();
   const format = useFormatTime(lang);
-  const placement = useStoreValue((s) => s.getReviewPlacement());
+  const placement = useDerivedValue((s) => s.getReviewPlacement());
   // Part titles name part comments; re-render when one changes (a string: compared by value).
   useStoreValue((s) => titlesKey(s.getReport()));
   const report = store.getReport();

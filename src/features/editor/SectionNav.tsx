@@ -6,7 +6,7 @@
 import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sectionDef } from '../../report/index.ts';
-import { useEditor, useStoreValue } from './context.ts';
+import { useDerivedValue, useEditor } from './context.ts';
 import { EDITOR_SECTIONS, type EditorSection } from './gridModel.ts';
 import type { SectionState } from './store.ts';
 
@@ -21,9 +21,9 @@ export const STATE_ICON: Record<SectionState, string> = {
 export const SectionNav = memo(function SectionNav({ current, lang }: { current: EditorSection; lang: 'zh' | 'en' }) {
   const { t } = useTranslation();
   const { goToSection } = useEditor();
-  const states = useStoreValue((s) => s.getSectionStates());
+  const states = useDerivedValue((s) => s.getSectionStates());
   // One object until a comment is resolved or moves section: typing re-renders nothing here.
-  const openComments = useStoreValue((s) => s.getReviewPlacement().openBySection);
+  const openComments = useDerivedValue((s) => s.getReviewPlacement().openBySection);
   return (
     <nav className="section-nav" aria-label={t('editor.nav.label')}>
       <ol>

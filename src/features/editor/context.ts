@@ -30,12 +30,14 @@ export function useEditor(): EditorContextValue {
   return value;
 }
 
-/** What every input of the grids needs and changes rarely: language and read-only. */
+/** What every cell of the grids needs and changes rarely: language, read-only, the hint of a total. */
 export interface GridEnv {
   readonly lang: 'zh' | 'en';
   readonly readOnly: boolean;
+  /** Translated once here, not in each total's render (a keystroke re-renders totals). */
+  readonly computedHint: string;
 }
-export const GridEnvContext = createContext<GridEnv>({ lang: 'zh', readOnly: false });
+export const GridEnvContext = createContext<GridEnv>({ lang: 'zh', readOnly: false, computedHint: '' });
 export function useGridEnv(): GridEnv {
   return useContext(GridEnvContext);
 }
@@ -46,13 +48,13 @@ export function useGridEnv(): GridEnv {
  */
 export const RenderProbeContext = createContext<ProfilerOnRenderCallback | null>(null);
 
-/** The marks of one cell or field; re-renders only when they change. */
+/** The marks of one cell or field (as last published); re-renders only when they change. */
 export function useFieldStatus(path: string): FieldStatus {
   const { store } = useEditor();
-  return useSyncExternalStore(store.subscribe, () => store.getStatus(path));
+  return useSyncExternalStore(store.subscribeDerived, () => store.getStatus(path));
 }
 
-/** Any value derived from the editor's store, compared by reference. */
+/** A value read from the store's document (or strictness), compared by reference; follows every change. */
 export function useStoreValue<T>(select: (store: EditorStore) => T): T {
   return useStoreSelector(useEditor().store, select);
 }
@@ -60,6 +62,19 @@ export function useStoreValue<T>(select: (store: EditorStore) => T): T {
 /** The same, for the component that owns the store. */
 export function useStoreSelector<T>(store: EditorStore, select: (store: EditorStore) => T): T {
   return useSyncExternalStore(store.subscribe, () => select(store));
+}
+
+/**
+ * A value from the store's derived data (findings, summary, marks, section states, comment
+ * places), compared by reference; follows what the store publishes, not each keystroke.
+ */
+export function useDerivedValue<T>(select: (store: EditorStore) => T): T {
+  return useDerivedSelector(useEditor().store, select);
+}
+
+/** The same, for the component that owns the store. */
+export function useDerivedSelector<T>(store: EditorStore, select: (store: EditorStore) => T): T {
+  return useSyncExternalStore(store.subscribeDerived, () => select(store));
 }
 
 /** The id of the hidden element that holds a finding's message (for aria-describedby). */

@@ -1,5 +1,5 @@
 /** The grids of 二, 三 and 四: layout, totals, typing, keyboard, paste, undo. */
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, test, vi } from 'vitest';
 
 // jsdom renders 三's 144 inputs slowly, more so with other test files in parallel.
@@ -71,11 +71,11 @@ describe('二 and 四', () => {
     const fees = screen.getByRole('textbox', { name: '行政事业性收费 本年收费金额（单位：万元）' });
     await e.user.click(fees);
     await e.user.keyboard('0.12345');
-    expect(fees).toHaveAccessibleDescription('金额最多 4 位小数');
+    await waitFor(() => expect(fees).toHaveAccessibleDescription('金额最多 4 位小数'));
     expect(fees).toHaveAttribute('aria-invalid', 'true');
     expect(e.latest().proactive.fees).toBeNull();
     await e.user.keyboard('{Backspace}');
-    expect(fees).not.toHaveAttribute('aria-invalid');
+    await waitFor(() => expect(fees).not.toHaveAttribute('aria-invalid'));
     expect(e.latest().proactive.fees).toBe(0.1234);
   });
 
@@ -111,13 +111,13 @@ describe('what clerks type', () => {
     const input = cell('applications.granted.research');
     await e.user.click(input);
     await e.user.keyboard('-2');
-    expect(input).toHaveAttribute('aria-invalid', 'true');
+    await waitFor(() => expect(input).toHaveAttribute('aria-invalid', 'true'));
     expect(input).toHaveAccessibleDescription('不能为负数');
     expect(input.closest('td')).toHaveTextContent('不能为负数');
     expect(e.latest().applications.granted.research).toBeNull();
     await e.user.clear(input);
     await e.user.keyboard('1.5');
-    expect(input).toHaveAccessibleDescription('件数应为整数，不能有小数');
+    await waitFor(() => expect(input).toHaveAccessibleDescription('件数应为整数，不能有小数'));
     // The findings panel lists it too, and a click comes back to it.
     const item = within(screen.getByRole('complementary')).getByRole('button', { name: /（一）予以公开 科研机构：“1.5”/ });
     await e.user.click(cell('applications.newReceived.naturalPerson'));

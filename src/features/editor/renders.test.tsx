@@ -8,6 +8,7 @@ import { describe, expect, test, vi } from 'vitest';
 
 // jsdom renders 三's 144 inputs slowly, more so with other test files in parallel.
 vi.setConfig({ testTimeout: 30_000 });
+import { waitFor } from '@testing-library/react';
 import { setCell } from '../../report/index.ts';
 import { cell, pingluo, renderEditor } from './test-utils.tsx';
 
@@ -60,7 +61,8 @@ describe('typing into one cell', () => {
     await e.user.click(cell('applications.granted.research'));
     commits.length = 0;
     await e.user.keyboard('1'); // 科研机构 no longer balances: its four balance cells are marked
-    expect(cell('applications.newReceived.research')).toHaveAttribute('aria-invalid', 'true');
+    // (when the findings are published, after the keystroke: see FINDINGS_IDLE_MS)
+    await waitFor(() => expect(cell('applications.newReceived.research')).toHaveAttribute('aria-invalid', 'true'));
     expect(new Set(commits)).toEqual(
       new Set([
         'granted',

@@ -1,5 +1,5 @@
 /** The header (meta, preamble) and the narrative sections 一, 五, 六. */
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, test, vi } from 'vitest';
 
 // jsdom renders 三's 144 inputs slowly, more so with other test files in parallel.
@@ -48,7 +48,7 @@ describe('the report header', () => {
     const e = await renderEditor({ report: emptyReport(), section: 'meta' });
     const year = screen.getByRole('textbox', { name: '报告年度' });
     await e.user.type(year, '22');
-    expect(year).toHaveAccessibleDescription('年度应为四位数字，如 2024');
+    await waitFor(() => expect(year).toHaveAccessibleDescription('年度应为四位数字，如 2024'));
     expect(e.latest().meta.year).toBeNull();
     expect(navButton(/报告信息与导语/)).toHaveTextContent('有错误');
   });
@@ -58,7 +58,7 @@ describe('the report header', () => {
     const date = screen.getByLabelText('发布日期');
     await e.user.type(date, '2023-03-01');
     expect(e.latest().meta.publishedOn).toBe('2023-03-01');
-    expect(date).toHaveAccessibleDescription(/警告：发布日期 2023-03-01 晚于 2023-01-31/);
+    await waitFor(() => expect(date).toHaveAccessibleDescription(/警告：发布日期 2023-03-01 晚于 2023-01-31/));
   });
 });
 

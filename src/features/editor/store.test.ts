@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { emptyReport, type Report } from '../../report/index.ts';
-import { EditorStore } from './store.ts';
+import { EditorStore, FINDINGS_IDLE_MS, FINDINGS_MAX_WAIT_MS } from './store.ts';
 import { UndoStack } from './undo.ts';
 
 const report = (): Report => emptyReport({ agency: '某县人民政府办公室', year: 2024 });
@@ -16,6 +16,48 @@ describe('EditorStore', () => {
     expect(store.getFindings().find((f) => f.key === 'balance:naturalPerson')).toMatchObject({ left: 3, right: 0, delta: 3 });
     expect(store.getStatus('applications.carriedForward.naturalPerson').worst).toBe('error');
     expect(store.getSectionStates().applications).toBe('errors');
+  });
+
+  test('typing publishes findings when the clerk pauses (or at most every so often); a deliberate act at once', () => {
+    vi.useFakeTimers();
+    try {
+      const store = new EditorStore(report());
+      const before = store.getFindings();
+      const onDocument = vi.fn();
+      const onDerived = vi.fn();
+      store.subscribe(onDocument);
+      store.subscribeDerived(onDerived);
+      store.setCellValue('applications.newReceived.naturalPerson', 3);
+      // The document follows at once; the findings are those last published.
+      expect(onDocument).toHaveBeenCalledTimes(1);
+      expect(store.getReport().applications.newReceived.naturalPerson).toBe(3);
+      expect(store.getFindings()).toBe(before);
+      expect(store.hasPendingFindings()).toBe(true);
+      vi.advanceTimersByTime(FINDINGS_IDLE_MS - 1);
+      expect(onDerived).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(1);
+      expect(onDerived).toHaveBeenCalledTimes(1);
+      expect(store.getFindings().find((f) => f.key === 'balance:naturalPerson')).toMatchObject({ delta: 3 });
+      expect(store.hasPendingFindings()).toBe(false);
+
+      // Typing on without a pause: published every FINDINGS_MAX_WAIT_MS all the same.
+      onDerived.mockClear();
+      for (let t = 0, n = 4; t < FINDINGS_MAX_WAIT_MS; t += FINDINGS_IDLE_MS / 2, n++) {
+        store.setCellValue('applications.newReceived.naturalPerson', n);
+        vi.advanceTimersByTime(FINDINGS_IDLE_MS / 2);
+      }
+      expect(onDerived).toHaveBeenCalledTimes(1);
+
+      // 定稿's strictness (an act) publishes at once, pending typing included.
+      store.setCellValue('applications.newReceived.naturalPerson', 30);
+      onDerived.mockClear();
+      store.setStrict(true);
+      expect(onDerived).toHaveBeenCalledTimes(1);
+      expect(store.getFindings().find((f) => f.key === 'balance:naturalPerson')).toMatchObject({ delta: 30 });
+      store.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   test('setting the same value notifies nobody', () => {
@@ -40,15 +82,18 @@ describe('EditorStore', () => {
   test('derived values are reused while they do not change', () => {
     const store = new EditorStore(report());
     store.setCellValue('applications.newReceived.naturalPerson', 3);
+    store.publish();
     const findings = store.getFindings();
     const status = store.getStatus('applications.newReceived.naturalPerson');
     const sections = store.getSectionStates();
     // Another number in the same unbalanced column: same finding keys and cells, new message.
     store.setCellValue('applications.granted.commercial', 0);
+    store.publish();
     expect(store.getStatus('applications.newReceived.naturalPerson')).toBe(status);
     expect(store.getSectionStates()).toBe(sections);
     expect(store.getFindings()).toBe(findings);
     store.setCellValue('applications.newReceived.naturalPerson', 4);
+    store.publish();
     expect(store.getFindings()).not.toBe(findings);
     expect(store.getStatus('applications.newReceived.naturalPerson')).toBe(status);
   });
@@ -56,10 +101,12 @@ describe('EditorStore', () => {
   test('text that is not a value is kept as invalid, counts as an error, and blocks 定稿', () => {
     const store = new EditorStore(report());
     store.setCellValue('proactive.licensing', null, { reason: 'negative', text: '-1' });
+    store.publish();
     expect(store.getStatus('proactive.licensing')).toMatchObject({ worst: 'error', invalid: { reason: 'negative', text: '-1' } });
     expect(store.getSectionStates().proactive).toBe('errors');
     expect(store.readinessBlockers().invalid).toEqual([['proactive.licensing', { reason: 'negative', text: '-1' }]]);
     store.setCellValue('proactive.licensing', 1);
+    store.publish();
     expect(store.getStatus('proactive.licensing').invalid).toBeUndefined();
     expect(store.getInvalidInputs()).toEqual([]);
   });
@@ -68,11 +115,13 @@ describe('EditorStore', () => {
     const store = new EditorStore(report());
     expect(store.getSectionStates()).toMatchObject({ appeals: 'notStarted', overview: 'notStarted', meta: 'complete' });
     store.setCellValue('appeals.review.upheld', 0);
+    store.publish();
     expect(store.getSectionStates().appeals).toBe('inProgress');
     store.batch(() => {
       for (const k of ['review', 'litigationDirect', 'litigationAfterReview'])
         for (const o of ['upheld', 'corrected', 'other', 'pending']) store.setCellValue(`appeals.${k}.${o}`, 0);
     });
+    store.publish();
     expect(store.getSectionStates().appeals).toBe('complete');
   });
 
@@ -92,6 +141,7 @@ describe('EditorStore', () => {
     const store = new EditorStore(report());
     expect(store.getFindings().some((f) => f.rule === 'feeStatement')).toBe(false);
     store.setParts('other', [{ title: '落实年度政务公开工作要点情况', text: '全年召开专题会议3次。' }]);
+    store.publish();
     expect(store.getFindings().some((f) => f.rule === 'feeStatement')).toBe(true);
     store.setParts('other', [{ title: '', text: '' }]);
     store.setStrict(true);
@@ -157,6 +207,7 @@ describe('UndoStack', () => {
 
     // A keystroke elsewhere: the same objects, so nothing that shows them re-renders.
     store.setCellValue('applications.newReceived.commercial', 4);
+    store.publish();
     expect(store.getReviewPlacement()).toBe(placement);
     expect(store.getStatus('applications.granted.naturalPerson')).toBe(cellStatus);
 
@@ -165,6 +216,7 @@ describe('UndoStack', () => {
       { title: '依申请公开情况', text: '' },
       { title: '主动公开情况', text: '' },
     ]);
+    store.publish();
     expect(store.getStatus('narrative.overview.0.text').comments?.map((c) => c.comment.id)).toEqual(['b']);
     expect(store.getStatus('narrative.overview.1.text').comments).toBeUndefined();
     expect(store.getReviewPlacement().openBySection).toBe(placement.openBySection);

@@ -4,8 +4,13 @@
  * reads it through useSyncExternalStore with narrow selectors, so a keystroke re-renders only
  * what shows a changed mark (never the grid's rows).
  *
- * Derived data is computed lazily, once per document version, and reused object for object
- * when it did not change, so selectors can compare by reference.
+ * Two channels. The document changes at once (`subscribe`). What is derived from it is
+ * published (`subscribeDerived`): at once after a deliberate act (定稿, an explanation, a
+ * comment resolved), and after typing only when the clerk pauses (FINDINGS_IDLE_MS, at most
+ * FINDINGS_MAX_WAIT_MS), so that a keystroke costs the rules and the findings panel nothing
+ * (on a slow office PC that is the difference between typing into a spreadsheet and waiting).
+ * A published snapshot is reused object for object where nothing changed, so selectors can
+ * compare by reference.
  */
 import {
   CELL_BY_ID,
@@ -88,6 +93,9 @@ interface Derived {
   readonly status: ReadonlyMap<string, FieldStatus>;
   readonly sections: Readonly<Record<EditorSection, SectionState>>;
   readonly review: ReviewPlacement;
+  readonly invalid: readonly (readonly [string, InvalidInput])[];
+  /** Whether blanks counted as errors for these findings. */
+  readonly strict: boolean;
 }
 
 function findingSignature(f: Finding): string {
@@ -157,9 +165,17 @@ function fillState(report: Report, section: EditorSection): 'notStarted' | 'inPr
   return of(cells.filter((c) => getCell(report, c.id) !== null).length, cells.length);
 }
 
+/** Findings follow typing once the clerk pauses this long… */
+export const FINDINGS_IDLE_MS = 150;
+/** …or, while typing goes on, this often. */
+export const FINDINGS_MAX_WAIT_MS = 600;
+
 export interface EditorStoreOptions {
   readonly lastYear?: Report | undefined;
 }
+
+/** A change while typing publishes its findings later; any other change at once. */
+type ChangeKind = 'typing' | 'act';
 
 export class EditorStore {
   private report: Report;
@@ -169,11 +185,15 @@ export class EditorStore {
   private readonly invalid = new Map<string, InvalidInput>();
   private invalidList: (readonly [string, InvalidInput])[] | undefined;
   private readonly listeners = new Set<() => void>();
+  private readonly derivedListeners = new Set<() => void>();
   private version = 0;
   private batchDepth = 0;
-  private changedInBatch = false;
-  private derived: Derived | undefined;
-  private derivedVersion = -1;
+  private changedInBatch: ChangeKind | null = null;
+  /** The derived data listeners see; computed for `publishedVersion`. */
+  private published: Derived | undefined;
+  private publishedVersion = -1;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private maxTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(report: Report, options: EditorStoreOptions = {}) {
     this.report = report;
@@ -182,9 +202,16 @@ export class EditorStore {
 
   // --- subscription ---------------------------------------------------------------------------
 
+  /** The document (and strictness) changed: at once, on every change. */
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  };
+
+  /** Findings, marks, section states or comment places were published anew. */
+  subscribeDerived = (listener: () => void): (() => void) => {
+    this.derivedListeners.add(listener);
+    return () => this.derivedListeners.delete(listener);
   };
 
   /** Runs several changes as one: listeners (and the parent's onChange) hear of them once. */
@@ -195,20 +222,53 @@ export class EditorStore {
     } finally {
       this.batchDepth--;
       if (this.batchDepth === 0 && this.changedInBatch) {
-        this.changedInBatch = false;
-        this.emit();
+        const kind = this.changedInBatch;
+        this.changedInBatch = null;
+        this.emit(kind);
       }
     }
   }
 
-  private changed() {
+  private changed(kind: ChangeKind) {
     this.version++;
-    if (this.batchDepth > 0) this.changedInBatch = true;
-    else this.emit();
+    if (this.batchDepth > 0) this.changedInBatch = this.changedInBatch === 'act' ? 'act' : kind;
+    else this.emit(kind);
   }
 
-  private emit() {
+  private emit(kind: ChangeKind) {
     for (const listener of [...this.listeners]) listener();
+    if (kind === 'act') this.publish();
+    else this.schedulePublish();
+  }
+
+  private schedulePublish() {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(this.publish, FINDINGS_IDLE_MS);
+    this.maxTimer ??= setTimeout(this.publish, FINDINGS_MAX_WAIT_MS);
+  }
+
+  /** Derives from the document as it is now and tells the derived listeners, if anything changed. */
+  publish = (): void => {
+    clearTimeout(this.idleTimer);
+    clearTimeout(this.maxTimer);
+    this.idleTimer = this.maxTimer = undefined;
+    if (this.published && this.publishedVersion === this.version) return;
+    const previous = this.published;
+    const next = this.derive(previous);
+    this.published = next;
+    this.publishedVersion = this.version;
+    if (next === previous) return;
+    for (const listener of [...this.derivedListeners]) listener();
+  };
+
+  /** Whether typing has changed the document since the findings were last published. */
+  hasPendingFindings = (): boolean => !!this.published && this.publishedVersion !== this.version;
+
+  /** Stops the timers (the editor unmounts). */
+  dispose() {
+    clearTimeout(this.idleTimer);
+    clearTimeout(this.maxTimer);
+    this.idleTimer = this.maxTimer = undefined;
   }
 
   // --- reading --------------------------------------------------------------------------------
@@ -218,20 +278,31 @@ export class EditorStore {
   isStrict = (): boolean => this.strict;
   getLastYear = (): Report | undefined => this.lastYear;
 
-  getFindings = (): readonly Finding[] => this.derive().findings;
-  getSummary = (): FindingSummary => this.derive().summary;
-  getSectionStates = (): Readonly<Record<EditorSection, SectionState>> => this.derive().sections;
-  getStatus = (path: string): FieldStatus => this.derive().status.get(path) ?? NO_STATUS;
-  getReviewPlacement = (): ReviewPlacement => this.derive().review;
+  // Derived data as last published (see subscribeDerived); the first read derives it.
+  private view(): Derived {
+    if (!this.published) {
+      this.published = this.derive(undefined);
+      this.publishedVersion = this.version;
+    }
+    return this.published;
+  }
+  getFindings = (): readonly Finding[] => this.view().findings;
+  getSummary = (): FindingSummary => this.view().summary;
+  getSectionStates = (): Readonly<Record<EditorSection, SectionState>> => this.view().sections;
+  getStatus = (path: string): FieldStatus => this.view().status.get(path) ?? NO_STATUS;
+  getReviewPlacement = (): ReviewPlacement => this.view().review;
+  /** Fields holding text that is not a value, in section order, as last published. */
+  getInvalidInputs = (): readonly (readonly [string, InvalidInput])[] => this.view().invalid;
+  /** Whether a field holds text that is not a value, now (not as last published). */
   getInvalid = (path: string): InvalidInput | undefined => this.invalid.get(path);
-  /** Fields holding text that is not a value, in section order (one array until they change). */
-  getInvalidInputs = (): readonly (readonly [string, InvalidInput])[] => {
+
+  private invalidInputs(): (readonly [string, InvalidInput])[] {
     if (!this.invalidList) {
       const order = (p: string) => EDITOR_SECTIONS.indexOf(sectionOfPath(p) ?? 'meta');
       this.invalidList = [...this.invalid].sort((a, b) => order(a[0]) - order(b[0]));
     }
     return this.invalidList;
-  };
+  }
 
   /** Findings as 定稿 sees them: blanks are errors. */
   readinessFindings(): Finding[] {
@@ -240,12 +311,10 @@ export class EditorStore {
 
   /** What stands in the way of 定稿: errors, unexplained warnings, text that is not a value. */
   readinessBlockers(): { findings: Finding[]; invalid: (readonly [string, InvalidInput])[] } {
-    return { findings: blockers(this.readinessFindings()), invalid: [...this.getInvalidInputs()] };
+    return { findings: blockers(this.readinessFindings()), invalid: [...this.invalidInputs()] };
   }
 
-  private derive(): Derived {
-    if (this.derived && this.derivedVersion === this.version) return this.derived;
-    const previous = this.derived;
+  private derive(previous: Derived | undefined): Derived {
     let findings = evaluate(this.report, { lastYear: this.lastYear, blanksAreErrors: this.strict });
     // While typing, "not filled" is a state, not a finding: the required fields (agency, year,
     // preamble, sections 一 五 六) count as blanks do, from the first 定稿 attempt on.
@@ -303,9 +372,20 @@ export class EditorStore {
         : (Object.fromEntries(sectionEntries) as Record<EditorSection, SectionState>);
 
     const summary = previous && previous.findings === findings ? previous.summary : summarise(findings);
-    this.derived = { findings, summary, status, sections, review };
-    this.derivedVersion = this.version;
-    return this.derived;
+    const invalid = this.invalidInputs();
+    if (
+      previous &&
+      previous.findings === findings &&
+      previous.sections === sections &&
+      previous.review === review &&
+      previous.invalid === invalid &&
+      previous.strict === this.strict &&
+      previous.status.size === status.size &&
+      [...status].every(([path, st]) => previous.status.get(path) === st)
+    ) {
+      return previous;
+    }
+    return { findings, summary, status, sections, review, invalid, strict: this.strict };
   }
 
   // --- writing --------------------------------------------------------------------------------
@@ -329,7 +409,7 @@ export class EditorStore {
     const valueChanged = getCell(this.report, cellId) !== value;
     if (!valueChanged && !invalidChanged) return;
     if (valueChanged) this.report = setCell(this.report, cellId, value);
-    this.changed();
+    this.changed('typing');
   }
 
   setMeta(meta: ReportMeta, invalid: Partial<Record<keyof ReportMeta, InvalidInput>> = {}) {
@@ -340,13 +420,13 @@ export class EditorStore {
       this.report = { ...this.report, meta: { ...meta } };
       changed = true;
     }
-    if (changed) this.changed();
+    if (changed) this.changed('typing');
   }
 
   setPreamble(text: string) {
     if (this.report.narrative.preamble === text) return;
     this.report = { ...this.report, narrative: { ...this.report.narrative, preamble: text } };
-    this.changed();
+    this.changed('typing');
   }
 
   setParts(section: NarrativeSectionId, parts: readonly NarrativePart[]) {
@@ -356,7 +436,7 @@ export class EditorStore {
       ...this.report,
       narrative: { ...this.report.narrative, [section]: parts.map((p) => ({ title: p.title, text: p.text })) },
     };
-    this.changed();
+    this.changed('typing');
   }
 
   /** A warning's written reason; empty text removes it. */
@@ -367,31 +447,31 @@ export class EditorStore {
     else delete explanations[key];
     if ((this.report.explanations[key] ?? '') === (explanations[key] ?? '')) return;
     this.report = { ...this.report, explanations };
-    this.changed();
+    this.changed('act');
   }
 
   /** The review block after the clerk resolved or reopened a comment. */
   setReview(review: Review) {
     if (this.report.review === review) return;
     this.report = { ...this.report, review };
-    this.changed();
+    this.changed('act');
   }
 
   setStatus(status: Report['status']) {
     if (this.report.status === status) return;
     this.report = { ...this.report, status };
-    this.changed();
+    this.changed('act');
   }
 
   setStrict(strict: boolean) {
     if (this.strict === strict) return;
     this.strict = strict;
-    this.changed();
+    this.changed('act');
   }
 
   setLastYear(lastYear: Report | undefined) {
     if (this.lastYear === lastYear) return;
     this.lastYear = lastYear;
-    this.changed();
+    this.changed('act');
   }
 }
