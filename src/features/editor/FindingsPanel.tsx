@@ -121,7 +121,8 @@ function Explanation({ finding, readOnly }: { finding: Finding; readOnly: boolea
   );
 }
 
-export function FindingItem({ finding, lang, readOnly }: { finding: Finding; lang: 'zh' | 'en'; readOnly: boolean }) {
+/** One finding; the store keeps an unchanged finding the same object, so it does not re-render. */
+export const FindingItem = memo(function FindingItem({ finding, lang, readOnly }: { finding: Finding; lang: 'zh' | 'en'; readOnly: boolean }) {
   const { t } = useTranslation();
   const { goTo } = useEditor();
   const sectionName = useSectionName();
@@ -161,7 +162,7 @@ export function FindingItem({ finding, lang, readOnly }: { finding: Finding; lan
       {finding.severity === 'warning' ? <Explanation finding={finding} readOnly={readOnly} /> : null}
     </li>
   );
-}
+});
 
 export function InvalidItem({ path, invalid, lang }: { path: string; invalid: InvalidInput; lang: 'zh' | 'en' }) {
   const { t } = useTranslation();
@@ -231,17 +232,23 @@ export const FindingsPanel = memo(function FindingsPanel({ lang, readOnly }: { l
 /** The hidden texts marked cells point to with aria-describedby. */
 export const FindingDescriptions = memo(function FindingDescriptions({ lang }: { lang: 'zh' | 'en' }) {
   const findings = useDerivedValue((s) => s.getFindings());
-  const { t } = useTranslation();
   return (
     <div hidden>
       {findings.map((f) => (
-        <span key={f.key} id={findingDescriptionId(f.key)}>
-          {t(f.explained ? 'editor.findings.descriptionExplained' : 'editor.findings.description', {
-            severity: t(`editor.severity.${f.severity}`),
-            message: f.message[lang],
-          })}
-        </span>
+        <FindingDescription key={f.key} finding={f} lang={lang} />
       ))}
     </div>
+  );
+});
+
+const FindingDescription = memo(function FindingDescription({ finding, lang }: { finding: Finding; lang: 'zh' | 'en' }) {
+  const { t } = useTranslation();
+  return (
+    <span id={findingDescriptionId(finding.key)}>
+      {t(finding.explained ? 'editor.findings.descriptionExplained' : 'editor.findings.description', {
+        severity: t(`editor.severity.${finding.severity}`),
+        message: finding.message[lang],
+      })}
+    </span>
   );
 });

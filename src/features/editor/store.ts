@@ -323,8 +323,14 @@ export class EditorStore {
       const otherEmpty = !this.report.narrative.other.some((p) => p.text.trim());
       findings = findings.filter((f) => f.rule !== 'required' && !(f.rule === 'feeStatement' && otherEmpty));
     }
-    if (previous && previous.findings.length === findings.length && previous.findings.every((f, i) => findingSignature(f) === findingSignature(findings[i]!))) {
-      findings = previous.findings as Finding[];
+    // Each finding that did not change stays the same object (its list item and description
+    // do not re-render), and so does the list when none changed.
+    if (previous) {
+      const before = new Map(previous.findings.map((f) => [findingSignature(f), f]));
+      findings = findings.map((f) => before.get(findingSignature(f)) ?? f);
+      if (previous.findings.length === findings.length && previous.findings.every((f, i) => f === findings[i])) {
+        findings = previous.findings as Finding[];
+      }
     }
 
     // Marks by path, most severe first; explained warnings marked as such.
