@@ -27,11 +27,46 @@ function coreBoundary(): Plugin {
   };
 }
 
+const nm = (names: string) => new RegExp(`node_modules[\\\\/](${names})[\\\\/]`);
+
+/**
+ * Chunks by what loads them, not by which barrel reaches what: every route loads the vendor
+ * chunk (React, i18next) and the core (the report model, rules, decode, storage); the parts
+ * of the core only review uses go with review. Without these groups the automatic splitting
+ * moves React out of the entry as soon as a lazy chunk is shared, and the editor's first load
+ * carries review's comparison and aggregation code because the core's index reaches them.
+ */
+const REVIEW_CORE = /src[\\/]report[\\/](review[\\/](compare|aggregate)|import)[\\/.]/;
+const CHUNK_GROUPS = [
+  { name: 'vendor', test: nm('react|react-dom|scheduler|i18next|react-i18next|use-sync-external-store'), priority: 30 },
+  {
+    name: 'core',
+    test: (id: string) =>
+      nm('zod|idb').test(id) ||
+      (/src[\\/](report|storage)[\\/]/.test(id) && !REVIEW_CORE.test(id) && !/src[\\/](report[\\/]render|storage[\\/]review)[\\/]/.test(id)),
+    priority: 20,
+    includeDependenciesRecursively: false,
+  },
+  { name: 'review-core', test: REVIEW_CORE, priority: 10 },
+];
+
 export default defineConfig({
   plugins: [coreBoundary(), react()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // Every browser the app supports has modulepreload: no polyfill chunk on the first load.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      // The core is pure (no module of it does anything when loaded but define): the bundler
+      // may leave out what a chunk does not use, and need not load review's part of the core
+      // just because the core's index re-exports it.
+      treeshake: { moduleSideEffects: [{ test: /src[\\/]report[\\/]/, sideEffects: false }] },
+      output: { codeSplitting: { groups: CHUNK_GROUPS } },
+    },
+  },
   test: {
     globals: true,
     environment: 'jsdom',

@@ -4,7 +4,8 @@ import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { routeHref, useRoute, type Route } from '../ui/router.ts';
 
 // Each area is its own chunk: the editor's first paint does not wait for review or print code.
-const DraftsHome = lazy(() => import('../features/drafts/index.ts').then((m) => ({ default: m.DraftsHome })));
+// The home imports its own file: through the drafts index it would ride along with the editor page.
+const DraftsHome = lazy(() => import('../features/drafts/DraftsHome.tsx').then((m) => ({ default: m.DraftsHome })));
 const DraftPage = lazy(() => import('./DraftPage.tsx').then((m) => ({ default: m.DraftPage })));
 const NewDraftPage = lazy(() => import('./NewDraftPage.tsx').then((m) => ({ default: m.NewDraftPage })));
 const PrintPage = lazy(() => import('./PrintPage.tsx').then((m) => ({ default: m.PrintPage })));

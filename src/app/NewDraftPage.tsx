@@ -1,7 +1,8 @@
 /** #/new: makes a blank draft in the store and opens it (a new report is never held in memory only). */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useDraftStore } from '../features/drafts/index.ts';
+// The store's context alone: the drafts index would bring the editor page's toolbar and session.
+import { useDraftStore } from '../features/drafts/StoreContext.tsx';
 import { emptyReport, type SectionId } from '../report/index.ts';
 import { navigate, routeHref } from '../ui/router.ts';
 

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PrintView } from '../features/print/index.ts';
-import { useDraftStore } from '../features/drafts/index.ts';
+// The store's context alone: the drafts index would bring the editor page's toolbar and session.
+import { useDraftStore } from '../features/drafts/StoreContext.tsx';
 import type { Report } from '../report/index.ts';
 import { routeHref } from '../ui/router.ts';
 

@@ -2,9 +2,12 @@
  * Two tabs on one draft: the tab whose write lost is told, its unsaved edits are already in the
  * history, and it chooses: load the other tab's version, or stay here read-only (and export).
  */
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Dialog } from './Dialog.tsx';
 import type { DraftSessionApi } from './useDraftSession.ts';
+
+// A conflict is rare: the dialog's code comes when one happens, not with the editor.
+const Dialog = lazy(() => import('./Dialog.tsx').then((m) => ({ default: m.Dialog })));
 
 export function ConflictNotice({ session }: { session: DraftSessionApi }) {
   const { t } = useTranslation();
@@ -22,17 +25,19 @@ export function ConflictNotice({ session }: { session: DraftSessionApi }) {
     );
   }
   return (
-    <Dialog role="alertdialog" title={t('drafts.conflict.title')}>
-      <p>{t('drafts.conflict.body')}</p>
-      {session.conflict.keptVersion && <p>{t('drafts.conflict.kept')}</p>}
-      <div className="drafts-dialog-actions">
-        <button type="button" className="primary" onClick={reload} data-autofocus>
-          {t('drafts.conflict.reload')}
-        </button>
-        <button type="button" onClick={session.actions.continueReadOnly}>
-          {t('drafts.conflict.readOnly')}
-        </button>
-      </div>
-    </Dialog>
+    <Suspense fallback={null}>
+      <Dialog role="alertdialog" title={t('drafts.conflict.title')}>
+        <p>{t('drafts.conflict.body')}</p>
+        {session.conflict.keptVersion && <p>{t('drafts.conflict.kept')}</p>}
+        <div className="drafts-dialog-actions">
+          <button type="button" className="primary" onClick={reload} data-autofocus>
+            {t('drafts.conflict.reload')}
+          </button>
+          <button type="button" onClick={session.actions.continueReadOnly}>
+            {t('drafts.conflict.readOnly')}
+          </button>
+        </div>
+      </Dialog>
+    </Suspense>
   );
 }

@@ -2,11 +2,13 @@
  * What the editor shows of the draft's keeping: the save state, Export JSON and History. The
  * lead passes it into the editor's `toolbar` slot.
  */
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HistoryPanel } from './HistoryPanel.tsx';
 import { SaveIndicator } from './SaveIndicator.tsx';
 import type { DraftSessionApi } from './useDraftSession.ts';
+
+// Fetched when the clerk opens it, not with the editor's first load.
+const HistoryPanel = lazy(() => import('./HistoryPanel.tsx').then((m) => ({ default: m.HistoryPanel })));
 
 export function DraftToolbar({ session }: { session: DraftSessionApi }) {
   const { t } = useTranslation();
@@ -28,7 +30,11 @@ export function DraftToolbar({ session }: { session: DraftSessionApi }) {
       <span className="visually-hidden" role="status">
         {exported ? t('drafts.toolbar.exported', { name: exported }) : ''}
       </span>
-      {historyOpen && <HistoryPanel session={session} onClose={() => setHistoryOpen(false)} />}
+      {historyOpen && (
+        <Suspense fallback={<span role="status">{t('app.loading')}</span>}>
+          <HistoryPanel session={session} onClose={() => setHistoryOpen(false)} />
+        </Suspense>
+      )}
     </div>
   );
 }

@@ -17,15 +17,11 @@ import {
 } from '../../report/index.ts';
 import { draftFindings, type StoreError, type VersionInfo, type VersionRecord } from '../../storage/index.ts';
 import { Dialog } from './Dialog.tsx';
-import { changedLabel } from './labels.ts';
+import { changedLabel, formatDateTime } from './labels.ts';
 import { useDraftStore } from './StoreContext.tsx';
 import type { DraftSessionApi } from './useDraftSession.ts';
 
 const SHOWN_CHANGES = 6;
-
-export function formatDateTime(at: number, language: string, withSeconds = false): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeStyle: withSeconds ? 'medium' : 'short' }).format(at);
-}
 
 export function HistoryPanel({ session, onClose }: { session: DraftSessionApi; onClose: () => void }) {
   const { t, i18n } = useTranslation();
