@@ -5,7 +5,10 @@
  */
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import zhCN from './zh-CN.json';
+import type zhCN from './zh-CN.json';
+// zh-CN by its top-level keys, so that a bundle carries only the areas it imports: review's
+// strings come with review's chunk (see addSourceStrings), not with the editor's first load.
+import { app, drafts, editor, print } from './zh-CN.json';
 import type { Label, LocalizedText } from '../report/index.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -13,6 +16,9 @@ export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'nianbao.language';
 
 type Resources = typeof zhCN;
+
+/** The source strings the first load needs; an area loaded on demand adds its own. */
+const SOURCE: Partial<Resources> = { app, drafts, editor, print };
 
 /**
  * Only the source locale ships in the first load; English, which most clerks never choose, is
@@ -38,7 +44,7 @@ function storedLanguage(): Language {
 export function initI18n(language: Language = storedLanguage()): Promise<void> {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
-      resources: { 'zh-CN': { ui: zhCN } },
+      resources: { 'zh-CN': { ui: SOURCE } },
       lng: 'zh-CN',
       fallbackLng: 'zh-CN',
       defaultNS: 'ui',
@@ -50,6 +56,16 @@ export function initI18n(language: Language = storedLanguage()): Promise<void> {
     syncDocumentLanguage('zh-CN');
   }
   return switchTo(language);
+}
+
+/**
+ * Adds an area's zh-CN strings (review's, when its chunk loads). English arrives whole, with
+ * every area, when chosen.
+ */
+export function addSourceStrings(strings: Partial<Resources>) {
+  // Before initI18n (a test's imports), they join the strings init starts with.
+  if (i18next.isInitialized) i18next.addResourceBundle('zh-CN', 'ui', strings, true, true);
+  else Object.assign(SOURCE, strings);
 }
 
 /** Switches language; synchronously when its strings are in (as i18next without a backend does). */

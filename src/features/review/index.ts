@@ -7,6 +7,8 @@
  * - `CommentsList`, `ComparePanel` / `ComparisonView`, `AggregatePanel`, `UnitsTable`,
  *   `ReportView` (the compact read-only view), and the workspace hook and model.
  */
+import './strings.ts';
+
 export { ReviewWorkspace, type ReviewWorkspaceProps, type ReportSlotContext } from './ReviewWorkspace.tsx';
 export { UnitReviewPanel, type UnitReviewPanelProps } from './UnitReviewPanel.tsx';
 export { CommentsList, type CommentsListProps } from './CommentsList.tsx';

@@ -6,6 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import { decode, setCell, type Report } from '../../report/index.ts';
 import { i18next, initI18n } from '../../i18n/index.ts';
 import en from '../../i18n/en.json';
+import './strings.ts';
 import { createMemoryReviewStore, type ReceivedVersion, type ReviewStore } from '../../storage/review/index.ts';
 import { buildUnits, type ReviewUnit } from './model.ts';
 
