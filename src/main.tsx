@@ -1,19 +1,22 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n/index.ts';
-import { App } from './app/App.tsx';
+import { App, preloadPage } from './app/App.tsx';
 import { takeStartRoute } from './features/drafts/lastRoute.ts';
-import { navigate } from './ui/router.ts';
+import { navigate, parseRoute } from './ui/router.ts';
 import './ui/base.css';
 
 // Decided at boot, before the lazy chunks arrive: a fresh start at home returns the clerk to
 // the draft and section they were in (a later click on home stays home).
 const startRoute = takeStartRoute();
 if (startRoute) navigate(startRoute, { replace: true });
+// The route's page is fetched alongside the strings, and the first render waits for both: a
+// page that suspended on start would show only after React's fallback throttle (see routePage).
+const pageLoaded = preloadPage(parseRoute(location.hash)).catch(() => undefined);
 
 // zh-CN is in at once; a clerk who chose English waits for its strings rather than see Chinese
 // flash. (Not a top-level await: that would make the bundler split this entry into more chunks.)
-void initI18n().then(() =>
+void Promise.all([initI18n(), pageLoaded]).then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />

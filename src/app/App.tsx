@@ -1,15 +1,28 @@
-import { lazy, Suspense } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { routeHref, useRoute, type Route } from '../ui/router.ts';
+import { routePage } from './routePage.tsx';
 
 // Each area is its own chunk: the editor's first paint does not wait for review or print code.
 // The home imports its own file: through the drafts index it would ride along with the editor page.
-const DraftsHome = lazy(() => import('../features/drafts/DraftsHome.tsx').then((m) => ({ default: m.DraftsHome })));
-const DraftPage = lazy(() => import('./DraftPage.tsx').then((m) => ({ default: m.DraftPage })));
-const NewDraftPage = lazy(() => import('./NewDraftPage.tsx').then((m) => ({ default: m.NewDraftPage })));
-const PrintPage = lazy(() => import('./PrintPage.tsx').then((m) => ({ default: m.PrintPage })));
-const ReviewPage = lazy(() => import('./ReviewPage.tsx').then((m) => ({ default: m.ReviewPage })));
+const home = routePage(() => import('../features/drafts/DraftsHome.tsx').then((m) => m.DraftsHome));
+const draft = routePage(() => import('./DraftPage.tsx').then((m) => m.DraftPage));
+const newDraft = routePage(() => import('./NewDraftPage.tsx').then((m) => m.NewDraftPage));
+const print = routePage(() => import('./PrintPage.tsx').then((m) => m.PrintPage));
+const review = routePage(() => import('./ReviewPage.tsx').then((m) => m.ReviewPage));
+
+const DraftsHome = home.Page;
+const DraftPage = draft.Page;
+const NewDraftPage = newDraft.Page;
+const PrintPage = print.Page;
+const ReviewPage = review.Page;
+
+/** Fetches a route's page; main.tsx waits for it before the first render (see routePage). */
+export function preloadPage(route: Route): Promise<void> {
+  const page = { home, draft, new: newDraft, print, review, notFound: undefined }[route.name];
+  return page ? page.preload() : Promise.resolve();
+}
 
 function Page({ route }: { route: Route }) {
   const { t } = useTranslation();
