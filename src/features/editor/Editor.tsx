@@ -32,6 +32,7 @@ import { focusSelectorsFor, isEditorSection, sectionOfPath, type EditorSection }
 import { MetaSection } from './MetaSection.tsx';
 import { NarrativeSection } from './NarrativeSection.tsx';
 import { ProactiveGrid } from './ProactiveGrid.tsx';
+import { useCachedT } from './cachedT.ts';
 import { CommentDescriptions, ReviewBanner, ReviewPanel } from './ReviewComments.tsx';
 import { SectionNav, STATE_ICON } from './SectionNav.tsx';
 import { EditorStore, type InvalidInput } from './store.ts';
@@ -166,7 +167,7 @@ function TopBar({
   onMarkReady: () => void;
   onReopen: () => void;
 }) {
-  const { t } = useTranslation();
+  const t = useCachedT();
   const title = useStoreValue((s) => {
     const m = s.getReport().meta;
     return m.agency || m.year !== null ? reportTitle(m.agency, m.year) : '';

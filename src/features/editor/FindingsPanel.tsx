@@ -5,9 +5,9 @@
  * accessible description.
  */
 import { memo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { META_FIELDS, sectionDef, type Finding, type Severity } from '../../report/index.ts';
 import { useLang } from '../../i18n/index.ts';
+import { useCachedT, type CachedT } from './cachedT.ts';
 import { findingDescriptionId, useDerivedValue, useEditor, useStoreValue } from './context.ts';
 import { cellName, sectionOfPath, type EditorSection } from './gridModel.ts';
 import { SEVERITY_ICON } from './marks.tsx';
@@ -21,12 +21,12 @@ export function isExplanationLongEnough(text: string): boolean {
 }
 
 function useSectionName(): (section: EditorSection | undefined) => string {
-  const { t } = useTranslation();
+  const t = useCachedT();
   const lang = useLang();
   return (section) => (!section ? '' : section === 'meta' ? t('editor.nav.meta') : sectionDef(section).heading[lang]);
 }
 
-function fieldName(path: string, lang: 'zh' | 'en', t: ReturnType<typeof useTranslation>['t']): string {
+function fieldName(path: string, lang: 'zh' | 'en', t: CachedT): string {
   const meta = /^meta\.(\w+)$/.exec(path)?.[1];
   if (meta && meta in META_FIELDS) return META_FIELDS[meta as keyof typeof META_FIELDS][lang];
   if (path === 'narrative.preamble') return t('editor.meta.preamble');
@@ -34,7 +34,7 @@ function fieldName(path: string, lang: 'zh' | 'en', t: ReturnType<typeof useTran
 }
 
 function Explanation({ finding, readOnly }: { finding: Finding; readOnly: boolean }) {
-  const { t } = useTranslation();
+  const t = useCachedT();
   const { store } = useEditor();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(finding.explanation ?? '');
@@ -123,7 +123,7 @@ function Explanation({ finding, readOnly }: { finding: Finding; readOnly: boolea
 
 /** One finding; the store keeps an unchanged finding the same object, so it does not re-render. */
 export const FindingItem = memo(function FindingItem({ finding, lang, readOnly }: { finding: Finding; lang: 'zh' | 'en'; readOnly: boolean }) {
-  const { t } = useTranslation();
+  const t = useCachedT();
   const { goTo } = useEditor();
   const sectionName = useSectionName();
   const target = finding.cells[0];
@@ -165,7 +165,7 @@ export const FindingItem = memo(function FindingItem({ finding, lang, readOnly }
 });
 
 export function InvalidItem({ path, invalid, lang }: { path: string; invalid: InvalidInput; lang: 'zh' | 'en' }) {
-  const { t } = useTranslation();
+  const t = useCachedT();
   const { goTo } = useEditor();
   const sectionName = useSectionName();
   return (
@@ -189,7 +189,7 @@ export function InvalidItem({ path, invalid, lang }: { path: string; invalid: In
 const ORDER: readonly Severity[] = ['error', 'warning', 'hint'];
 
 export const FindingsPanel = memo(function FindingsPanel({ lang, readOnly }: { lang: 'zh' | 'en'; readOnly: boolean }) {
-  const { t } = useTranslation();
+  const t = useCachedT();
   const findings = useDerivedValue((s) => s.getFindings());
   const invalid = useDerivedValue((s) => s.getInvalidInputs());
   const strict = useStoreValue((s) => s.isStrict());
@@ -242,7 +242,7 @@ export const FindingDescriptions = memo(function FindingDescriptions({ lang }: {
 });
 
 const FindingDescription = memo(function FindingDescription({ finding, lang }: { finding: Finding; lang: 'zh' | 'en' }) {
-  const { t } = useTranslation();
+  const t = useCachedT();
   return (
     <span id={findingDescriptionId(finding.key)}>
       {t(finding.explained ? 'editor.findings.descriptionExplained' : 'editor.findings.description', {

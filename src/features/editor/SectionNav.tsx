@@ -4,8 +4,8 @@
  * open. Any section can be opened at any time.
  */
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import { sectionDef } from '../../report/index.ts';
+import { useCachedT } from './cachedT.ts';
 import { useDerivedValue, useEditor } from './context.ts';
 import { EDITOR_SECTIONS, type EditorSection } from './gridModel.ts';
 import type { SectionState } from './store.ts';
@@ -19,7 +19,7 @@ export const STATE_ICON: Record<SectionState, string> = {
 };
 
 export const SectionNav = memo(function SectionNav({ current, lang }: { current: EditorSection; lang: 'zh' | 'en' }) {
-  const { t } = useTranslation();
+  const t = useCachedT();
   const { goToSection } = useEditor();
   const states = useDerivedValue((s) => s.getSectionStates());
   // One object until a comment is resolved or moves section: typing re-renders nothing here.

@@ -3,8 +3,8 @@
  * pattern and an icon per severity (never colour alone), aria-invalid for errors, and the
  * findings' messages as its accessible description.
  */
-import { useTranslation } from 'react-i18next';
 import type { Label } from '../../report/index.ts';
+import { useCachedT } from './cachedT.ts';
 import { commentDescriptionId, findingDescriptionId, invalidMessageId } from './context.ts';
 import type { FieldStatus } from './store.ts';
 
@@ -45,7 +45,7 @@ export function MarkIcon({ status }: { status: FieldStatus }) {
 
 /** The inline message of text that is not a value ("不能为负数"). */
 export function InvalidMessage({ path, status }: { path: string; status: FieldStatus }) {
-  const { t } = useTranslation();
+  const t = useCachedT();
   if (!status.invalid) return null;
   return (
     <span id={invalidMessageId(path)} className="field-message">

@@ -53,6 +53,20 @@ describe('sharingTexts', () => {
     expect(sentences(text)).toEqual(a);
   });
 
+  test('the next evaluation reuses the last one\'s texts; a text no longer read is dropped', () => {
+    const [a, first] = sharingTexts(() => [sentences('共 5 件'), sentences('旧文本。')]);
+    const [again, other] = sharingTexts(() => [sentences('共 5 件'), sentences('新文本。')]);
+    expect(again).toBe(a);
+    expect(other).toEqual(['新文本']);
+    // '旧文本。' was not read by the second evaluation: the third splits it anew.
+    const [old] = sharingTexts(() => [sentences('旧文本。')]);
+    expect(old).not.toBe(first);
+    expect(old).toEqual(first);
+    const [oldAgain] = sharingTexts(() => [sentences('旧文本。')]);
+    expect(oldAgain).toBe(old);
+    expect(sharingTexts(() => sentences('共 5 件'))).not.toBe(a);
+  });
+
   test('ends the sharing when the run throws', () => {
     expect(() =>
       sharingTexts(() => {

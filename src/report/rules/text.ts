@@ -2,20 +2,32 @@
 import { NARRATIVE_SECTION_IDS, sectionDef, type NarrativeSectionId } from '../format.ts';
 import type { Report } from '../document.ts';
 
+interface SharedTexts {
+  readonly normalised: Map<string, string>;
+  readonly sentences: Map<string, readonly string[]>;
+}
+
 /**
  * Texts normalised and split during one evaluation: several rules read the same narrative, and
  * NFKC over every text once per rule (and a part's title once per sentence) was most of their
- * cost. Shared only while `sharingTexts` runs, so nothing outlives the evaluation of one report.
+ * cost. Shared while `sharingTexts` runs; the texts of the last evaluation are offered to the
+ * next one (an editor evaluates the same narrative again after each number typed), so at most
+ * two evaluations' texts are held, and none outside `sharingTexts`.
  */
-let shared: { normalised: Map<string, string>; sentences: Map<string, readonly string[]> } | null = null;
+let shared: SharedTexts | null = null;
+let lastEvaluation: SharedTexts | null = null;
 
 /** Runs `evaluate` with each text normalised and split at most once. */
 export function sharingTexts<T>(run: () => T): T {
   if (shared) return run();
   shared = { normalised: new Map(), sentences: new Map() };
+  let completed = false;
   try {
-    return run();
+    const result = run();
+    completed = true;
+    return result;
   } finally {
+    lastEvaluation = completed ? shared : null;
     shared = null;
   }
 }
@@ -36,7 +48,7 @@ export function normalise(text: string): string {
   if (!shared) return normaliseNow(text);
   let done = shared.normalised.get(text);
   if (done === undefined) {
-    done = normaliseNow(text);
+    done = lastEvaluation?.normalised.get(text) ?? normaliseNow(text);
     shared.normalised.set(text, done);
   }
   return done;
@@ -93,7 +105,7 @@ export function sentences(text: string): readonly string[] {
   if (!shared) return sentencesNow(text);
   let done = shared.sentences.get(text);
   if (done === undefined) {
-    done = sentencesNow(text);
+    done = lastEvaluation?.sentences.get(text) ?? sentencesNow(text);
     shared.sentences.set(text, done);
   }
   return done;
