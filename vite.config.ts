@@ -57,12 +57,16 @@ const nm = (names: string) => new RegExp(`node_modules[\\\\/](${names})[\\\\/]`)
  * carries review's comparison and aggregation code because the core's index reaches them.
  */
 const REVIEW_CORE = /src[\\/]report[\\/](review[\\/](compare|aggregate)|import)[\\/.]/;
+/** zod and the core's modules that use it; its date patterns (regexes) are the core's too. */
+const FULL_DECODE = (id: string) =>
+  /src[\\/]report[\\/](schema|decode)\.ts$/.test(id) || (nm('zod').test(id) && !/[\\/]regexes\.js$/.test(id));
 const CHUNK_GROUPS = [
   { name: 'vendor', test: nm('react|react-dom|scheduler|i18next|react-i18next|use-sync-external-store'), priority: 30 },
+  { name: 'decode', test: FULL_DECODE, priority: 25, includeDependenciesRecursively: false },
   {
     name: 'core',
     test: (id: string) =>
-      nm('zod|idb').test(id) ||
+      /node_modules[\\/](zod[\\/].*[\\/]regexes\.js$|idb[\\/])/.test(id) ||
       (/src[\\/](report|storage)[\\/]/.test(id) && !REVIEW_CORE.test(id) && !/src[\\/](report[\\/]render|storage[\\/]review)[\\/]/.test(id)),
     priority: 20,
     includeDependenciesRecursively: false,

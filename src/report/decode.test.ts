@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, test } from 'vitest';
 import { MAX_FILE_BYTES, MIGRATIONS, decode, decodeBytes, decodeText, migrate, type DecodeResult, type Migration } from './decode.ts';
-import { SCHEMA_VERSION, emptyReport, getPath, plainReportSchema, reportSchema } from './document.ts';
+import { SCHEMA_VERSION, emptyReport, getPath } from './document.ts';
+import { plainReportSchema, reportSchema } from './schema.ts';
 import { ENTERED_CELLS } from './format.ts';
 import { readFileSync } from 'node:fs';
 import { FIXTURES_DIR, deletePath, seedJson, setPath } from '../../tests/unit/helpers.ts';

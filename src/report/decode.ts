@@ -4,7 +4,8 @@
  */
 import type * as z from 'zod/mini';
 import { DOCUMENT_KIND, FORMAT_VERSION } from './format.ts';
-import { SCHEMA_VERSION, reportSchema, type Report } from './document.ts';
+import { SCHEMA_VERSION, type Report } from './document.ts';
+import { reportSchema } from './schema.ts';
 import { message, type LocalizedText, type MessageKey, type MessageParams } from './messages.ts';
 
 export interface Problem {

@@ -1,9 +1,9 @@
 /**
- * The report document: its zod schema, derived from the format model, its types and an empty
- * report. A cell id is the dotted path of its value in the document; computed cells are never
- * stored.
+ * The report document: its shape, derived from the format model (schema.ts makes the zod
+ * schema of it), its types and an empty report. A cell id is the dotted path of its value in the
+ * document; computed cells are never stored.
  */
-import * as z from 'zod/mini';
+import { NOT_VALID, readShape, type Shape } from './shape.ts';
 import {
   AGENCY_KINDS,
   APPEAL_KIND_IDS,
@@ -34,6 +34,8 @@ export const SCHEMA_VERSION = 2 as const;
 
 /** Largest narrative text we accept in one part; a published report's longest part is ~5,000. */
 export const MAX_TEXT_LENGTH = 100_000;
+
+export { decimalPlaces } from './shape.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Types (spelled out from the model's id unions so that every cell is typed)
@@ -155,183 +157,113 @@ export function emptyReview(): Review {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Schema, built from the model
+// The document's shape, built from the model
 // ---------------------------------------------------------------------------------------------
 
-export function decimalPlaces(value: number): number {
-  if (!Number.isFinite(value)) return Infinity;
-  const text = String(value);
-  const exp = text.match(/e-(\d+)$/);
-  if (exp) {
-    const mantissa = text.split('e')[0]!;
-    const frac = mantissa.split('.')[1] ?? '';
-    return frac.length + Number(exp[1]);
-  }
-  return (text.split('.')[1] ?? '').length;
-}
-
-/** A count's bounds; the schema and its fast path read them from here. */
+/** A count's bounds. */
 const MAX_COUNT = 100_000_000;
 
-/**
- * The fast path of a group of counts (a row of 三, a row of 二's first table, a row of 四):
- * three quarters of a document's values. zod's runtime parse puts every count through three
- * checks of its generic machinery; this reads a group in one loop. It accepts only what the
- * schema accepts (an object of exactly these keys, each null or a whole number 0…MAX_COUNT) and
- * builds the same output; on anything else it answers INVALID and zod runs the plain parse, so
- * the issues of a bad document, and hence its decode problems, are those of the plain schema.
- * (z.compile does this for a whole schema, but adds 7 kB gzip to what the editor loads first.)
- */
-function countsFastPath(keys: readonly string[]) {
-  return (input: unknown): Record<string, number | null> | typeof z.INVALID => {
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) return z.INVALID;
-    const group = input as Record<string, unknown>;
-    const out: Record<string, number | null> = {};
-    for (const key of keys) {
-      const value = group[key];
-      if (value === null) out[key] = null;
-      else if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 && value <= MAX_COUNT) out[key] = value;
-      else return z.INVALID;
-    }
-    for (const key in group) if (!keys.includes(key)) return z.INVALID;
-    return out;
-  };
+const string = (maxLength: number): Shape => ({ kind: 'string', maxLength });
+const nullable = (of: Shape): Shape => ({ kind: 'nullable', of });
+const optional = (of: Shape): Shape => ({ kind: 'optional', of });
+const object = (keys: Record<string, Shape>): Shape => ({ kind: 'object', keys });
+const listOf = (of: Shape, maxLength: number): Shape => ({ kind: 'array', of, maxLength });
+const oneOf = (values: readonly string[]): Shape => ({ kind: 'enum', values });
+
+/** A count: not filled, or a whole number 0…100,000,000. */
+const COUNT: Shape = nullable({ kind: 'int', min: 0, max: MAX_COUNT });
+/** An amount in 万元: not filled, or 0…100,000,000 with at most 4 decimals. */
+const AMOUNT: Shape = nullable({ kind: 'number', min: 0, max: 100_000_000, maxDecimals: 4 });
+
+function countsOf(keys: readonly string[]): Shape {
+  return object(Object.fromEntries(keys.map((k) => [k, COUNT])));
 }
 
-/**
- * Built inside a function marked pure: a bundle that never decodes leaves zod out entirely;
- * decode.ts pulls it in. `fastPaths: false` is the plain schema, for the tests that hold the
- * fast paths to it. Written with zod/mini (functions, not methods): the editor decodes the
- * stored draft before its first paint, and classic zod's method-laden classes cost that load
- * 23 kB gzip where mini's tree-shaken functions cost about 10.
- */
-function buildReportSchema({ fastPaths }: { fastPaths: boolean }): z.ZodMiniType<Report> {
-  const maxLength = (n: number) => z.string().check(z.maxLength(n));
-  const countSchema = z.nullable(z.int().check(z.minimum(0), z.maximum(MAX_COUNT)));
-  const amountSchema = z.nullable(
-    z.number().check(
-      z.minimum(0),
-      z.maximum(100_000_000),
-      z.refine((v: number) => decimalPlaces(v) <= 4, { params: { reason: 'decimals' } }),
-    ),
-  );
-
-  function objectOf<S extends z.ZodMiniType>(keys: readonly string[], schema: S) {
-    return z.strictObject(Object.fromEntries(keys.map((k) => [k, schema])) as Record<string, S>);
+function applicationsShape(): Shape {
+  // Rows with dotted ids ('withheld.stateSecret') become nested objects.
+  const applicantCounts = countsOf(APPLICANT_COLUMN_IDS);
+  const tree: Record<string, unknown> = {};
+  for (const row of ENTERED_APPLICATIONS_ROWS) {
+    const path = row.id.split('.');
+    let node = tree;
+    for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+    node[path[path.length - 1]!] = applicantCounts;
   }
+  const toShape = (node: Record<string, unknown>): Shape =>
+    object(Object.fromEntries(Object.entries(node).map(([k, v]) => [k, v === applicantCounts ? applicantCounts : toShape(v as Record<string, unknown>)])));
+  return toShape(tree);
+}
 
-  function countsOf(keys: readonly string[]) {
-    const group = objectOf(keys, countSchema);
-    return fastPaths ? z.withParser(group, countsFastPath(keys) as (input: unknown) => z.output<typeof group> | typeof z.INVALID) : group;
+function proactiveShape(): Shape {
+  const keys: Record<string, Shape> = {};
+  for (const row of PROACTIVE_ROWS) {
+    keys[row.id] = row.shape === 'documents' ? countsOf(PROACTIVE_DOCUMENT_COLUMNS.map((c) => c.id)) : row.shape === 'amount' ? AMOUNT : COUNT;
   }
+  return object(keys);
+}
 
-  const applicantCountsSchema = countsOf(APPLICANT_COLUMN_IDS);
-
-  function applicationsSchema() {
-    // Rows with dotted ids ('withheld.stateSecret') become nested objects.
-    const tree: Record<string, unknown> = {};
-    for (const row of ENTERED_APPLICATIONS_ROWS) {
-      const path = row.id.split('.');
-      let node = tree;
-      for (const key of path.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-      node[path[path.length - 1]!] = applicantCountsSchema;
-    }
-    const toSchema = (node: Record<string, unknown>): z.ZodMiniType =>
-      z.strictObject(
-        Object.fromEntries(
-          Object.entries(node).map(([k, v]) => [k, v === applicantCountsSchema ? v : toSchema(v as Record<string, unknown>)]),
-        ) as Record<string, z.ZodMiniType>,
-      );
-    return toSchema(tree);
-  }
-
-  function proactiveSchema() {
-    const shape: Record<string, z.ZodMiniType> = {};
-    for (const row of PROACTIVE_ROWS) {
-      shape[row.id] =
-        row.shape === 'documents'
-          ? countsOf(PROACTIVE_DOCUMENT_COLUMNS.map((c) => c.id))
-          : row.shape === 'amount'
-            ? amountSchema
-            : countSchema;
-    }
-    return z.strictObject(shape);
-  }
-
-  const textSchema = maxLength(MAX_TEXT_LENGTH);
-  const partSchema = z.strictObject({ title: maxLength(500), text: textSchema });
-  const dateSchema = z.iso.date();
-  const timeSchema = () => z.iso.datetime({ offset: true });
-  const listOf = <S extends z.ZodMiniType>(item: S, max: number) => z.array(item).check(z.maxLength(max));
-
-  return z.strictObject({
-    kind: z.literal(DOCUMENT_KIND),
-    formatVersion: z.literal(FORMAT_VERSION),
-    schemaVersion: z.literal(SCHEMA_VERSION),
-    status: z.enum(['draft', 'ready']),
-    meta: z.strictObject({
-      agency: maxLength(200),
-      agencyKind: z.enum(AGENCY_KINDS),
-      year: z.nullable(z.int().check(z.minimum(1990), z.maximum(2200))),
-      contact: maxLength(1000),
-      publishedOn: z.nullable(dateSchema),
+function reportShape(): Shape {
+  const text = string(MAX_TEXT_LENGTH);
+  const part = object({ title: string(500), text });
+  const time: Shape = { kind: 'datetime' };
+  return object({
+    kind: { kind: 'literal', value: DOCUMENT_KIND },
+    formatVersion: { kind: 'literal', value: FORMAT_VERSION },
+    schemaVersion: { kind: 'literal', value: SCHEMA_VERSION },
+    status: oneOf(['draft', 'ready']),
+    meta: object({
+      agency: string(200),
+      agencyKind: oneOf(AGENCY_KINDS),
+      year: nullable({ kind: 'int', min: 1990, max: 2200 }),
+      contact: string(1000),
+      publishedOn: nullable({ kind: 'date' }),
     }),
-    narrative: z.strictObject({
-      preamble: textSchema,
-      ...(Object.fromEntries(NARRATIVE_SECTION_IDS.map((id) => [id, listOf(partSchema, 200)])) as Record<
-        NarrativeSectionId,
-        z.ZodMiniArray<typeof partSchema>
-      >),
-    }),
-    proactive: proactiveSchema(),
-    applications: applicationsSchema(),
-    appeals: z.strictObject(Object.fromEntries(APPEAL_KIND_IDS.map((k) => [k, countsOf(APPEAL_OUTCOME_IDS)]))),
-    explanations: z.record(maxLength(200), maxLength(10_000)),
-    review: z.strictObject({
-      status: z.enum(REVIEW_STATUSES),
+    narrative: object({ preamble: text, ...Object.fromEntries(NARRATIVE_SECTION_IDS.map((id) => [id, listOf(part, 200)])) }),
+    proactive: proactiveShape(),
+    applications: applicationsShape(),
+    appeals: object(Object.fromEntries(APPEAL_KIND_IDS.map((k) => [k, countsOf(APPEAL_OUTCOME_IDS)]))),
+    explanations: { kind: 'record', key: string(200), value: string(10_000) },
+    review: object({
+      status: oneOf(REVIEW_STATUSES),
       comments: listOf(
-        z.strictObject({
-          id: z.string().check(z.minLength(1), z.maxLength(100)),
-          target: maxLength(200),
-          partTitle: z.optional(maxLength(500)),
-          text: maxLength(10_000),
-          author: maxLength(200),
-          at: timeSchema(),
-          resolved: z.boolean(),
-          resolvedAt: z.optional(timeSchema()),
+        object({
+          id: { kind: 'string', minLength: 1, maxLength: 100 },
+          target: string(200),
+          partTitle: optional(string(500)),
+          text: string(10_000),
+          author: string(200),
+          at: time,
+          resolved: { kind: 'boolean' },
+          resolvedAt: optional(time),
         }),
         5000,
       ),
-      history: listOf(
-        z.strictObject({
-          action: z.enum(REVIEW_ACTIONS),
-          at: timeSchema(),
-          by: maxLength(200),
-          note: z.optional(maxLength(10_000)),
-        }),
-        5000,
-      ),
+      history: listOf(object({ action: oneOf(REVIEW_ACTIONS), at: time, by: string(200), note: optional(string(10_000)) }), 5000),
     }),
-    aggregate: z.nullable(
-      z.strictObject({
-        units: listOf(z.strictObject({ agency: maxLength(200), status: z.enum(REVIEW_STATUSES) }), 10_000),
-        missing: listOf(maxLength(200), 10_000),
-        notApproved: listOf(maxLength(200), 10_000),
+    aggregate: nullable(
+      object({
+        units: listOf(object({ agency: string(200), status: oneOf(REVIEW_STATUSES) }), 10_000),
+        missing: listOf(string(200), 10_000),
+        notApproved: listOf(string(200), 10_000),
       }),
     ),
-  }) as unknown as z.ZodMiniType<Report>;
+  });
 }
 
-export const reportSchema: z.ZodMiniType<Report> = /* @__PURE__ */ buildReportSchema({ fastPaths: true });
+/**
+ * The document as data, from the model: what a report of this schemaVersion is. schema.ts makes
+ * the zod schema of it; readReport reads it directly.
+ */
+export const REPORT_SHAPE: Shape = /* @__PURE__ */ reportShape();
 
-/** The schema without fast paths: what `reportSchema` must equal, issue for issue (for tests). */
-export function plainReportSchema(): z.ZodMiniType<Report> {
-  return buildReportSchema({ fastPaths: false });
-}
-
-/** The JSON Schema of the document, for other tools (`nianbao schema`). */
-export function reportJsonSchema(): unknown {
-  return z.toJSONSchema(reportSchema, { unrepresentable: 'any' });
+/**
+ * The value as a report when it is a whole, valid one of this schemaVersion (a fresh copy), or
+ * undefined: then decode() says why, or migrates an older version. The check decode makes
+ * first, without zod: what the editor's first load needs for a stored draft.
+ */
+export function readReport(value: unknown): Report | undefined {
+  const read = readShape(REPORT_SHAPE, value);
+  return read === NOT_VALID ? undefined : (read as Report);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,8 @@
 /** The pure core of nianbao: the format model, the document, decode, totals and rules. */
 export * from './format.ts';
 export * from './document.ts';
+export * from './shape.ts';
+export * from './schema.ts';
 export * from './decode.ts';
 export * from './messages.ts';
 export * from './totals.ts';

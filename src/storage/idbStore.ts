@@ -9,7 +9,9 @@ import {
   byDeletedDesc,
   byUpdatedDesc,
   checkDocument,
+  FullDecodeNeeded,
   journalKey,
+  loadFullDecode,
   journalOutcome,
   planCreate,
   planSave,
@@ -22,6 +24,7 @@ import {
   toSummary,
   undeleted,
   versionRange,
+  withFullDecode,
 } from './records.ts';
 import {
   PURGE_AFTER_MS,
@@ -215,6 +218,11 @@ class IdbDraftStore implements DraftStore {
     } catch (e) {
       abort(tx);
       const txError = await done;
+      if (e instanceof FullDecodeNeeded) {
+        // A document that is not a valid current one: load the full decode and run again.
+        await loadFullDecode();
+        return this.run(stores, mode, body, retry);
+      }
       // A failed request aborts the transaction; when the request only says "aborted", the
       // transaction's own error (e.g. quota at commit) is the cause.
       return fail(toStoreError(errorName(e) === 'AbortError' && txError ? txError : e));
@@ -263,7 +271,7 @@ class IdbDraftStore implements DraftStore {
   }
 
   async create(input: CreateDraftInput): Promise<Result<DraftRecord>> {
-    const plan = planCreate(input, this.now());
+    const plan = await withFullDecode(async () => planCreate(input, this.now()));
     if (!plan.ok) return fail(plan.error);
     const result = await this.run(['drafts', 'versions'], 'readwrite', async (tx) => {
       await tx.objectStore('drafts').add(plan.draft);
@@ -429,7 +437,7 @@ class IdbDraftStore implements DraftStore {
   }
 
   async keepVersion(draftId: string, document: Report, milestone: KeptMilestone): Promise<Result<VersionInfo>> {
-    const checked = checkDocument(document);
+    const checked = await withFullDecode(async () => checkDocument(document));
     if (!checked.ok) return fail(checked.error);
     let revision: number | null = null;
     const result = await this.run(['drafts', 'versions'], 'readwrite', async (tx) => {

@@ -1,12 +1,15 @@
 /**
  * The in-memory twin of the IndexedDB store, for component and hook tests: the same rules
  * (records.ts), copies in and out like structured clone, and failures that a test can inject.
+ * It loads the core's full decode before reading or writing, rather than running an operation
+ * again when a document needs it (it has no transactions to roll back a half-done one).
  */
 import { ChangeFeed } from './changes.ts';
 import {
   byDeletedDesc,
   byUpdatedDesc,
   checkDocument,
+  loadFullDecode,
   journalOutcome,
   planCreate,
   planSave,
@@ -64,7 +67,7 @@ export class MemoryDraftStore implements DraftStore {
   }
 
   private async write<T>(body: () => Result<T>): Promise<Result<T>> {
-    await Promise.resolve();
+    await loadFullDecode();
     this.writeAttempts++;
     if (this.failWrites) return fail(this.failWrites);
     return body();
@@ -87,7 +90,7 @@ export class MemoryDraftStore implements DraftStore {
   }
 
   async get(id: string): Promise<Result<DraftRecord>> {
-    await Promise.resolve();
+    await loadFullDecode();
     const stored = this.drafts.get(id);
     if (!stored) return fail({ kind: 'notFound' });
     const read = readDraft(structuredClone(stored));
@@ -218,7 +221,7 @@ export class MemoryDraftStore implements DraftStore {
   }
 
   async version(versionId: string): Promise<Result<VersionRecord>> {
-    await Promise.resolve();
+    await loadFullDecode();
     const stored = this.history.get(versionId);
     if (!stored) return fail({ kind: 'notFound' });
     const read = readVersion(structuredClone(stored));

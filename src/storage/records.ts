@@ -2,7 +2,8 @@
  * The rules of the store, as pure functions shared by the IndexedDB store and its in-memory twin:
  * what a created, saved or restored draft looks like, which versions are kept, how ids are made.
  */
-import { decode, evaluate, summarise, type Finding, type Problem, type Report } from '../report/index.ts';
+import { evaluate, readReport, summarise, type Finding, type Problem, type Report } from '../report/index.ts';
+import type { decode as fullDecode } from '../report/decode.ts';
 import { changedParts } from './diff.ts';
 import {
   AUTOSAVE_VERSION_INTERVAL_MS,
@@ -51,8 +52,53 @@ export function versionRange(draftId: string): [string, string] {
   return [`${draftId}:`, `${draftId}:\uffff`];
 }
 
+// ---------------------------------------------------------------------------------------------
+// Decoding: the core's readReport first, its full decode (zod) only when that refuses
+// ---------------------------------------------------------------------------------------------
+
+let decode: typeof fullDecode | undefined;
+
+/**
+ * Thrown where a document is not a valid one of this schemaVersion and the full decode is not
+ * loaded yet: the store loads it (loadFullDecode) and runs the operation again. Nothing is
+ * written before a document is checked, so the first run leaves nothing behind.
+ */
+export class FullDecodeNeeded extends Error {
+  constructor() {
+    super('the full decode is needed');
+  }
+}
+
+/**
+ * Loads the core's full decode, with zod: to migrate an older document or to name what is wrong
+ * with a bad one. A valid current document never needs it, so the editor's first load does
+ * without those 10 kB.
+ */
+export async function loadFullDecode(): Promise<void> {
+  decode ??= (await import('../report/decode.ts')).decode;
+}
+
+/** Whether the full decode has been loaded (for tests). */
+export function fullDecodeLoaded(): boolean {
+  return decode !== undefined;
+}
+
+/** Runs an operation; when it needed the full decode, loads that and runs it once more. */
+export async function withFullDecode<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (e) {
+    if (!(e instanceof FullDecodeNeeded)) throw e;
+    await loadFullDecode();
+    return operation();
+  }
+}
+
 /** The draft's document checked by the core's decode: the clean copy, or the problems. */
 export function checkDocument(document: unknown): { ok: true; report: Report } | { ok: false; error: StoreError } {
+  const valid = readReport(document);
+  if (valid) return { ok: true, report: valid };
+  if (!decode) throw new FullDecodeNeeded();
   const decoded = decode(document);
   return decoded.ok ? { ok: true, report: decoded.report } : { ok: false, error: { kind: 'invalid', problems: decoded.problems } };
 }

@@ -1,5 +1,5 @@
 /** Files in the browser: saving a download, reading a chosen or dropped report file. */
-import { MAX_FILE_BYTES, decodeBytes, formatBytes, message, reportFileName, reportJson, type DecodeResult, type Report } from '../report/index.ts';
+import { message, reportFileName, reportJson, type DecodeResult, type Report } from '../report/index.ts';
 
 /** Starts the download of a text file through a temporary link. */
 export function downloadText(name: string, content: string, type: string): void {
@@ -22,8 +22,13 @@ export function downloadReport(report: Report): string {
   return name;
 }
 
-/** Reads a chosen or dropped file through the core's decode (size, UTF-8, JSON, document). */
+/**
+ * Reads a chosen or dropped file through the core's decode (size, UTF-8, JSON, document). The
+ * decode (with zod) is fetched here, when a file is read: the pages that only save a download
+ * (the editor's export) do without it.
+ */
 export async function readReportFile(file: Blob): Promise<DecodeResult> {
+  const { MAX_FILE_BYTES, decodeBytes, formatBytes } = await import('../report/decode.ts');
   // Refuse a huge file before reading it into memory.
   if (file.size > MAX_FILE_BYTES) {
     return { ok: false, problems: [{ path: '', code: 'decode.fileTooLarge', message: message('decode.fileTooLarge', { size: formatBytes(file.size) }) }] };

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { decode } from '../decode.ts';
-import { reportSchema, type Report } from '../document.ts';
+import type { Report } from '../document.ts';
+import { reportSchema } from '../schema.ts';
 import {
   ReviewActionError,
   addComment,
