@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
+import { LAZY_AREAS, omitPaths, pickPaths } from './src/i18n/areas.ts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -29,20 +30,22 @@ function coreBoundary(): Plugin {
 }
 
 /**
- * `…/zh-CN.json?area`: the locale file again, as its own module of one export per top-level
- * key. Review imports its strings from it, so they ride in review's chunk; the first load's
- * copy (the plain `zh-CN.json`) then leaves them out, as nothing there uses them.
+ * The zh-CN strings in parts (src/i18n/areas.ts): `zh-CN.json?first` is the file without the
+ * lazy areas, `zh-CN.json?area=<name>` one area's paths, each a module of its own so that an
+ * area's strings ride in the chunk of the code that shows them.
  */
-function localeAreas(): Plugin {
+export function localeAreas(): Plugin {
   return {
     name: 'nianbao-locale-areas',
     enforce: 'pre',
     load(id) {
-      if (!id.endsWith('.json?area')) return null;
-      const strings = JSON.parse(readFileSync(id.slice(0, -'?area'.length), 'utf8')) as Record<string, unknown>;
-      return Object.entries(strings)
-        .map(([key, value]) => `export const ${key} = ${JSON.stringify(value)};`)
-        .join('\n');
+      const match = /^(.*\.json)\?(first|area=(\w+))$/.exec(id);
+      if (!match) return null;
+      const strings = JSON.parse(readFileSync(match[1]!, 'utf8')) as Record<string, unknown>;
+      const areas = LAZY_AREAS as Record<string, readonly string[]>;
+      if (match[3] !== undefined && !areas[match[3]]) this.error(`no strings area "${match[3]}" in src/i18n/areas.ts`);
+      const part = match[3] === undefined ? omitPaths(strings, Object.values(areas).flat()) : pickPaths(strings, areas[match[3]]!);
+      return `export default ${JSON.stringify(part)};`;
     },
   };
 }
@@ -57,16 +60,23 @@ const nm = (names: string) => new RegExp(`node_modules[\\\\/](${names})[\\\\/]`)
  * carries review's comparison and aggregation code because the core's index reaches them.
  */
 const REVIEW_CORE = /src[\\/]report[\\/](review[\\/](compare|aggregate)|import)[\\/.]/;
-/** zod and the core's modules that use it; its date patterns (regexes) are the core's too. */
+/** zod, the core's modules that use it and decode's messages; zod's date patterns (regexes) are the core's too. */
 const FULL_DECODE = (id: string) =>
-  /src[\\/]report[\\/](schema|decode)\.ts$/.test(id) || (nm('zod').test(id) && !/[\\/]regexes\.js$/.test(id));
+  /src[\\/]report[\\/](schema|decode|decodeMessages)\.ts$/.test(id) || (nm('zod').test(id) && !/[\\/]regexes\.js$/.test(id));
 const CHUNK_GROUPS = [
-  { name: 'vendor', test: nm('react|react-dom|scheduler|i18next|react-i18next|use-sync-external-store'), priority: 30 },
+  {
+    // With vite's preload helper and the bundler's runtime, which every chunk may need.
+    name: 'vendor',
+    test: (id: string) =>
+      (nm('react|react-dom|scheduler|i18next|react-i18next|use-sync-external-store').test(id) && !id.includes('with-selector')) ||
+      /vite[\\/]preload-helper|rolldown[\\/]runtime/.test(id),
+    priority: 30,
+  },
   { name: 'decode', test: FULL_DECODE, priority: 25, includeDependenciesRecursively: false },
   {
     name: 'core',
     test: (id: string) =>
-      /node_modules[\\/](zod[\\/].*[\\/]regexes\.js$|idb[\\/])/.test(id) ||
+      /node_modules[\\/](zod[\\/].*[\\/]regexes\.js$|idb[\\/])|src[\\/](ui[\\/]files|features[\\/]drafts[\\/]StoreContext)\./.test(id) ||
       (/src[\\/](report|storage)[\\/]/.test(id) && !REVIEW_CORE.test(id) && !/src[\\/](report[\\/]render|storage[\\/]review)[\\/]/.test(id)),
     priority: 20,
     includeDependenciesRecursively: false,

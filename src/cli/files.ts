@@ -4,7 +4,7 @@
  * byte is read, so a 2 GB file costs nothing.
  */
 import { open, stat } from 'node:fs/promises';
-import { MAX_FILE_BYTES, decodeBytes, formatBytes, message, type LocalizedText, type Report } from '../report/index.ts';
+import { MAX_FILE_BYTES, decodeBytes, decodeMessage, formatBytes, type LocalizedText, type Report } from '../report/index.ts';
 import type { Io } from './io.ts';
 
 /** A decode problem or one of the file system's; `code` is a message key of either. */
@@ -31,7 +31,7 @@ function fileProblem(code: keyof typeof FILE_MESSAGES, reason = ''): ReadResult 
 
 const tooLarge = (bytes: number): ReadResult => ({
   ok: false,
-  problems: [{ path: '', code: 'decode.fileTooLarge', message: message('decode.fileTooLarge', { size: formatBytes(bytes) }) }],
+  problems: [{ path: '', code: 'decode.fileTooLarge', message: decodeMessage('decode.fileTooLarge', { size: formatBytes(bytes) }) }],
 });
 
 function systemProblem(e: unknown): ReadResult {

@@ -1,6 +1,7 @@
 import { expect, test } from 'vitest';
 import zhCN from './zh-CN.json';
 import en from './en.json';
+import { LAZY_AREAS } from './areas.ts';
 
 /** Every key path of a nested resource object, with the placeholders its string uses. */
 function keys(node: unknown, prefix = ''): Map<string, string[]> {
@@ -35,4 +36,25 @@ test('no string is left empty', () => {
     }).map(([path]) => `${lang}:${path}`),
   );
   expect(empty).toEqual([]);
+});
+
+test('the first load’s zh-CN strings and the lazy areas add up to the whole file, each string once', async () => {
+  const first = (await import('./zh-CN.json?first')).default;
+  const areas = await Promise.all(
+    (['review', 'print', 'draftsHome', 'draftsHistory'] as const).map(async (name) => {
+      const loaders = {
+        review: () => import('./zh-CN.json?area=review'),
+        print: () => import('./zh-CN.json?area=print'),
+        draftsHome: () => import('./zh-CN.json?area=draftsHome'),
+        draftsHistory: () => import('./zh-CN.json?area=draftsHistory'),
+      };
+      return (await loaders[name]()).default;
+    }),
+  );
+  expect(Object.keys(LAZY_AREAS).sort()).toEqual(['draftsHistory', 'draftsHome', 'print', 'review']);
+  const parts = [first, ...areas].map((part) => [...keys(part)].map(([path]) => path));
+  const all = parts.flat();
+  expect(new Set(all).size).toBe(all.length);
+  expect([...all].sort()).toEqual([...zh.keys()].sort());
+  for (const part of parts) expect(part.length).toBeGreaterThan(0);
 });

@@ -6,9 +6,8 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type zhCN from './zh-CN.json';
-// zh-CN by its top-level keys, so that a bundle carries only the areas it imports: review's
-// strings come with review's chunk (see addSourceStrings), not with the editor's first load.
-import { app, drafts, editor, print } from './zh-CN.json';
+// zh-CN without the areas that come with their own code (areas.ts, addSourceStrings).
+import firstStrings from './zh-CN.json?first';
 import type { Label, LocalizedText } from '../report/index.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
@@ -18,7 +17,7 @@ const STORAGE_KEY = 'nianbao.language';
 type Resources = typeof zhCN;
 
 /** The source strings the first load needs; an area loaded on demand adds its own. */
-const SOURCE: Partial<Resources> = { app, drafts, editor, print };
+const SOURCE: Record<string, unknown> = structuredClone(firstStrings);
 
 /**
  * Only the source locale ships in the first load; English, which most clerks never choose, is
@@ -62,10 +61,19 @@ export function initI18n(language: Language = storedLanguage()): Promise<void> {
  * Adds an area's zh-CN strings (review's, when its chunk loads). English arrives whole, with
  * every area, when chosen.
  */
-export function addSourceStrings(strings: Partial<Resources>) {
+export function addSourceStrings(strings: object) {
   // Before initI18n (a test's imports), they join the strings init starts with.
   if (i18next.isInitialized) i18next.addResourceBundle('zh-CN', 'ui', strings, true, true);
-  else Object.assign(SOURCE, strings);
+  else deepMerge(SOURCE, strings as Record<string, unknown>);
+}
+
+function deepMerge(into: Record<string, unknown>, from: Record<string, unknown>) {
+  for (const [key, value] of Object.entries(from)) {
+    const existing = into[key];
+    if (typeof value === 'object' && value !== null && typeof existing === 'object' && existing !== null) {
+      deepMerge(existing as Record<string, unknown>, value as Record<string, unknown>);
+    } else into[key] = value;
+  }
 }
 
 /** Switches language; synchronously when its strings are in (as i18next without a backend does). */

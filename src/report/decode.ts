@@ -6,12 +6,13 @@ import type * as z from 'zod/mini';
 import { DOCUMENT_KIND, FORMAT_VERSION } from './format.ts';
 import { SCHEMA_VERSION, type Report } from './document.ts';
 import { reportSchema } from './schema.ts';
-import { message, type LocalizedText, type MessageKey, type MessageParams } from './messages.ts';
+import { decodeMessage, type DecodeMessageKey } from './decodeMessages.ts';
+import type { LocalizedText, MessageParams } from './messages.ts';
 
 export interface Problem {
   /** Dotted path of the field ('' for the whole document), e.g. `applications.newReceived.naturalPerson`. */
   readonly path: string;
-  readonly code: MessageKey;
+  readonly code: DecodeMessageKey;
   readonly message: LocalizedText;
 }
 
@@ -38,10 +39,10 @@ export interface DecodeOptions {
 /** Largest file we read; real reports are 10–60 kB. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-const problem = (path: string, code: MessageKey, params: MessageParams = {}): Problem => ({
+const problem = (path: string, code: DecodeMessageKey, params: MessageParams = {}): Problem => ({
   path,
   code,
-  message: message(code, params),
+  message: decodeMessage(code, params),
 });
 
 function describe(value: unknown): string {

@@ -5,6 +5,7 @@ export * from './shape.ts';
 export * from './schema.ts';
 export * from './decode.ts';
 export * from './messages.ts';
+export * from './decodeMessages.ts';
 export * from './totals.ts';
 export * from './rules/index.ts';
 export * from './import/publishedText.ts';

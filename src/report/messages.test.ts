@@ -1,7 +1,8 @@
 // @vitest-environment node
 /** message(): placeholders filled from params, in both languages, as i18next would. */
 import { describe, expect, test } from 'vitest';
-import { MESSAGES, message, type MessageKey, type MessageParams } from './messages.ts';
+import { DECODE_MESSAGES, decodeMessage } from './decodeMessages.ts';
+import { MESSAGES, message, type LocalizedText, type MessageParams } from './messages.ts';
 
 /** The plain reading of a template: each {{name}} replaced, unknown names left as written. */
 function reference(template: string, params: MessageParams): string {
@@ -10,14 +11,21 @@ function reference(template: string, params: MessageParams): string {
 
 describe('message', () => {
   test('fills every placeholder of every message, in both languages', () => {
-    for (const key of Object.keys(MESSAGES) as MessageKey[]) {
-      const names = [...`${MESSAGES[key].zh} ${MESSAGES[key].en}`.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!);
-      const params = Object.fromEntries(names.map((name, i) => [name, i % 2 ? i : `«${name}$&$1»`]));
-      const filled = message(key, params);
-      expect(filled).toEqual({ zh: reference(MESSAGES[key].zh, params), en: reference(MESSAGES[key].en, params) });
-      expect(`${filled.zh}${filled.en}`).not.toMatch(/\{\{\w+\}\}/);
-      // Twice: the second call reads the template as split by the first.
-      expect(message(key, params)).toEqual(filled);
+    const catalogues: [Record<string, LocalizedText>, (key: never, params: MessageParams) => LocalizedText][] = [
+      [MESSAGES, message],
+      [DECODE_MESSAGES, decodeMessage],
+    ];
+    for (const [table, fill] of catalogues) {
+      for (const key of Object.keys(table) as never[]) {
+        const text = table[key]!;
+        const names = [...`${text.zh} ${text.en}`.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!);
+        const params = Object.fromEntries(names.map((name, i) => [name, i % 2 ? i : `«${name}$&$1»`]));
+        const filled = fill(key, params);
+        expect(filled).toEqual({ zh: reference(text.zh, params), en: reference(text.en, params) });
+        expect(`${filled.zh}${filled.en}`).not.toMatch(/\{\{\w+\}\}/);
+        // Twice: the second call reads the template as split by the first.
+        expect(fill(key, params)).toEqual(filled);
+      }
     }
   });
 
@@ -27,6 +35,6 @@ describe('message', () => {
       en: reference(MESSAGES['rule.balance'].en, { column: '自然人', left: 3 }),
     });
     expect(message('rule.balance', { column: '自然人', left: 3 }).zh).toContain('{{right}}');
-    expect(message('decode.missing')).toEqual(MESSAGES['decode.missing']);
+    expect(decodeMessage('decode.missing')).toEqual(DECODE_MESSAGES['decode.missing']);
   });
 });

@@ -1,5 +1,5 @@
 /** Files in the browser: saving a download, reading a chosen or dropped report file. */
-import { message, reportFileName, reportJson, type DecodeResult, type Report } from '../report/index.ts';
+import { reportFileName, reportJson, type DecodeResult, type Report } from '../report/index.ts';
 
 /** Starts the download of a text file through a temporary link. */
 export function downloadText(name: string, content: string, type: string): void {
@@ -28,7 +28,10 @@ export function downloadReport(report: Report): string {
  * (the editor's export) do without it.
  */
 export async function readReportFile(file: Blob): Promise<DecodeResult> {
-  const { MAX_FILE_BYTES, decodeBytes, formatBytes } = await import('../report/decode.ts');
+  const [{ MAX_FILE_BYTES, decodeBytes, formatBytes }, { decodeMessage: message }] = await Promise.all([
+    import('../report/decode.ts'),
+    import('../report/decodeMessages.ts'),
+  ]);
   // Refuse a huge file before reading it into memory.
   if (file.size > MAX_FILE_BYTES) {
     return { ok: false, problems: [{ path: '', code: 'decode.fileTooLarge', message: message('decode.fileTooLarge', { size: formatBytes(file.size) }) }] };

@@ -9,6 +9,7 @@ import { readReportFile } from '../../ui/files.ts';
 import { nextYearReport } from './fromLastYear.ts';
 import { ProblemList } from './ImportPieces.tsx';
 import { useDraftStore } from './StoreContext.tsx';
+import './strings.ts';
 
 export function defaultYear(now = new Date()): number {
   return now.getFullYear() - 1;

@@ -16,6 +16,7 @@ import { rememberRoute, takeStartRoute } from './lastRoute.ts';
 import { requestPersistence, usePersistence } from './persistence.ts';
 import { useDraftStore } from './StoreContext.tsx';
 import './drafts.css';
+import './strings.ts';
 
 type Open =
   | { kind: 'create' }

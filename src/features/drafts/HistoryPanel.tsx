@@ -20,6 +20,7 @@ import { Dialog } from './Dialog.tsx';
 import { changedLabel, formatDateTime } from './labels.ts';
 import { useDraftStore } from './StoreContext.tsx';
 import type { DraftSessionApi } from './useDraftSession.ts';
+import './strings.ts';
 
 const SHOWN_CHANGES = 6;
 

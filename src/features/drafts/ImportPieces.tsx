@@ -5,6 +5,7 @@ import { useLabel } from '../../i18n/index.ts';
 import type { Problem } from '../../report/index.ts';
 import type { DraftSummary } from '../../storage/index.ts';
 import { Dialog, DialogActions } from './Dialog.tsx';
+import './strings.ts';
 
 const SHOWN_PROBLEMS = 50;
 

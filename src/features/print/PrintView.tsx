@@ -4,6 +4,7 @@ import { reportFileName, type Report } from '../../report/index.ts';
 import { renderReport, renderReportHtml } from '../../report/render/index.ts';
 import { downloadText } from '../../ui/files.ts';
 import './print.css';
+import './strings.ts';
 
 export interface PrintViewProps {
   report: Report;

@@ -1,8 +1,8 @@
 /**
  * Review's zh-CN strings join i18next when review's code loads: the editor's first load does
- * without them. (English arrives whole, review's strings with it.)
+ * without them (src/i18n/areas.ts).
  */
-import { review } from '../../i18n/zh-CN.json?area';
+import strings from '../../i18n/zh-CN.json?area=review';
 import { addSourceStrings } from '../../i18n/index.ts';
 
-addSourceStrings({ review });
+addSourceStrings(strings);

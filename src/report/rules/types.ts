@@ -1,5 +1,5 @@
 import type { Report } from '../document.ts';
-import type { LocalizedText, MessageKey, MessageParams } from '../messages.ts';
+import type { LocalizedText, MessageParams, RuleMessageKey } from '../messages.ts';
 
 export type Severity = 'error' | 'warning' | 'hint';
 
@@ -28,7 +28,7 @@ export interface Finding {
   readonly severity: Severity;
   /** Cell ids or document paths concerned (e.g. `narrative.overview.1.text`); the first is where to go. */
   readonly cells: readonly string[];
-  readonly messageKey: MessageKey;
+  readonly messageKey: RuleMessageKey;
   readonly params: MessageParams;
   readonly message: LocalizedText;
   readonly left?: number;
@@ -43,7 +43,7 @@ export interface Finding {
 export interface FindingDraft {
   readonly subject: string;
   readonly cells: readonly string[];
-  readonly messageKey: MessageKey;
+  readonly messageKey: RuleMessageKey;
   readonly params?: MessageParams;
   readonly left?: number;
   readonly right?: number;
@@ -74,6 +74,6 @@ export interface RuleDef {
   readonly family: 'arithmetic' | 'crossYear' | 'narrative' | 'meta';
   /** Cells and paths the rule reads (`lastYear:` for last year's report). */
   readonly reads: readonly string[];
-  readonly messageKey: MessageKey;
+  readonly messageKey: RuleMessageKey;
   readonly check: (report: Report, context: RuleContext) => readonly FindingDraft[];
 }

@@ -1,0 +1,56 @@
+/**
+ * Parts of the zh-CN strings that are not in the first load: each comes with the chunk of the
+ * code that shows it (review, print, the drafts home, the history panel) and joins i18next
+ * then (addSourceStrings). English arrives whole when chosen. The build serves
+ * `zh-CN.json?first` (everything else) and `zh-CN.json?area=<name>` (these paths); see
+ * localeAreas in vite.config.ts. i18n.test.ts checks that the parts add up to the file.
+ */
+export const LAZY_AREAS = {
+  review: ['review'],
+  print: ['print'],
+  draftsHome: [
+    'drafts.list',
+    'drafts.status',
+    'drafts.delete',
+    'drafts.deleted',
+    'drafts.storage',
+    'drafts.create',
+    'drafts.fromLast',
+    'drafts.rename',
+    'drafts.import',
+  ],
+  draftsHistory: ['drafts.history'],
+} as const satisfies Record<string, readonly string[]>;
+
+export type LazyArea = keyof typeof LAZY_AREAS;
+
+type Tree = { [key: string]: unknown };
+
+/** The strings at these dotted paths, nested as in the file. */
+export function pickPaths(strings: Tree, paths: readonly string[]): Tree {
+  const out: Tree = {};
+  for (const path of paths) {
+    const keys = path.split('.');
+    let from: unknown = strings;
+    let to = out;
+    for (const [i, key] of keys.entries()) {
+      from = (from as Tree)[key];
+      if (from === undefined) throw new Error(`no strings at ${path}`);
+      if (i === keys.length - 1) to[key] = from;
+      else to = (to[key] ??= {}) as Tree;
+    }
+  }
+  return out;
+}
+
+/** The strings without these dotted paths. */
+export function omitPaths(strings: Tree, paths: readonly string[]): Tree {
+  const omitted = new Set(paths);
+  const walk = (node: Tree, prefix: string): Tree =>
+    Object.fromEntries(
+      Object.entries(node)
+        .filter(([key]) => !omitted.has(prefix + key))
+        .map(([key, value]) => [key, typeof value === 'object' && value !== null ? walk(value as Tree, `${prefix}${key}.`) : value]),
+    );
+  return walk(strings, '');
+}
