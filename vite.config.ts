@@ -1,4 +1,5 @@
 import { defineConfig, type Plugin } from 'vitest/config';
+import type { OutputChunk } from 'rolldown';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
@@ -50,6 +51,43 @@ export function localeAreas(): Plugin {
   };
 }
 
+/**
+ * On a draft's address (`#/drafts/<id>…`, where a clerk comes back to), the editor page's
+ * chunks are requested while the HTML is read, beside the entry's, rather than once the entry
+ * has run: a few lines of inline script add their modulepreload links, and the browser fetches
+ * and compiles them while the entry starts React. Other routes load as before.
+ */
+function draftRoutePreload(): Plugin {
+  let base = '/';
+  return {
+    name: 'nianbao-draft-route-preload',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle || !ctx.chunk) return html;
+        const chunks = new Map(Object.values(ctx.bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])));
+        const closure = (chunk: OutputChunk, into = new Set<string>()) => {
+          if (!into.has(chunk.fileName)) {
+            into.add(chunk.fileName);
+            for (const name of chunk.imports) closure(chunks.get(name)!, into);
+          }
+          return into;
+        };
+        const page = [...chunks.values()].find((c) => c.facadeModuleId?.replace(/\\/g, '/').endsWith('/src/app/DraftPage.tsx'));
+        if (!page) return html;
+        const withEntry = closure(ctx.chunk);
+        const files = [...closure(page)].filter((name) => !withEntry.has(name)).map((name) => base + name);
+        const script = `if (/^#\\/drafts\\/[^/]+(\\/(?!print$)|$)/.test(location.hash)) for (const href of ${JSON.stringify(files)}) { const link = document.createElement('link'); link.rel = 'modulepreload'; link.crossOrigin = ''; link.href = href; document.head.append(link); }`;
+        return [{ tag: 'script', children: script, injectTo: 'head' }];
+      },
+    },
+  };
+}
+
 const nm = (names: string) => new RegExp(`node_modules[\\\\/](${names})[\\\\/]`);
 
 /**
@@ -85,7 +123,7 @@ const CHUNK_GROUPS = [
 ];
 
 export default defineConfig({
-  plugins: [coreBoundary(), localeAreas(), react()],
+  plugins: [coreBoundary(), localeAreas(), draftRoutePreload(), react()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build: {

@@ -12,7 +12,12 @@ const startRoute = takeStartRoute();
 if (startRoute) navigate(startRoute, { replace: true });
 // The route's page is fetched alongside the strings, and the first render waits for both: a
 // page that suspended on start would show only after React's fallback throttle (see routePage).
-const pageLoaded = preloadPage(parseRoute(location.hash)).catch(() => undefined);
+const route = parseRoute(location.hash);
+const pageLoaded = preloadPage(route).catch(() => undefined);
+// The drafts' database opens while the page's code arrives, not after the page first renders.
+if (route.name === 'home' || route.name === 'draft' || route.name === 'new' || route.name === 'print') {
+  void import('./storage/index.ts').then((storage) => storage.getDraftStore().prepare?.());
+}
 
 // zh-CN is in at once; a clerk who chose English waits for its strings rather than see Chinese
 // flash. (Not a top-level await: that would make the bundler split this entry into more chunks.)

@@ -121,6 +121,10 @@ class IdbDraftStore implements DraftStore {
   // Connection
   // -------------------------------------------------------------------------------------------
 
+  prepare(): void {
+    this.connection().catch(() => undefined);
+  }
+
   private connection(): Promise<Db> {
     if (this.db) return Promise.resolve(this.db);
     if (this.closed) return Promise.reject(new StoreFailure({ kind: 'unavailable', message: 'store closed' }));

@@ -129,6 +129,12 @@ export interface StoreChange {
 }
 
 export interface DraftStore {
+  /**
+   * Starts opening the store ahead of its first use, so that a page's start overlaps it with
+   * loading code; a failure is reported by the operations that follow. Optional: a store that
+   * needs no opening has none.
+   */
+  prepare?(): void;
   /** Drafts not deleted, most recently changed first. */
   list(): Promise<Result<DraftSummary[]>>;
   /** Deleted drafts still recoverable, most recently deleted first. */
