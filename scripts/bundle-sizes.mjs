@@ -1,0 +1,42 @@
+// `npm run size [-- --modules]`: what the built app's JS weighs (gzip level 9, as the bench
+// counts), chunk by chunk; `*` marks what the editor page loads first (the entry, the draft page
+// and their static imports, as `bundle.initialJs` in `npm run bench`). --modules adds each
+// chunk's heaviest source modules (each module's code gzipped alone, scaled to the chunk's size).
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const withModules = process.argv.includes('--modules');
+{
+  const result = await build({ logLevel: 'silent', build: { write: false } });
+  const chunks = (Array.isArray(result) ? result[0] : result).output.filter((o) => o.type === 'chunk');
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const gzip = (text) => gzipSync(text, { level: 9 }).length;
+  const kB = (bytes) => (bytes / 1024).toFixed(1).padStart(6);
+
+  const first = new Set();
+  const add = (name) => {
+    if (first.has(name)) return;
+    first.add(name);
+    for (const i of byName.get(name).imports) add(i);
+  };
+  add(chunks.find((c) => c.isEntry).fileName);
+  add(chunks.find((c) => c.facadeModuleId?.replace(/\\/g, '/').endsWith('/src/app/DraftPage.tsx')).fileName);
+
+  let firstTotal = 0;
+  let total = 0;
+  for (const chunk of [...chunks].sort((a, b) => gzip(b.code) - gzip(a.code))) {
+    const size = gzip(chunk.code);
+    total += size;
+    if (first.has(chunk.fileName)) firstTotal += size;
+    console.log(`${kB(size)} ${first.has(chunk.fileName) ? '*' : ' '} ${chunk.fileName}`);
+    if (withModules) {
+      const sizes = Object.entries(chunk.modules).map(([id, m]) => [id.replace(/^.*?[\\/](node_modules|src)[\\/]/, '$1/'), gzip(m.code ?? '')]);
+      const sum = sizes.reduce((a, [, s]) => a + s, 0);
+      for (const [source, s] of sizes.sort((a, b) => b[1] - a[1]).slice(0, 12)) {
+        if ((s * size) / sum >= 100) console.log(`         ${kB((s * size) / sum)}  ${source}`);
+      }
+    }
+  }
+  console.log(`${kB(firstTotal)} * the editor page's first load (${first.size} files)`);
+  console.log(`${kB(total)}   all JS (${chunks.length} files)`);
+}
