@@ -1,5 +1,5 @@
 import { defineConfig, type Plugin } from 'vitest/config';
-import type { OutputChunk } from 'rolldown';
+import type { Rolldown } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
@@ -70,7 +70,7 @@ function draftRoutePreload(): Plugin {
       handler(html, ctx) {
         if (!ctx.bundle || !ctx.chunk) return html;
         const chunks = new Map(Object.values(ctx.bundle).flatMap((c) => (c.type === 'chunk' ? [[c.fileName, c] as const] : [])));
-        const closure = (chunk: OutputChunk, into = new Set<string>()) => {
+        const closure = (chunk: Rolldown.OutputChunk, into = new Set<string>()) => {
           if (!into.has(chunk.fileName)) {
             into.add(chunk.fileName);
             for (const name of chunk.imports) closure(chunks.get(name)!, into);
