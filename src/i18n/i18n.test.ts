@@ -41,17 +41,20 @@ test('no string is left empty', () => {
 test('the first load’s zh-CN strings and the lazy areas add up to the whole file, each string once', async () => {
   const first = (await import('./zh-CN.json?first')).default;
   const areas = await Promise.all(
-    (['review', 'print', 'draftsHome', 'draftsHistory'] as const).map(async (name) => {
+    (['review', 'print', 'draftsHome', 'draftsHistory', 'editorReview', 'editorReady', 'editorSections'] as const).map(async (name) => {
       const loaders = {
         review: () => import('./zh-CN.json?area=review'),
         print: () => import('./zh-CN.json?area=print'),
         draftsHome: () => import('./zh-CN.json?area=draftsHome'),
         draftsHistory: () => import('./zh-CN.json?area=draftsHistory'),
+        editorReview: () => import('./zh-CN.json?area=editorReview'),
+        editorReady: () => import('./zh-CN.json?area=editorReady'),
+        editorSections: () => import('./zh-CN.json?area=editorSections'),
       };
       return (await loaders[name]()).default;
     }),
   );
-  expect(Object.keys(LAZY_AREAS).sort()).toEqual(['draftsHistory', 'draftsHome', 'print', 'review']);
+  expect(Object.keys(LAZY_AREAS).sort()).toEqual(['draftsHistory', 'draftsHome', 'editorReady', 'editorReview', 'editorSections', 'print', 'review']);
   const parts = [first, ...areas].map((part) => [...keys(part)].map(([path]) => path));
   const all = parts.flat();
   expect(new Set(all).size).toBe(all.length);

@@ -22,3 +22,15 @@ declare module '*zh-CN.json?area=draftsHistory' {
   const strings: { [K in keyof typeof import('./zh-CN.json')]?: Partial<(typeof import('./zh-CN.json'))[K]> };
   export default strings;
 }
+declare module '*zh-CN.json?area=editorReview' {
+  const strings: { [K in keyof typeof import('./zh-CN.json')]?: Partial<(typeof import('./zh-CN.json'))[K]> };
+  export default strings;
+}
+declare module '*zh-CN.json?area=editorSections' {
+  const strings: { [K in keyof typeof import('./zh-CN.json')]?: Partial<(typeof import('./zh-CN.json'))[K]> };
+  export default strings;
+}
+declare module '*zh-CN.json?area=editorReady' {
+  const strings: { [K in keyof typeof import('./zh-CN.json')]?: Partial<(typeof import('./zh-CN.json'))[K]> };
+  export default strings;
+}

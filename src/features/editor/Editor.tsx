@@ -8,7 +8,7 @@
  * watch callback → the store (document, findings) → only the totals that sum the cell
  * (useWatch) and the marks whose findings changed (useSyncExternalStore) re-render.
  */
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
@@ -16,6 +16,7 @@ import {
   ENTERED_CELLS,
   NARRATIVE_SECTION_IDS,
   reportTitle,
+  returnReason,
   sectionDef,
   standardPreamble,
   type Finding,
@@ -26,18 +27,25 @@ import { useLang } from '../../i18n/index.ts';
 import { AppealsGrid } from './AppealsGrid.tsx';
 import { ApplicationsGrid } from './ApplicationsGrid.tsx';
 import { EditorContext, GridEnvContext, useDerivedSelector, useDerivedValue, useStoreSelector, useStoreValue, type EditorContextValue } from './context.ts';
-import { FindingDescriptions, FindingItem, FindingsPanel, InvalidItem } from './FindingsPanel.tsx';
+import { FindingDescriptions, FindingsPanel } from './FindingsPanel.tsx';
 import { invalidOf, metaFromValues, parseCellText, partsFromValues, toFormValues, type EditorFormValues } from './formValues.ts';
 import { focusSelectorsFor, isEditorSection, sectionOfPath, type EditorSection } from './gridModel.ts';
-import { MetaSection } from './MetaSection.tsx';
-import { NarrativeSection } from './NarrativeSection.tsx';
 import { ProactiveGrid } from './ProactiveGrid.tsx';
 import { useCachedT } from './cachedT.ts';
-import { CommentDescriptions, ReviewBanner, ReviewPanel } from './ReviewComments.tsx';
+import { CommentDescriptions } from './CommentMarks.tsx';
 import { SectionNav, STATE_ICON } from './SectionNav.tsx';
 import { EditorStore, type InvalidInput } from './store.ts';
 import { UndoStack } from './undo.ts';
 import './editor.css';
+
+// Loaded when first shown: the grid of the section the clerk opens comes first; the header,
+// the narrative and the review's banner and panel (only for a report that has a review) follow
+// when asked for.
+const MetaSection = lazy(() => import('./MetaSection.tsx').then((m) => ({ default: m.MetaSection })));
+const NarrativeSection = lazy(() => import('./NarrativeSection.tsx').then((m) => ({ default: m.NarrativeSection })));
+const ReviewBanner = lazy(() => import('./ReviewComments.tsx').then((m) => ({ default: m.ReviewBanner })));
+const ReadyCheck = lazy(() => import('./ReadyCheck.tsx').then((m) => ({ default: m.ReadyCheck })));
+const ReviewPanel = lazy(() => import('./ReviewComments.tsx').then((m) => ({ default: m.ReviewPanel })));
 
 export interface EditorProps {
   /** The initial document; the editor owns the form state afterwards. */
@@ -55,7 +63,7 @@ export interface EditorProps {
   toolbar?: ReactNode;
 }
 
-interface Blockers {
+export interface Blockers {
   readonly findings: readonly Finding[];
   readonly invalid: readonly (readonly [string, InvalidInput])[];
 }
@@ -96,11 +104,20 @@ function syncFromForm(store: EditorStore, form: ReturnType<typeof useForm<Editor
   });
 }
 
-const SectionBody = memo(function SectionBody({ section, lang, readOnly }: { section: EditorSection; lang: 'zh' | 'en'; readOnly: boolean }) {
+const SectionBody = memo(function SectionBody({
+  section,
+  lang,
+  readOnly,
+  onShown,
+}: {
+  section: EditorSection;
+  lang: 'zh' | 'en';
+  readOnly: boolean;
+  onShown: () => void;
+}) {
+  const { t } = useTranslation();
   const label = section === 'meta' ? '' : sectionDef(section).heading[lang];
   switch (section) {
-    case 'meta':
-      return <MetaSection lang={lang} readOnly={readOnly} />;
     case 'proactive':
       return <ProactiveGrid label={label} />;
     case 'applications':
@@ -108,9 +125,24 @@ const SectionBody = memo(function SectionBody({ section, lang, readOnly }: { sec
     case 'appeals':
       return <AppealsGrid label={label} />;
     default:
-      return <NarrativeSection key={section} section={section} lang={lang} readOnly={readOnly} />;
+      return (
+        <Suspense fallback={<p className="section-loading">{t('app.loading')}</p>}>
+          {section === 'meta' ? (
+            <MetaSection lang={lang} readOnly={readOnly} />
+          ) : (
+            <NarrativeSection key={section} section={section} lang={lang} readOnly={readOnly} />
+          )}
+          <Shown onShown={onShown} />
+        </Suspense>
+      );
   }
 });
+
+/** Tells the editor that a section's code has arrived and its body is in the page. */
+function Shown({ onShown }: { onShown: () => void }) {
+  useEffect(onShown, [onShown]);
+  return null;
+}
 
 function SectionHeading({ section, lang }: { section: EditorSection; lang: 'zh' | 'en' }) {
   const { t } = useTranslation();
@@ -131,28 +163,6 @@ function SectionHeading({ section, lang }: { section: EditorSection; lang: 'zh' 
         </span>
       ) : null}
     </h2>
-  );
-}
-
-function ReadyCheck({ blockers, lang, onDismiss }: { blockers: Blockers; lang: 'zh' | 'en'; onDismiss: () => void }) {
-  const { t } = useTranslation();
-  const count = blockers.findings.length + blockers.invalid.length;
-  return (
-    <section className="ready-check" aria-labelledby="ready-check-heading">
-      <h2 id="ready-check-heading" tabIndex={-1}>{t('editor.ready.refused', { n: count })}</h2>
-      <p>{t('editor.ready.refusedHelp')}</p>
-      <ul className="findings">
-        {blockers.invalid.map(([path, inv]) => (
-          <InvalidItem key={path} path={path} invalid={inv} lang={lang} />
-        ))}
-        {blockers.findings.map((f) => (
-          <FindingItem key={f.key} finding={f} lang={lang} readOnly={false} />
-        ))}
-      </ul>
-      <button type="button" onClick={onDismiss}>
-        {t('editor.ready.dismiss')}
-      </button>
-    </section>
   );
 }
 
@@ -281,13 +291,15 @@ export function Editor(props: EditorProps) {
     [form, showSection, store, undo],
   );
 
-  // After a section change: focus what was asked for (a finding's cell) or the heading.
-  useEffect(() => {
+  // After a section change: focus what was asked for (a finding's cell) or the heading; for a
+  // section whose code is still on the way, when it has arrived (SectionBody's onShown).
+  const focusPending = useCallback(() => {
     const target = pendingFocus.current;
-    if (!target) return;
+    if (!target || main.current?.querySelector('.section-loading')) return;
     pendingFocus.current = null;
     if (target === '#section-heading' || !focusPath(target)) focusHeading();
-  }, [section, focusHeading, focusPath]);
+  }, [focusHeading, focusPath]);
+  useEffect(() => focusPending(), [section, focusPending]);
 
   // --- the document follows the form; the parent hears of every change -----------------------
   useEffect(() => {
@@ -314,6 +326,11 @@ export function Editor(props: EditorProps) {
   const readOnly = !!props.readOnly || status === 'ready';
   const liveBlockers = useDerivedSelector(store, (s) => (s.isStrict() ? s.getFindings() : null));
   const liveInvalid = useDerivedSelector(store, (s) => s.getInvalidInputs());
+  // A report that was reviewed (comments, or returned with a reason) shows the review's banner and panel.
+  const hasReview = useDerivedSelector(store, (s) => {
+    const placement = s.getReviewPlacement();
+    return placement.comments.length > 0 || returnReason(placement.review) !== null;
+  });
   const blockerList = useMemo<Blockers | null>(
     () =>
       liveBlockers
@@ -355,10 +372,16 @@ export function Editor(props: EditorProps) {
                 {t('editor.readOnly')}
               </p>
             ) : null}
-            <ReviewBanner lang={lang} />
+            {hasReview ? (
+              <Suspense fallback={null}>
+                <ReviewBanner lang={lang} />
+              </Suspense>
+            ) : null}
             {strict && blockerList && status !== 'ready' ? (
               blockerList.findings.length + blockerList.invalid.length > 0 ? (
-                <ReadyCheck blockers={blockerList} lang={lang} onDismiss={() => store.setStrict(false)} />
+                <Suspense fallback={null}>
+                  <ReadyCheck blockers={blockerList} lang={lang} onDismiss={() => store.setStrict(false)} />
+                </Suspense>
               ) : (
                 <p className="ready-ok" role="status">
                   {t('editor.ready.nowPossible')}
@@ -367,11 +390,15 @@ export function Editor(props: EditorProps) {
             ) : null}
             <section className={`editor-section section-${section}`} aria-labelledby="section-heading">
               <SectionHeading section={section} lang={lang} />
-              <SectionBody section={section} lang={lang} readOnly={readOnly} />
+              <SectionBody section={section} lang={lang} readOnly={readOnly} onShown={focusPending} />
             </section>
           </div>
           <aside className="editor-aside">
-            <ReviewPanel lang={lang} lock={props.readOnly ? 'readOnly' : status === 'ready' ? 'ready' : null} />
+            {hasReview ? (
+              <Suspense fallback={null}>
+                <ReviewPanel lang={lang} lock={props.readOnly ? 'readOnly' : status === 'ready' ? 'ready' : null} />
+              </Suspense>
+            ) : null}
             <FindingsPanel lang={lang} readOnly={readOnly} />
           </aside>
           <FindingDescriptions lang={lang} />

@@ -4,7 +4,7 @@
  * clerk's written explanation. Also the hidden elements that give marked cells their
  * accessible description.
  */
-import { memo, useState } from 'react';
+import { lazy, memo, Suspense, useState } from 'react';
 import { META_FIELDS, sectionDef, type Finding, type Severity } from '../../report/index.ts';
 import { useLang } from '../../i18n/index.ts';
 import { useCachedT, type CachedT } from './cachedT.ts';
@@ -14,6 +14,9 @@ import { SEVERITY_ICON } from './marks.tsx';
 import type { InvalidInput } from './store.ts';
 
 /** An explanation is at least one sentence: a few characters of words, not "ok". */
+// Loaded when a clerk first writes an explanation.
+const ExplanationForm = lazy(() => import('./ExplanationForm.tsx').then((m) => ({ default: m.ExplanationForm })));
+
 export const MIN_EXPLANATION_LENGTH = 5;
 
 export function isExplanationLongEnough(text: string): boolean {
@@ -35,11 +38,9 @@ function fieldName(path: string, lang: 'zh' | 'en', t: CachedT): string {
 
 function Explanation({ finding, readOnly }: { finding: Finding; readOnly: boolean }) {
   const t = useCachedT();
-  const { store } = useEditor();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(finding.explanation ?? '');
   const [problem, setProblem] = useState(false);
-  const inputId = `explain-${findingDescriptionId(finding.key)}`;
 
   if (!editing) {
     return (
@@ -65,59 +66,10 @@ function Explanation({ finding, readOnly }: { finding: Finding; readOnly: boolea
     );
   }
 
-  const save = () => {
-    if (!isExplanationLongEnough(draft)) {
-      setProblem(true);
-      return;
-    }
-    store.setExplanation(finding.key, draft);
-    setProblem(false);
-    setEditing(false);
-  };
-
   return (
-    <form
-      className="explanation-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save();
-      }}
-    >
-      <label htmlFor={inputId}>{t('editor.findings.explanationLabel')}</label>
-      <textarea
-        id={inputId}
-        value={draft}
-        rows={3}
-        autoFocus
-        aria-invalid={problem || undefined}
-        aria-describedby={problem ? `${inputId}-problem` : undefined}
-        onChange={(e) => setDraft(e.target.value)}
-      />
-      {problem ? (
-        <p id={`${inputId}-problem`} className="field-message">
-          {t('editor.findings.explanationTooShort', { n: MIN_EXPLANATION_LENGTH })}
-        </p>
-      ) : null}
-      <div className="explanation-actions">
-        <button type="submit" className="primary">
-          {t('editor.findings.saveExplanation')}
-        </button>
-        <button type="button" onClick={() => setEditing(false)}>
-          {t('editor.findings.cancel')}
-        </button>
-        {finding.explained ? (
-          <button
-            type="button"
-            onClick={() => {
-              store.setExplanation(finding.key, '');
-              setEditing(false);
-            }}
-          >
-            {t('editor.findings.removeExplanation')}
-          </button>
-        ) : null}
-      </div>
-    </form>
+    <Suspense fallback={null}>
+      <ExplanationForm finding={finding} draft={draft} setDraft={setDraft} problem={problem} setProblem={setProblem} onClose={() => setEditing(false)} />
+    </Suspense>
   );
 }
 

@@ -9,7 +9,7 @@ import { CELL_BY_ID } from '../../report/index.ts';
 import { RenderProbeContext, useEditor, useFieldStatus, useGridEnv } from './context.ts';
 import { cellName } from './gridModel.ts';
 import { InvalidMessage, markAria, markClass, MarkIcon } from './marks.tsx';
-import { CellComments } from './ReviewComments.tsx';
+import { CellComments } from './CommentMarks.tsx';
 import { parseCount } from './parse.ts';
 
 export const CellInput = memo(function CellInput({ id }: { id: string }) {

@@ -3,6 +3,7 @@
  * generated from them. "Edited" is not stored: the preamble is edited when it differs from the
  * text generated from the fields above; then the clerk is told so and may regenerate it.
  */
+import './sectionStrings.ts';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {

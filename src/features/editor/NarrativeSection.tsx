@@ -3,6 +3,7 @@
  * the format suggests), removed, renamed and reordered with buttons or Alt+↑ / Alt+↓. Titled
  * parts are numbered （一）（二）… in order; a part without a title is a plain paragraph.
  */
+import './sectionStrings.ts';
 import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';

@@ -9,6 +9,7 @@
  * Everything here reads the store's ReviewPlacement, which changes only when a comment or its
  * place does, never on a keystroke in a cell.
  */
+import './reviewStrings.ts';
 import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -23,7 +24,7 @@ import {
   type NarrativeSectionId,
   type Report,
 } from '../../report/index.ts';
-import { commentDescriptionId, useDerivedValue, useEditor, useStoreValue } from './context.ts';
+import { useDerivedValue, useEditor, useStoreValue } from './context.ts';
 import type { FieldStatus, PlacedComment } from './store.ts';
 
 type Lang = 'zh' | 'en';
@@ -61,9 +62,11 @@ export function targetName(report: Report, placed: PlacedComment, lang: Lang, t:
 
 function useFormatTime(lang: Lang): (iso: string) => string {
   return useMemo(() => {
-    const format = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    // Made on first use: Intl's first formatter loads locale data (tens of ms on a slow PC).
+    let format: Intl.DateTimeFormat | undefined;
     return (iso: string) => {
       const time = Date.parse(iso);
+      format ??= new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
       return Number.isNaN(time) ? iso : format.format(time);
     };
   }, [lang]);
@@ -82,36 +85,6 @@ function titlesKey(report: Report): string {
   return key;
 }
 
-/** The hidden texts that cells and fields with an open comment point to (aria-describedby). */
-export const CommentDescriptions = memo(function CommentDescriptions() {
-  const { t } = useTranslation();
-  const placement = useDerivedValue((s) => s.getReviewPlacement());
-  return (
-    <div hidden>
-      {placement.comments
-        .filter((c) => !c.comment.resolved && c.path)
-        .map((c) => (
-          <span key={c.index} id={commentDescriptionId(c.index)}>
-            {t('editor.review.description', { author: c.comment.author, text: c.comment.text })}
-          </span>
-        ))}
-    </div>
-  );
-});
-
-/** The comments of a cell, opening beside it on focus or hover like a finding's message (decorative: the description carries them). */
-export function CellComments({ status }: { status: FieldStatus }) {
-  if (!status.comments) return null;
-  return (
-    <span className="cell-comments" aria-hidden="true">
-      {status.comments.map((c) => (
-        <span key={c.index} className="cell-comment">
-          ✎ {c.comment.text}
-        </span>
-      ))}
-    </span>
-  );
-}
 
 /** Open comments beside a field, the preamble or a part. */
 export function CommentNotes({ status, lang }: { status: FieldStatus; lang: Lang }) {

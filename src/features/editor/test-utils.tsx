@@ -1,9 +1,9 @@
 /** Helpers for the editor's component tests (not part of the app bundle). */
 import { readFileSync } from 'node:fs';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ProfilerOnRenderCallback } from 'react';
-import { vi } from 'vitest';
+import { expect, vi } from 'vitest';
 import { decode, emptyReport, type Report } from '../../report/index.ts';
 import { initI18n, setLanguage } from '../../i18n/index.ts';
 import { RenderProbeContext } from './context.ts';
@@ -53,6 +53,9 @@ export async function renderEditor(
     </RenderProbeContext.Provider>
   );
   const view = render(element());
+  // The header and narrative sections, the review's panel and banner are lazy: let them arrive.
+  await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  await waitFor(() => expect(document.querySelector('.section-loading')).toBeNull());
   return {
     user: userEvent.setup(),
     onChange,
