@@ -249,9 +249,7 @@ export class EditorStore {
 
   /** Derives from the document as it is now and tells the derived listeners, if anything changed. */
   publish = (): void => {
-    clearTimeout(this.idleTimer);
-    clearTimeout(this.maxTimer);
-    this.idleTimer = this.maxTimer = undefined;
+    this.clearTimers();
     if (this.published && this.publishedVersion === this.version) return;
     const previous = this.published;
     const next = this.derive(previous);
@@ -266,6 +264,10 @@ export class EditorStore {
 
   /** Stops the timers (the editor unmounts). */
   dispose() {
+    this.clearTimers();
+  }
+
+  private clearTimers() {
     clearTimeout(this.idleTimer);
     clearTimeout(this.maxTimer);
     this.idleTimer = this.maxTimer = undefined;

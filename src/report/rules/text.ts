@@ -45,11 +45,15 @@ function normaliseNow(text: string): string {
 
 /** NFKC (full-width digits and brackets to ASCII), spaces removed: "2022 年" → "2022年". */
 export function normalise(text: string): string {
-  if (!shared) return normaliseNow(text);
-  let done = shared.normalised.get(text);
+  return shared ? remembered(shared.normalised, lastEvaluation?.normalised, text, normaliseNow) : normaliseNow(text);
+}
+
+/** `make(text)` once per evaluation, or as the last evaluation made it. */
+function remembered<V>(now: Map<string, V>, last: Map<string, V> | undefined, text: string, make: (text: string) => V): V {
+  let done = now.get(text);
   if (done === undefined) {
-    done = lastEvaluation?.normalised.get(text) ?? normaliseNow(text);
-    shared.normalised.set(text, done);
+    done = last?.get(text) ?? make(text);
+    now.set(text, done);
   }
   return done;
 }
@@ -102,11 +106,5 @@ function sentencesNow(text: string): string[] {
 
 /** Sentences split at 。！？； and line breaks, normalised. */
 export function sentences(text: string): readonly string[] {
-  if (!shared) return sentencesNow(text);
-  let done = shared.sentences.get(text);
-  if (done === undefined) {
-    done = lastEvaluation?.sentences.get(text) ?? sentencesNow(text);
-    shared.sentences.set(text, done);
-  }
-  return done;
+  return shared ? remembered(shared.sentences, lastEvaluation?.sentences, text, sentencesNow) : sentencesNow(text);
 }
