@@ -5,8 +5,9 @@
  * whole document) and stores it; the editor stores nothing.
  *
  * The way of a keystroke: input (uncontrolled, registered with react-hook-form) → the form's
- * watch callback → the store (document, findings) → only the totals that sum the cell
- * (useWatch) and the marks whose findings changed (useSyncExternalStore) re-render.
+ * watch callback → the store's document → the totals that sum the cell write their numbers
+ * (store.subscribeCells, no render); when the clerk pauses, the findings are published and only
+ * the marks whose findings changed re-render (useSyncExternalStore).
  */
 import { lazy, memo, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useForm } from 'react-hook-form';

@@ -68,6 +68,34 @@ describe('EditorStore', () => {
     expect(listener).not.toHaveBeenCalled();
   });
 
+  test('cell listeners hear only of their own cells, once per change or batch, after the document listeners', () => {
+    const store = new EditorStore(report());
+    const order: string[] = [];
+    store.subscribe(() => order.push('document'));
+    const row = vi.fn(() => order.push('row'));
+    const other = vi.fn();
+    const unsubscribe = store.subscribeCells(['applications.newReceived.naturalPerson', 'applications.newReceived.commercial'], row);
+    store.subscribeCells(['applications.granted.naturalPerson'], other);
+    store.setCellValue('applications.newReceived.naturalPerson', 3);
+    expect(order).toEqual(['document', 'row']);
+    store.setCellValue('applications.newReceived.naturalPerson', 3); // unchanged
+    store.setCellValue('applications.newReceived.naturalPerson', null, { reason: 'notNumber', text: 'x' }); // a value change
+    expect(row).toHaveBeenCalledTimes(2);
+    store.setCellValue('applications.newReceived.naturalPerson', null, { reason: 'notNumber', text: 'xy' }); // only the bad text changed
+    expect(row).toHaveBeenCalledTimes(2);
+    store.batch(() => {
+      store.setCellValue('applications.newReceived.naturalPerson', 1);
+      store.setCellValue('applications.newReceived.commercial', 2);
+    });
+    expect(row).toHaveBeenCalledTimes(3);
+    expect(other).not.toHaveBeenCalled();
+    store.setMeta({ ...store.getReport().meta, agency: '另一单位' });
+    expect(row).toHaveBeenCalledTimes(3);
+    unsubscribe();
+    store.setCellValue('applications.newReceived.commercial', 4);
+    expect(row).toHaveBeenCalledTimes(3);
+  });
+
   test('a batch notifies once', () => {
     const store = new EditorStore(report());
     const listener = vi.fn();

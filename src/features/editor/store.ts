@@ -186,6 +186,10 @@ export class EditorStore {
   private invalidList: (readonly [string, InvalidInput])[] | undefined;
   private readonly listeners = new Set<() => void>();
   private readonly derivedListeners = new Set<() => void>();
+  /** Listeners of entered cells, by cell id (the live totals: a keystroke tells only its own). */
+  private readonly cellListeners = new Map<string, Set<() => void>>();
+  /** Entered cells whose value changed since the last emit. */
+  private readonly changedCells = new Set<string>();
   private version = 0;
   private batchDepth = 0;
   private changedInBatch: ChangeKind | null = null;
@@ -214,6 +218,21 @@ export class EditorStore {
     return () => this.derivedListeners.delete(listener);
   };
 
+  /**
+   * The value of one of these entered cells changed: told after the document's listeners, and
+   * only for those cells, so that a keystroke costs the totals that do not sum it nothing.
+   */
+  subscribeCells = (cellIds: readonly string[], listener: () => void): (() => void) => {
+    for (const id of cellIds) {
+      let set = this.cellListeners.get(id);
+      if (!set) this.cellListeners.set(id, (set = new Set()));
+      set.add(listener);
+    }
+    return () => {
+      for (const id of cellIds) this.cellListeners.get(id)?.delete(listener);
+    };
+  };
+
   /** Runs several changes as one: listeners (and the parent's onChange) hear of them once. */
   batch<T>(fn: () => T): T {
     this.batchDepth++;
@@ -237,6 +256,12 @@ export class EditorStore {
 
   private emit(kind: ChangeKind) {
     for (const listener of [...this.listeners]) listener();
+    if (this.changedCells.size > 0) {
+      const told = new Set<() => void>();
+      for (const id of this.changedCells) for (const listener of this.cellListeners.get(id) ?? []) told.add(listener);
+      this.changedCells.clear();
+      for (const listener of told) listener();
+    }
     if (kind === 'act') this.publish();
     else this.schedulePublish();
   }
@@ -416,7 +441,10 @@ export class EditorStore {
     const invalidChanged = this.setInvalid(cellId, invalid);
     const valueChanged = getCell(this.report, cellId) !== value;
     if (!valueChanged && !invalidChanged) return;
-    if (valueChanged) this.report = setCell(this.report, cellId, value);
+    if (valueChanged) {
+      this.report = setCell(this.report, cellId, value);
+      this.changedCells.add(cellId);
+    }
     this.changed('typing');
   }
 
