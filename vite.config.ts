@@ -98,9 +98,8 @@ const nm = (names: string) => new RegExp(`node_modules[\\\\/](${names})[\\\\/]`)
  * carries review's comparison and aggregation code because the core's index reaches them.
  */
 const REVIEW_CORE = /src[\\/]report[\\/](review[\\/](compare|aggregate)|import)[\\/.]/;
-/** zod, the core's modules that use it and decode's messages; zod's date patterns (regexes) are the core's too. */
-const FULL_DECODE = (id: string) =>
-  /src[\\/]report[\\/](schema|decode|decodeMessages)\.ts$/.test(id) || (nm('zod').test(id) && !/[\\/]regexes\.js$/.test(id));
+/** zod, the core's modules that use it and decode's messages. */
+const FULL_DECODE = (id: string) => /src[\\/]report[\\/](schema|decode|decodeMessages)\.ts$/.test(id) || nm('zod').test(id);
 const CHUNK_GROUPS = [
   {
     // With vite's preload helper and the bundler's runtime, which every chunk may need.
@@ -114,8 +113,11 @@ const CHUNK_GROUPS = [
   {
     name: 'core',
     test: (id: string) =>
-      /node_modules[\\/](zod[\\/].*[\\/]regexes\.js$|idb[\\/])|src[\\/](ui[\\/]files|features[\\/]drafts[\\/]StoreContext)\./.test(id) ||
-      (/src[\\/](report|storage)[\\/]/.test(id) && !REVIEW_CORE.test(id) && !/src[\\/](report[\\/]render|storage[\\/]review)[\\/]/.test(id)),
+      /node_modules[\\/]idb[\\/]|src[\\/](ui[\\/]files|features[\\/]drafts[\\/]StoreContext)\./.test(id) ||
+      (/src[\\/](report|storage)[\\/]/.test(id) &&
+        !REVIEW_CORE.test(id) &&
+        // The review's actions change a review: the editor's review panel and the workspace load them.
+        !/src[\\/](report[\\/]render|storage[\\/]review)[\\/]|src[\\/]report[\\/]review[\\/]actions\./.test(id)),
     priority: 20,
     includeDependenciesRecursively: false,
   },
@@ -124,6 +126,10 @@ const CHUNK_GROUPS = [
 
 export default defineConfig({
   plugins: [coreBoundary(), localeAreas(), draftRoutePreload(), react()],
+  resolve: {
+    // React 19 has useSyncExternalStore; the shim's fallback for older React need not ship.
+    alias: [{ find: /^use-sync-external-store\/shim$/, replacement: fileURLToPath(new URL('./src/ui/syncExternalStoreShim.ts', import.meta.url)) }],
+  },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build: {

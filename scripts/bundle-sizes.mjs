@@ -32,7 +32,7 @@ const withModules = process.argv.includes('--modules');
     if (withModules) {
       const sizes = Object.entries(chunk.modules).map(([id, m]) => [id.replace(/^.*?[\\/](node_modules|src)[\\/]/, '$1/'), gzip(m.code ?? '')]);
       const sum = sizes.reduce((a, [, s]) => a + s, 0);
-      for (const [source, s] of sizes.sort((a, b) => b[1] - a[1]).slice(0, 12)) {
+      for (const [source, s] of sizes.sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.TOP ?? 12))) {
         if ((s * size) / sum >= 100) console.log(`         ${kB((s * size) / sum)}  ${source}`);
       }
     }

@@ -11,5 +11,6 @@ export * from './rules/index.ts';
 export * from './import/publishedText.ts';
 export * from './review/compare.ts';
 export * from './review/aggregate.ts';
+export * from './review/targets.ts';
 export * from './review/actions.ts';
 export * from './fileName.ts';

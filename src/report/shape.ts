@@ -4,7 +4,6 @@
  * into the zod schema (decode's problems by path, the JSON Schema), and `readShape` checks a
  * value against it without zod, as the editor does with a stored draft on its first load.
  */
-import { regexes } from 'zod/v4/core';
 
 export type Shape =
   | { readonly kind: 'string'; readonly minLength?: number; readonly maxLength: number }
@@ -27,9 +26,17 @@ export type Shape =
   | { readonly kind: 'array'; readonly of: Shape; readonly maxLength: number }
   | { readonly kind: 'record'; readonly key: Shape; readonly value: Shape };
 
-/** The patterns zod checks `date` and `datetime` with (schema.ts uses zod's own; tests compare). */
-export const DATE_PATTERN: RegExp = regexes.date;
-export const DATETIME_PATTERN: RegExp = regexes.datetime({ precision: null, offset: true, local: false });
+/**
+ * The patterns zod checks `date` and `datetime` with (schema.ts uses zod's own; a test holds
+ * these to zod's, character for character). Written here so that reading a stored draft does
+ * not load zod's module of patterns.
+ */
+const DATE_SOURCE =
+  '(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))';
+export const DATE_PATTERN: RegExp = new RegExp(`^${DATE_SOURCE}$`);
+export const DATETIME_PATTERN: RegExp = new RegExp(
+  `^${DATE_SOURCE}T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))$`,
+);
 
 export function decimalPlaces(value: number): number {
   if (!Number.isFinite(value)) return Infinity;

@@ -1,7 +1,7 @@
 /** The review's comments on a report: where, what, who, when, and resolved or not. */
 import { useTranslation } from 'react-i18next';
 import type { Report, ReviewComment } from '../../report/index.ts';
-import { currentTarget } from '../../report/review/actions.ts';
+import { currentTarget } from '../../report/review/targets.ts';
 import { useLang } from '../../i18n/index.ts';
 import { targetLabel } from './targets.ts';
 import { useFormatTime } from './useFormatTime.ts';

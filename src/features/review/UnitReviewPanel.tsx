@@ -6,7 +6,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Report, ReviewComment } from '../../report/index.ts';
-import { addComment, approveReport, reopenComment, resolveComment, returnReason, returnReport } from '../../report/review/actions.ts';
+import { addComment, approveReport, reopenComment, resolveComment, returnReport } from '../../report/review/actions.ts';
+import { returnReason } from '../../report/review/targets.ts';
 import { useLang } from '../../i18n/index.ts';
 import { CommentsList } from './CommentsList.tsx';
 import { FindingsList } from './FindingsList.tsx';

@@ -14,7 +14,7 @@ import {
   type Report,
   type ReviewStatus,
 } from '../../report/index.ts';
-import { openComments } from '../../report/review/actions.ts';
+import { openComments } from '../../report/review/targets.ts';
 import type { ReceivedVersion } from '../../storage/review/index.ts';
 
 /** One unit's report of one year, with all the versions received of it. */

@@ -9,7 +9,7 @@ import {
   type Report,
   type SectionId,
 } from '../../report/index.ts';
-import { currentTarget, parseNarrativeTarget } from '../../report/review/actions.ts';
+import { currentTarget, parseNarrativeTarget } from '../../report/review/targets.ts';
 
 export type Lang = 'zh' | 'en';
 

@@ -3,21 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { decode } from '../decode.ts';
 import type { Report } from '../document.ts';
 import { reportSchema } from '../schema.ts';
-import {
-  ReviewActionError,
-  addComment,
-  approveReport,
-  currentTarget,
-  isCommentTarget,
-  lastReviewEventAt,
-  openComments,
-  reopenComment,
-  resolveComment,
-  returnReason,
-  returnReport,
-  submit,
-  type ActionContext,
-} from './actions.ts';
+import { ReviewActionError, addComment, approveReport, reopenComment, resolveComment, returnReport, submit, type ActionContext } from './actions.ts';
+import { currentTarget, isCommentTarget, lastReviewEventAt, openComments, returnReason } from './targets.ts';
 
 const seedResult = decode(JSON.parse(readFileSync('tests/fixtures/pingluo-2022.json', 'utf8')));
 if (!seedResult.ok) throw new Error('seed does not decode');
