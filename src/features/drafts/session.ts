@@ -5,6 +5,7 @@
  */
 import type { Report } from '../../report/index.ts';
 import type { DraftRecord, DraftStore, Milestone, StoreError, StoreErrorKind } from '../../storage/index.ts';
+import { IdleTimer } from '../../ui/idleTimer.ts';
 
 export type SaveState =
   | { readonly kind: 'saved'; readonly at: number }
@@ -75,8 +76,7 @@ export class DraftSession {
   /** The latest document known to be stored. */
   private stored: Report | undefined;
   private chain: Promise<void> = Promise.resolve();
-  private idleTimer: ReturnType<typeof setTimeout> | undefined;
-  private maxTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly saveTimer: IdleTimer;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private attempts = 0;
   private chosenReadOnly = false;
@@ -95,6 +95,7 @@ export class DraftSession {
     options: SessionOptions = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
+    this.saveTimer = new IdleTimer(() => void this.flush(), this.options.idleMs, this.options.maxWaitMs);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -193,9 +194,7 @@ export class DraftSession {
       void this.flush();
       return;
     }
-    clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => void this.flush(), this.options.idleMs);
-    this.maxTimer ??= setTimeout(() => void this.flush(), this.options.maxWaitMs);
+    this.saveTimer.touch();
   };
 
   /** The latest document: unsaved edits included. */
@@ -229,10 +228,9 @@ export class DraftSession {
   };
 
   private clearTimers() {
-    clearTimeout(this.idleTimer);
-    clearTimeout(this.maxTimer);
+    this.saveTimer.cancel();
     clearTimeout(this.retryTimer);
-    this.idleTimer = this.maxTimer = this.retryTimer = undefined;
+    this.retryTimer = undefined;
   }
 
   private async saveOnce(): Promise<void> {
@@ -284,8 +282,7 @@ export class DraftSession {
   }
 
   private scheduleIdle() {
-    clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(() => void this.flush(), this.options.idleMs);
+    this.saveTimer.touch();
   }
 
   // -------------------------------------------------------------------------------------------

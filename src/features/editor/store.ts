@@ -32,6 +32,7 @@ import {
   type ReviewComment,
   type Severity,
 } from '../../report/index.ts';
+import { IdleTimer } from '../../ui/idleTimer.ts';
 import { EDITOR_SECTIONS, sectionOfPath, type EditorSection } from './gridModel.ts';
 import type { ParseFailureReason } from './parse.ts';
 
@@ -196,8 +197,7 @@ export class EditorStore {
   /** The derived data listeners see; computed for `publishedVersion`. */
   private published: Derived | undefined;
   private publishedVersion = -1;
-  private idleTimer: ReturnType<typeof setTimeout> | undefined;
-  private maxTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly publishTimer = new IdleTimer(() => this.publish(), FINDINGS_IDLE_MS, FINDINGS_MAX_WAIT_MS);
 
   constructor(report: Report, options: EditorStoreOptions = {}) {
     this.report = report;
@@ -263,13 +263,7 @@ export class EditorStore {
       for (const listener of told) listener();
     }
     if (kind === 'act') this.publish();
-    else this.schedulePublish();
-  }
-
-  private schedulePublish() {
-    clearTimeout(this.idleTimer);
-    this.idleTimer = setTimeout(this.publish, FINDINGS_IDLE_MS);
-    this.maxTimer ??= setTimeout(this.publish, FINDINGS_MAX_WAIT_MS);
+    else this.publishTimer.touch();
   }
 
   /** Derives from the document as it is now and tells the derived listeners, if anything changed. */
@@ -293,9 +287,7 @@ export class EditorStore {
   }
 
   private clearTimers() {
-    clearTimeout(this.idleTimer);
-    clearTimeout(this.maxTimer);
-    this.idleTimer = this.maxTimer = undefined;
+    this.publishTimer.cancel();
   }
 
   // --- reading --------------------------------------------------------------------------------
