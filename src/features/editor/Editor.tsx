@@ -69,12 +69,23 @@ export interface Blockers {
   readonly invalid: readonly (readonly [string, InvalidInput])[];
 }
 
+/** The store's copy of entered cells follows the form's text of them. */
+function syncCells(store: EditorStore, form: ReturnType<typeof useForm<EditorFormValues>>, ids: readonly string[]) {
+  store.batch(() => {
+    for (const id of ids) {
+      const cell = CELL_BY_ID.get(id);
+      if (!cell || cell.computed) continue;
+      const parsed = parseCellText(cell.kind, form.getValues(id as never));
+      store.setCellValue(cell.id, parsed.ok ? parsed.value : null, invalidOf(parsed));
+    }
+  });
+}
+
 /** The document follows the form: one field changed (name), or everything (no name). */
 function syncFromForm(store: EditorStore, form: ReturnType<typeof useForm<EditorFormValues>>, name: string | undefined) {
   const cell = name ? CELL_BY_ID.get(name) : undefined;
-  if (cell && !cell.computed) {
-    const parsed = parseCellText(cell.kind, form.getValues(name as never));
-    store.setCellValue(cell.id, parsed.ok ? parsed.value : null, invalidOf(parsed));
+  if (cell) {
+    syncCells(store, form, [cell.id]);
     return;
   }
   const values = form.getValues();
@@ -96,14 +107,11 @@ function syncFromForm(store: EditorStore, form: ReturnType<typeof useForm<Editor
         store.setParts(section, partsFromValues(form.getValues(`narrative.${section}`)));
       }
     }
-    if (!name) {
-      for (const c of ENTERED_CELLS) {
-        const parsed = parseCellText(c.kind, form.getValues(c.id as never));
-        store.setCellValue(c.id, parsed.ok ? parsed.value : null, invalidOf(parsed));
-      }
-    }
+    if (!name) syncCells(store, form, ENTERED_CELL_IDS);
   });
 }
+
+const ENTERED_CELL_IDS = ENTERED_CELLS.map((c) => c.id);
 
 const SectionBody = memo(function SectionBody({
   section,
@@ -284,6 +292,7 @@ export function Editor(props: EditorProps) {
       undo,
       goTo: (path) => showSection(sectionOfPath(path) ?? currentSection.current, path),
       goToSection: (next) => showSection(next, '#section-heading'),
+      syncCells: (ids) => syncCells(store, form, ids),
       syncParts: (narrativeSection: NarrativeSectionId) => {
         syncFromForm(store, form, `narrative.${narrativeSection}`);
         store.publish(); // a part added, removed or moved is an act, not typing
@@ -303,10 +312,19 @@ export function Editor(props: EditorProps) {
   useEffect(() => focusPending(), [section, focusPending]);
 
   // --- the document follows the form; the parent hears of every change -----------------------
-  useEffect(() => {
-    const subscription = form.watch((_, { name }) => syncFromForm(store, form, name));
-    return () => subscription.unsubscribe();
-  }, [form, store]);
+  // A cell follows its own input (CellInput, register's onChange) and the grid's setValue
+  // (syncCells); this subscription, to the header and the narrative (and a reset: no name),
+  // leaves the cells out because react-hook-form copies every value of the form for its
+  // subscribers on each change they hear of: on each keystroke, for one to every field.
+  useEffect(
+    () =>
+      form.subscribe({
+        name: ['meta', 'narrative'],
+        formState: { values: true },
+        callback: ({ name }) => syncFromForm(store, form, name),
+      }),
+    [form, store],
+  );
 
   useEffect(() => {
     let last = store.getReport();

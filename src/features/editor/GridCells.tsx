@@ -13,7 +13,7 @@ import { InvalidMessage, markAria, markClass, MarkIcon } from './marks.tsx';
 import { CellComments } from './CommentMarks.tsx';
 
 export const CellInput = memo(function CellInput({ id }: { id: string }) {
-  const { form } = useEditor();
+  const { form, syncCells } = useEditor();
   const { lang, readOnly } = useGridEnv();
   const status = useFieldStatus(id);
   const kind = CELL_BY_ID.get(id)?.kind ?? 'count';
@@ -34,7 +34,7 @@ export const CellInput = memo(function CellInput({ id }: { id: string }) {
             autoComplete="off"
             spellCheck={false}
             readOnly={readOnly}
-            {...form.register(id as never)}
+            {...form.register(id as never, { onChange: () => syncCells([id]) })}
           />
         </form>
         <MarkIcon status={status} />

@@ -27,7 +27,7 @@ const MOVES: Partial<Record<string, GridMove>> = {
 
 export function GridFrame({ label, children }: { label: string; children: ReactNode }) {
   const { t } = useTranslation();
-  const { form, store, undo, goTo } = useEditor();
+  const { form, undo, goTo, syncCells } = useEditor();
   const { lang, readOnly } = useGridEnv();
   const frame = useRef<HTMLDivElement>(null);
   /** The text of the focused cell when it got focus: Escape restores it, leaving records it. */
@@ -45,9 +45,8 @@ export function GridFrame({ label, children }: { label: string; children: ReactN
 
   const setText = useCallback(
     (changes: readonly { id: string; text: string }[]) => {
-      store.batch(() => {
-        for (const c of changes) form.setValue(c.id as never, c.text as never, { shouldDirty: true });
-      });
+      for (const c of changes) form.setValue(c.id as never, c.text as never, { shouldDirty: true });
+      syncCells(changes.map((c) => c.id));
       // The focused cell's text changed under it: leaving it is not a new edit.
       const active = cellInput(document.activeElement);
       if (active?.dataset.cell && focusText.current?.id === active.dataset.cell) {
@@ -55,7 +54,7 @@ export function GridFrame({ label, children }: { label: string; children: ReactN
         active.select();
       }
     },
-    [form, store],
+    [form, syncCells],
   );
 
   const applyStep = useCallback(
@@ -75,7 +74,10 @@ export function GridFrame({ label, children }: { label: string; children: ReactN
   const restore = (input: HTMLInputElement) => {
     const id = input.dataset.cell!;
     const before = focusText.current?.id === id ? focusText.current.text : input.value;
-    if (input.value !== before) form.setValue(id as never, before as never, { shouldDirty: true });
+    if (input.value !== before) {
+      form.setValue(id as never, before as never, { shouldDirty: true });
+      syncCells([id]);
+    }
     editing.current = null;
     input.select();
   };
@@ -143,7 +145,10 @@ export function GridFrame({ label, children }: { label: string; children: ReactN
     // Show what was understood: "１,２３４ " becomes "1234".
     const parsed = CELL_BY_ID.get(id)?.kind === 'amount' ? parseAmount(input.value) : parseCount(input.value);
     const after = parsed.ok ? parsed.canonical : input.value;
-    if (after !== input.value) form.setValue(id as never, after as never, { shouldDirty: true });
+    if (after !== input.value) {
+      form.setValue(id as never, after as never, { shouldDirty: true });
+      syncCells([id]);
+    }
     undo.push({ kind: 'edit', changes: [{ id, before, after }] });
     focusText.current = null;
     editing.current = null;

@@ -18,6 +18,8 @@ export interface EditorContextValue {
   /** Shows the section of a cell or path and focuses it. */
   readonly goTo: (path: string) => void;
   readonly goToSection: (section: EditorSection) => void;
+  /** After the form's text of these entered cells changed (typing, a paste, undo): the document follows. */
+  readonly syncCells: (ids: readonly string[]) => void;
   /** After a part is added, removed or moved: the document follows the form. */
   readonly syncParts: (section: NarrativeSectionId) => void;
 }
