@@ -98,7 +98,7 @@ function syncFromForm(store: EditorStore, form: ReturnType<typeof useForm<Editor
       const oldText = standardPreamble(before.agency, before.year, before.contact);
       const newText = standardPreamble(meta.agency, meta.year, meta.contact);
       if (newText !== oldText && values.narrative.preamble === oldText) {
-        form.setValue('narrative.preamble', newText, { shouldDirty: true });
+        form.setValue('narrative.preamble', newText);
       }
     }
     if (!name || name === 'narrative.preamble' || name === 'narrative') store.setPreamble(form.getValues('narrative.preamble') ?? '');

@@ -45,7 +45,10 @@ export function GridFrame({ label, children }: { label: string; children: ReactN
 
   const setText = useCallback(
     (changes: readonly { id: string; text: string }[]) => {
-      for (const c of changes) form.setValue(c.id as never, c.text as never, { shouldDirty: true });
+      // Without shouldDirty: nothing reads the form's dirty state (the store's document says what
+      // changed), and with it react-hook-form compares the whole form on every setValue, which made
+      // a 144-cell paste cost ≈26 ms of its ≈33.
+      for (const c of changes) form.setValue(c.id as never, c.text as never);
       syncCells(changes.map((c) => c.id));
       // The focused cell's text changed under it: leaving it is not a new edit.
       const active = cellInput(document.activeElement);
@@ -75,7 +78,7 @@ export function GridFrame({ label, children }: { label: string; children: ReactN
     const id = input.dataset.cell!;
     const before = focusText.current?.id === id ? focusText.current.text : input.value;
     if (input.value !== before) {
-      form.setValue(id as never, before as never, { shouldDirty: true });
+      form.setValue(id as never, before as never);
       syncCells([id]);
     }
     editing.current = null;
@@ -146,7 +149,7 @@ export function GridFrame({ label, children }: { label: string; children: ReactN
     const parsed = CELL_BY_ID.get(id)?.kind === 'amount' ? parseAmount(input.value) : parseCount(input.value);
     const after = parsed.ok ? parsed.canonical : input.value;
     if (after !== input.value) {
-      form.setValue(id as never, after as never, { shouldDirty: true });
+      form.setValue(id as never, after as never);
       syncCells([id]);
     }
     undo.push({ kind: 'edit', changes: [{ id, before, after }] });

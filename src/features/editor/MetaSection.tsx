@@ -64,10 +64,10 @@ export function MetaSection({ lang, readOnly }: { lang: 'zh' | 'en'; readOnly: b
 
   const regenerate = () => {
     setReplaced(preamble);
-    setValue('narrative.preamble', generated, { shouldDirty: true });
+    setValue('narrative.preamble', generated);
   };
   const undoRegenerate = () => {
-    if (replaced !== null) setValue('narrative.preamble', replaced, { shouldDirty: true });
+    if (replaced !== null) setValue('narrative.preamble', replaced);
     setReplaced(null);
   };
 
