@@ -53,7 +53,7 @@ function gzipSize(file: string): number {
 
 function bundleFigures(loadedJs: readonly string[]) {
   const assets = join(OUT, 'assets');
-  const all = readdirSync(assets).filter((f) => f.endsWith('.js') && !f.startsWith('seed'));
+  const all = readdirSync(assets).filter((f) => f.endsWith('.js') && !/^(seed|floor)/.test(f)); // bench pages are not the app's
   const kb = (bytes: number) => round(bytes / 1024);
   const initial = loadedJs.map((f) => gzipSize(join(assets, f))).reduce((a, b) => a + b, 0);
   const total = all.map((f) => gzipSize(join(assets, f))).reduce((a, b) => a + b, 0);
@@ -263,6 +263,18 @@ async function main() {
       const b = await keystrokeLatency(page, 'applications.granted.naturalPerson', 'applications.resultsTotal.total', SAMPLES);
       for (const f of figures(`keystroke.granted.x${rate}`, `×${rate} keystroke granted.naturalPerson`, b)) report(f);
     }
+    // The same keystrokes into a bare input and its total, no framework: what the browser
+    // itself takes on this machine (a figure to read the others by; it has no budget).
+    const floor = await context.newPage();
+    await floor.goto(`${base}bench/floor/index.html`);
+    const floorCdp = await context.newCDPSession(floor);
+    for (const rate of [1, 4]) {
+      await setCpuThrottling(floorCdp, rate);
+      const f = await keystrokeLatency(floor, 'applications.newReceived.naturalPerson', 'applications.newReceived.total', SAMPLES);
+      for (const figure of figures(`keystroke.floor.x${rate}`, `×${rate} keystroke into a bare input (the browser's floor)`, f)) report(figure);
+    }
+    await floor.close();
+
     // The budgets name the DOM figure at ×4 by these ids.
     for (const kind of ['newReceived', 'granted']) {
       const dom = results.find((f) => f.id === `keystroke.${kind}.x4.dom`)!;

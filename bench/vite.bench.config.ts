@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { mergeConfig } from 'vite';
 import base from '../vite.config.ts';
 
-// The production build plus a bench-only page that seeds the store on the same origin.
+// The production build plus bench-only pages: one seeds the store on the same origin, one is a
+// bare input (the browser's floor for a keystroke).
 export default mergeConfig(base, {
   build: {
     outDir: fileURLToPath(new URL('../.bench-dist', import.meta.url)),
@@ -11,6 +12,7 @@ export default mergeConfig(base, {
       input: {
         main: fileURLToPath(new URL('../index.html', import.meta.url)),
         seed: fileURLToPath(new URL('./seed/index.html', import.meta.url)),
+        floor: fileURLToPath(new URL('./floor/index.html', import.meta.url)),
       },
     },
   },
