@@ -2,7 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import * as z from 'zod/mini';
 import { REPORT_SHAPE, readReport, type Report } from './document.ts';
-import { plainReportSchema, reportSchema } from './schema.ts';
+import { plainReportSchema, reportSchema, shapeSchema } from './schema.ts';
 import { DATE_PATTERN, DATETIME_PATTERN, NOT_VALID, readShape, type Shape } from './shape.ts';
 import { seedJson, setPath } from '../../tests/unit/helpers.ts';
 
@@ -163,5 +163,54 @@ describe('the shape and zod agree', () => {
     const keys = (shape: Shape): string[] => (shape.kind === 'object' ? Object.keys(shape.keys) : []);
     const report: Report = plain.parse(richJson());
     expect(keys(REPORT_SHAPE)).toEqual(Object.keys(report));
+  });
+});
+
+describe('objects read in the shape’s order and in any other', () => {
+  const bool: Shape = { kind: 'boolean' };
+  const shape: Shape = { kind: 'object', keys: { a: bool, b: { kind: 'optional', of: bool }, c: bool } };
+  const schema = shapeSchema(shape);
+  // Written as JSON so that each object has its keys in exactly this order.
+  test.each([
+    ['{"a":true,"b":false,"c":true}', { a: true, b: false, c: true }],
+    ['{"a":true,"c":true}', { a: true, c: true }],
+    ['{"c":true,"a":true}', { a: true, c: true }],
+    ['{"c":true,"b":false,"a":true}', { a: true, b: false, c: true }],
+    ['{"a":true,"c":true,"b":false}', { a: true, b: false, c: true }],
+    ['{"b":false,"a":true,"c":true}', { a: true, b: false, c: true }],
+    ['{"a":true,"b":false}', NOT_VALID],
+    ['{"b":false,"c":true}', NOT_VALID],
+    ['{"a":true,"c":true,"d":1}', NOT_VALID],
+    ['{"d":1,"a":true,"c":true}', NOT_VALID],
+    ['{"a":true,"b":false,"c":true,"0":1}', NOT_VALID],
+    ['{"a":true,"b":1,"c":true}', NOT_VALID],
+    ['{"c":1,"a":true}', NOT_VALID],
+    ['{}', NOT_VALID],
+  ])('%s', (json, expected) => {
+    const value = JSON.parse(json) as unknown;
+    const read = readShape(shape, value);
+    expect(read).toEqual(expected);
+    const zod = schema.safeParse(value);
+    expect(zod.success).toBe(expected !== NOT_VALID);
+    if (zod.success) expect(JSON.stringify(read)).toBe(JSON.stringify(zod.data));
+  });
+
+  test('an optional key present as undefined, in order or not, is zod’s call', () => {
+    expect(readShape(shape, { a: true, b: undefined, c: true })).toBe(NOT_VALID);
+    expect(readShape(shape, { c: true, b: undefined, a: true })).toBe(NOT_VALID);
+  });
+
+  test('a key on Object.prototype is zod’s call, and decode answers as zod does', () => {
+    const doc = seedJson();
+    expect(readReport(doc)).toBeDefined();
+    (Object.prototype as Record<string, unknown>).polluted = 1;
+    try {
+      expect(readShape(shape, { a: true, c: true })).toBe(NOT_VALID);
+      expect(readReport(doc)).toBeUndefined();
+      expect(reportSchema.safeParse(doc)).toEqual(plain.safeParse(doc));
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).polluted;
+    }
+    expect(readReport(doc)).toBeDefined();
   });
 });

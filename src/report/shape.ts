@@ -56,6 +56,25 @@ export const NOT_VALID: unique symbol = Symbol('not valid');
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
+/** A reader of one shape: the value read (a copy, for objects and arrays), or NOT_VALID. */
+type Reader = (value: unknown) => unknown;
+
+/**
+ * Each shape's reader, made once: a walk that switched on every node's kind was most of
+ * decode's cost, and one reader per object shape keeps its property reads of like objects
+ * (every report's `meta`, every row of 三) on the same inline cache. Shapes are never changed.
+ */
+const READERS = new WeakMap<Shape, Reader>();
+
+function readerOf(shape: Shape): Reader {
+  let reader = READERS.get(shape);
+  if (reader === undefined) {
+    reader = makeReader(shape);
+    READERS.set(shape, reader);
+  }
+  return reader;
+}
+
 /**
  * The value read as `shape`: a copy built as zod builds its output (objects' keys in the shape's
  * order), or NOT_VALID. It answers NOT_VALID for everything zod refuses, and also for a few odd
@@ -63,72 +82,132 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
  * as undefined): the caller then asks zod, which decides and says why.
  */
 export function readShape(shape: Shape, value: unknown): unknown {
+  // The readers count an object's own keys only: with an enumerable key on Object.prototype
+  // (a polluted page), every object would have one more, and zod decides.
+  for (const _ in Object.prototype) return NOT_VALID;
+  return readerOf(shape)(value);
+}
+
+function makeReader(shape: Shape): Reader {
   switch (shape.kind) {
-    case 'string':
-      return typeof value === 'string' && value.length <= shape.maxLength && (shape.minLength === undefined || value.length >= shape.minLength) ? value : NOT_VALID;
-    case 'int':
-      return typeof value === 'number' && Number.isSafeInteger(value) && value >= shape.min && value <= shape.max ? value : NOT_VALID;
-    case 'number':
-      return typeof value === 'number' && Number.isFinite(value) && value >= shape.min && value <= shape.max && decimalPlaces(value) <= shape.maxDecimals ? value : NOT_VALID;
-    case 'boolean':
-      return typeof value === 'boolean' ? value : NOT_VALID;
-    case 'literal':
-      return value === shape.value ? value : NOT_VALID;
-    case 'enum':
-      return typeof value === 'string' && shape.values.includes(value) ? value : NOT_VALID;
-    case 'date':
-      return typeof value === 'string' && DATE_PATTERN.test(value) ? value : NOT_VALID;
-    case 'datetime':
-      return typeof value === 'string' && DATETIME_PATTERN.test(value) ? value : NOT_VALID;
-    case 'nullable':
-      return value === null ? null : readShape(shape.of, value);
-    case 'optional':
-      // Only reached for a key that is present: present as undefined is zod's call.
-      return value === undefined ? NOT_VALID : readShape(shape.of, value);
-    case 'object': {
-      if (!isPlainObject(value)) return NOT_VALID;
-      const out: Record<string, unknown> = {};
-      let present = 0;
-      for (const key in shape.keys) {
-        const keyShape = shape.keys[key]!;
-        if (!Object.hasOwn(value, key)) {
-          if (keyShape.kind === 'optional') continue;
-          return NOT_VALID;
-        }
-        present++;
-        const read = readShape(keyShape, value[key]);
-        if (read === NOT_VALID) return NOT_VALID;
-        out[key] = read;
-      }
-      // Exactly the shape's keys: any other own key (or an inherited enumerable one) is zod's call.
-      let own = 0;
-      for (const key in value) {
-        if (!Object.hasOwn(value, key)) return NOT_VALID;
-        own++;
-      }
-      return own === present ? out : NOT_VALID;
+    case 'string': {
+      const { maxLength } = shape;
+      const minLength = shape.minLength ?? 0;
+      return (value) => (typeof value === 'string' && value.length <= maxLength && value.length >= minLength ? value : NOT_VALID);
     }
-    case 'array': {
-      if (!Array.isArray(value) || value.length > shape.maxLength) return NOT_VALID;
-      const out: unknown[] = new Array(value.length);
-      for (let i = 0; i < value.length; i++) {
-        const read = readShape(shape.of, value[i]);
-        if (read === NOT_VALID) return NOT_VALID;
-        out[i] = read;
+    case 'int': {
+      const { min, max } = shape;
+      return (value) => (typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max ? value : NOT_VALID);
+    }
+    case 'number': {
+      const { min, max, maxDecimals } = shape;
+      return (value) =>
+        typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max && decimalPlaces(value) <= maxDecimals ? value : NOT_VALID;
+    }
+    case 'boolean':
+      return (value) => (typeof value === 'boolean' ? value : NOT_VALID);
+    case 'literal': {
+      const literal = shape.value;
+      return (value) => (value === literal ? value : NOT_VALID);
+    }
+    case 'enum': {
+      const { values } = shape;
+      return (value) => (typeof value === 'string' && values.includes(value) ? value : NOT_VALID);
+    }
+    case 'date':
+      return (value) => (typeof value === 'string' && DATE_PATTERN.test(value) ? value : NOT_VALID);
+    case 'datetime':
+      return (value) => (typeof value === 'string' && DATETIME_PATTERN.test(value) ? value : NOT_VALID);
+    case 'nullable': {
+      if (shape.of.kind === 'int') {
+        // A count, the commonest value of a report: one call, not two.
+        const { min, max } = shape.of;
+        return (value) =>
+          value === null ? null : typeof value === 'number' && Number.isSafeInteger(value) && value >= min && value <= max ? value : NOT_VALID;
       }
-      return out;
+      const of = readerOf(shape.of);
+      return (value) => (value === null ? null : of(value));
+    }
+    case 'optional': {
+      // Only reached for a key that is present: present as undefined is zod's call.
+      const of = readerOf(shape.of);
+      return (value) => (value === undefined ? NOT_VALID : of(value));
+    }
+    case 'object':
+      return objectReader(shape.keys);
+    case 'array': {
+      const of = readerOf(shape.of);
+      const { maxLength } = shape;
+      return (value) => {
+        if (!Array.isArray(value) || value.length > maxLength) return NOT_VALID;
+        const out: unknown[] = new Array(value.length);
+        for (let i = 0; i < value.length; i++) {
+          const read = of(value[i]);
+          if (read === NOT_VALID) return NOT_VALID;
+          out[i] = read;
+        }
+        return out;
+      };
     }
     case 'record': {
-      if (!isPlainObject(value)) return NOT_VALID;
-      const out: Record<string, unknown> = {};
-      for (const key of Reflect.ownKeys(value)) {
-        if (typeof key !== 'string' || key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(value, key)) return NOT_VALID;
-        if (readShape(shape.key, key) === NOT_VALID) return NOT_VALID;
-        const read = readShape(shape.value, value[key]);
-        if (read === NOT_VALID) return NOT_VALID;
-        out[key] = read;
-      }
-      return out;
+      const readKey = readerOf(shape.key);
+      const readValue = readerOf(shape.value);
+      return (value) => {
+        if (!isPlainObject(value)) return NOT_VALID;
+        const out: Record<string, unknown> = {};
+        for (const key of Reflect.ownKeys(value)) {
+          if (typeof key !== 'string' || key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(value, key)) return NOT_VALID;
+          if (readKey(key) === NOT_VALID) return NOT_VALID;
+          const read = readValue(value[key]);
+          if (read === NOT_VALID) return NOT_VALID;
+          out[key] = read;
+        }
+        return out;
+      };
     }
   }
+}
+
+function objectReader(shapeKeys: Readonly<Record<string, Shape>>): Reader {
+  const keys = Object.keys(shapeKeys);
+  const readers = keys.map((key) => readerOf(shapeKeys[key]!));
+  const optional = keys.map((key) => shapeKeys[key]!.kind === 'optional');
+  const n = keys.length;
+  /** Keys in any order: each of the shape's looked up, then no other own key. */
+  const anyOrder = (value: Record<string, unknown>): unknown => {
+    const out: Record<string, unknown> = {};
+    let present = 0;
+    for (let i = 0; i < n; i++) {
+      const key = keys[i]!;
+      if (!Object.hasOwn(value, key)) {
+        if (optional[i]) continue;
+        return NOT_VALID;
+      }
+      present++;
+      const read = readers[i]!(value[key]);
+      if (read === NOT_VALID) return NOT_VALID;
+      out[key] = read;
+    }
+    return Object.keys(value).length === present ? out : NOT_VALID;
+  };
+  return (value) => {
+    if (!isPlainObject(value)) return NOT_VALID;
+    // Keys in the shape's order, as a file written by us has them: one pass over the object's
+    // own keys (for-in reads of the key it yields are the engine's fast case).
+    const out: Record<string, unknown> = {};
+    let i = 0;
+    for (const key in value) {
+      while (i < n && keys[i] !== key) {
+        if (!optional[i]) return anyOrder(value);
+        i++;
+      }
+      if (i === n) return anyOrder(value);
+      const read = readers[i]!(value[key]);
+      if (read === NOT_VALID) return NOT_VALID;
+      out[key] = read;
+      i++;
+    }
+    for (; i < n; i++) if (!optional[i]) return anyOrder(value);
+    return out;
+  };
 }
