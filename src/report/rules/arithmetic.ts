@@ -75,6 +75,12 @@ function balanceDraft(column: { id: string; label: Label }, left: number, right:
   };
 }
 
+/** A total as an imported document prints it, else as the cells sum. */
+function statedOrSum(report: Report, stated: Readonly<Record<string, number | null>> | undefined, id: string): number {
+  const printed = stated?.[id];
+  return typeof printed === 'number' ? printed : (cellValue(report, id) ?? 0);
+}
+
 export const balanceRule: RuleDef = {
   id: 'balance',
   severity: 'error',
@@ -98,13 +104,9 @@ export const balanceRule: RuleDef = {
     if (drafts.length === 0) {
       const stated = context.stated?.totals;
       const cells = BALANCE_CELLS.get(APPLICATIONS_TOTAL_COLUMN.id)!;
-      const value = (id: string, computed: () => number) => {
-        const printed = stated?.[id];
-        return typeof printed === 'number' ? printed : computed();
-      };
-      const sum = (id: string) => () => cellValue(report, id) ?? 0;
-      const left = value(cells[0]!, sum(cells[0]!)) + value(cells[1]!, sum(cells[1]!));
-      const right = value(cells[2]!, () => results.total) + value(cells[3]!, sum(cells[3]!));
+      const left = statedOrSum(report, stated, cells[0]!) + statedOrSum(report, stated, cells[1]!);
+      const printed = stated?.[cells[2]!];
+      const right = (typeof printed === 'number' ? printed : results.total) + statedOrSum(report, stated, cells[3]!);
       if (left !== right) drafts.push(balanceDraft(APPLICATIONS_TOTAL_COLUMN, left, right));
     }
     return drafts;

@@ -4,6 +4,10 @@ import type { Report } from '../document.ts';
 import { sumOf } from '../totals.ts';
 import type { FindingDraft, RuleDef } from './types.ts';
 
+function missing(path: string, what: { zh: string; en: string }): FindingDraft {
+  return { subject: path, cells: [path], messageKey: 'rule.required', params: { what: what.zh, whatEn: what.en } };
+}
+
 export const requiredRule: RuleDef = {
   id: 'required',
   severity: 'error',
@@ -12,13 +16,11 @@ export const requiredRule: RuleDef = {
   messageKey: 'rule.required',
   check(report) {
     const drafts: FindingDraft[] = [];
-    const missing = (path: string, what: { zh: string; en: string }) =>
-      drafts.push({ subject: path, cells: [path], messageKey: 'rule.required', params: { what: what.zh, whatEn: what.en } });
-    if (!report.meta.agency.trim()) missing('meta.agency', META_FIELDS.agency);
-    if (report.meta.year === null) missing('meta.year', META_FIELDS.year);
-    if (!report.narrative.preamble.trim()) missing('narrative.preamble', { zh: '导语', en: 'The preamble' });
+    if (!report.meta.agency.trim()) drafts.push(missing('meta.agency', META_FIELDS.agency));
+    if (report.meta.year === null) drafts.push(missing('meta.year', META_FIELDS.year));
+    if (!report.narrative.preamble.trim()) drafts.push(missing('narrative.preamble', { zh: '导语', en: 'The preamble' }));
     for (const id of NARRATIVE_SECTION_IDS) {
-      if (!report.narrative[id].some((p) => p.text.trim())) missing(`narrative.${id}`, sectionDef(id).heading);
+      if (!report.narrative[id].some((p) => p.text.trim())) drafts.push(missing(`narrative.${id}`, sectionDef(id).heading));
     }
     return drafts;
   },

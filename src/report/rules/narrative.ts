@@ -90,6 +90,25 @@ function notUpheldCells(sentence: string): string[] {
   return kinds.flatMap((k) => [`appeals.${k}.corrected`, `appeals.${k}.other`]);
 }
 
+/** A count the text states, unless the tables agree or the claim was already made in this place. */
+function pushClaim(report: Report, drafts: FindingDraft[], seen: Set<string>, claim: CountClaim, place: TextPlace, quote: string, stated: number): void {
+  const subject = `${claim.id}@${place.path}`;
+  if (seen.has(subject)) return;
+  const accepted = claim.accepted(report);
+  if (accepted.includes(stated)) return;
+  seen.add(subject);
+  const right = accepted[0]!;
+  drafts.push({
+    subject,
+    cells: [place.path, ...claim.cells],
+    messageKey: 'rule.narrativeCount',
+    params: { quote, left: stated, right, what: claim.what.zh, whatEn: claim.what.en, delta: stated - right },
+    left: stated,
+    right,
+    delta: stated - right,
+  });
+}
+
 export const narrativeCountRule: RuleDef = {
   id: 'narrativeCount',
   severity: 'warning',
@@ -99,23 +118,6 @@ export const narrativeCountRule: RuleDef = {
   check(report) {
     const drafts: FindingDraft[] = [];
     const seen = new Set<string>();
-    const push = (claim: CountClaim, place: TextPlace, quote: string, stated: number) => {
-      const subject = `${claim.id}@${place.path}`;
-      if (seen.has(subject)) return;
-      const accepted = claim.accepted(report);
-      if (accepted.includes(stated)) return;
-      seen.add(subject);
-      const right = accepted[0]!;
-      drafts.push({
-        subject,
-        cells: [place.path, ...claim.cells],
-        messageKey: 'rule.narrativeCount',
-        params: { quote, left: stated, right, what: claim.what.zh, whatEn: claim.what.en, delta: stated - right },
-        left: stated,
-        right,
-        delta: stated - right,
-      });
-    };
     for (const place of narrativePlaces(report)) {
       if (place.section === 'preamble' || !place.text) continue;
       const title = normalise(place.title);
@@ -127,7 +129,7 @@ export const narrativeCountRule: RuleDef = {
             if (m) {
               // The words just before the match count too (审理|行政复议案件15件).
               const context = sentence.slice(Math.max(0, m.index! - 4), m.index! + m[0].length);
-              if (!claim.excludes?.test(context)) push(claim, place, m[0], Number(m[1]));
+              if (!claim.excludes?.test(context)) pushClaim(report, drafts, seen, claim, place, m[0], Number(m[1]));
               break;
             }
           }
@@ -138,7 +140,7 @@ export const narrativeCountRule: RuleDef = {
           const m = sentence.match(zero.pattern);
           if (!m) continue;
           const clause = sentence.slice(m.index).split(/[，,;]/)[0]!;
-          if (!NOT_A_ZERO_COUNT.test(clause)) push(CLAIMS.find((c) => c.id === zero.claim)!, place, m[0], 0);
+          if (!NOT_A_ZERO_COUNT.test(clause)) pushClaim(report, drafts, seen, CLAIMS.find((c) => c.id === zero.claim)!, place, m[0], 0);
         }
         const upheld = sentence.includes('维持') ? sentence.match(ALL_UPHELD) : null;
         if (upheld && /复议|诉讼/.test(sentence)) {
