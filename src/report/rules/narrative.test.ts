@@ -61,6 +61,16 @@ describe('narrativeCount: application counts in 依申请公开情况 (24 receiv
   test('in a part about something else, a count without 申请 is not read', () => {
     expect(findingsFor('overview', 1, '全年督办回复县长信箱留言30件、中国政府网网民留言16件。')).toEqual([]);
   });
+
+  // Sentences without 申请, 行政复议, 诉讼 or 维持 are read only in a part whose title says 依申请.
+  test.each([
+    ['全年共受理25件。', 2, ['narrativeCount:25/24']],
+    ['全年共受理25件。', 1, []],
+    ['予以公开5件。', 2, ['narrativeCount:5/3']],
+    ['予以公开5件。', 1, []],
+  ] as const)('a count without 申请: %s in part %i', (text, part, expected) => {
+    expect(findingsFor('overview', part, text)).toEqual(expected);
+  });
 });
 
 describe('narrativeCount: appeals in 监督保障情况', () => {

@@ -2,7 +2,7 @@
 import { APPEAL_KIND_IDS, FORMAT_NOTICE, SUPERSEDED_NOTICE, type AppealKind, type Label } from '../format.ts';
 import { getCell, type Report } from '../document.ts';
 import { cellValue, sumOf } from '../totals.ts';
-import { narrativePlaces, normalise, placeName, sentences, type TextPlace } from './text.ts';
+import { allMatches, narrativePlaces, normalise, placeName, sentences, type TextPlace } from './text.ts';
 import type { FindingDraft, RuleDef } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -82,6 +82,13 @@ const NOT_A_ZERO_COUNT = /纠错|纠正|败诉|撤销|违法/;
 
 const ALL_UPHELD = /(?:均|全部)(?:获|被|予以|得到|获得|为)?维持/;
 
+/**
+ * What a sentence must say for any of the above to read it: a claim's `about` needs 申请 (or a
+ * part titled 依申请), 行政复议 or 诉讼; a zero claim its word; 均维持 its 维持. Most sentences
+ * say none, and one search for all of them is cheaper than each rule's own.
+ */
+const CLAIM_WORDS = /申请|行政复议|诉讼|维持/;
+
 /** Cells of 四 whose cases were not upheld, for the appeals a sentence speaks of. */
 function notUpheldCells(sentence: string): string[] {
   const review = sentence.includes('复议');
@@ -121,7 +128,9 @@ export const narrativeCountRule: RuleDef = {
     for (const place of narrativePlaces(report)) {
       if (place.section === 'preamble' || !place.text) continue;
       const title = normalise(place.title);
+      const aboutApplicationsByTitle = aboutApplications('', title);
       for (const sentence of sentences(place.text)) {
+        if (!aboutApplicationsByTitle && !CLAIM_WORDS.test(sentence)) continue;
         for (const claim of CLAIMS) {
           if (!claim.about(sentence, title)) continue;
           for (const pattern of claim.patterns) {
@@ -221,7 +230,7 @@ export const yearMismatchRule: RuleDef = {
       const wrong: { quote: string; found: number }[] = [];
       for (const { pattern, word, accepts } of YEAR_PATTERNS) {
         if (!text.includes(word)) continue;
-        for (const m of text.matchAll(pattern)) if (!accepts(Number(m[1]), year, place)) wrong.push({ quote: m[0], found: Number(m[1]) });
+        for (const m of allMatches(pattern, text)) if (!accepts(Number(m[1]), year, place)) wrong.push({ quote: m[0], found: Number(m[1]) });
       }
       const opening = place.section === 'preamble' ? null : text.match(OPENING_YEAR);
       if (opening && !openingAccepts(Number(opening[1]), year, place)) wrong.push({ quote: opening[0], found: Number(opening[1]) });
@@ -268,7 +277,7 @@ export const citationRule: RuleDef = {
       (preamble.includes(SUPERSEDED_NOTICE.titleFragment) ? SUPERSEDED_NOTICE.titleFragment : undefined) ??
       preamble.match(TRIAL_FORMAT)?.[0];
     if (superseded) return [{ subject: 'superseded', cells, messageKey: 'rule.citation.superseded', params: { quote: superseded } }];
-    const garbled = [...preamble.matchAll(NOTICE_LIKE)].map((m) => m[0]).find((q) => !NOTICE.includes(q) && q !== NOTICE);
+    const garbled = allMatches(NOTICE_LIKE, preamble).map((m) => m[0]).find((q) => !NOTICE.includes(q) && q !== NOTICE);
     if (garbled) return [{ subject: 'garbled', cells, messageKey: 'rule.citation.garbled', params: { quote: garbled } }];
     if (!preamble.includes(NOTICE)) return [{ subject: 'missing', cells, messageKey: 'rule.citation.missing' }];
     return [];

@@ -1,7 +1,7 @@
 // @vitest-environment node
 /** The narrative helpers: normalisation, sentences, and their sharing within one evaluation. */
 import { describe, expect, test } from 'vitest';
-import { SPACE_AFTER_NFKC, normalise, sentences, sharingTexts } from './text.ts';
+import { SPACE_AFTER_NFKC, allMatches, normalise, sentences, sharingTexts } from './text.ts';
 
 /** The definition: NFKC, then every white space character of JavaScript removed. */
 const reference = (text: string) => text.normalize('NFKC').replace(/[\s\u3000]+/g, '');
@@ -74,5 +74,32 @@ describe('sharingTexts', () => {
       }),
     ).toThrow('rule failed');
     expect(sentences('共 5 件')).not.toBe(sentences('共 5 件'));
+  });
+});
+
+describe('allMatches', () => {
+  const matches = (found: readonly RegExpMatchArray[]) => found.map((m) => [m.index, [...m]]);
+  test.each([
+    [/(\d{4})年/g, '2021年至2022年，2023 年'],
+    [/国办公开办函[^。，；]{0,12}?号|[〔[［(（]?2021[〕\]］)）]?30号/g, '依据国办公开办函〔2021〕30号和（2021）30号'],
+    [/x/g, 'abc'],
+    [/x/g, ''],
+    [/a*/g, 'baaac'],
+    [/(?:)/g, '年𠀀a'],
+    [/(?:)/gu, '年𠀀a'],
+    [/\p{Script=Han}?/gu, 'a𠀀年'],
+    [/a/gy, 'aab'],
+    [/a/gi, 'AaA'],
+  ])('finds what matchAll finds: %s in %j', (pattern, text) => {
+    expect(matches(allMatches(pattern, text))).toEqual(matches([...text.matchAll(pattern)]));
+    expect(allMatches(pattern, text)).toEqual([...text.matchAll(pattern)]);
+    // And again: nothing is left behind in the pattern.
+    expect(pattern.lastIndex).toBe(0);
+    expect(matches(allMatches(pattern, text))).toEqual(matches([...text.matchAll(pattern)]));
+  });
+
+  test('refuses a pattern that is not global, as matchAll does', () => {
+    expect(() => allMatches(/a/, 'a')).toThrow(TypeError);
+    expect(() => 'a'.matchAll(/a/)).toThrow(TypeError);
   });
 });

@@ -112,3 +112,24 @@ function sentencesNow(text: string): string[] {
 export function sentences(text: string): readonly string[] {
   return shared ? remembered(shared.sentences, lastEvaluation?.sentences, text, sentencesNow) : sentencesNow(text);
 }
+
+/**
+ * The matches of a global pattern, as `[...text.matchAll(pattern)]` finds them when the pattern's
+ * lastIndex is 0 (as it is for a pattern only read through here), without the copy of the
+ * pattern matchAll makes on every call (half the time of a search in a short text).
+ */
+export function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
+  if (!pattern.global) throw new TypeError('allMatches needs a global pattern');
+  const found: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    found.push(m);
+    // An empty match moves on by one character, as matchAll does (a code point with u or v).
+    if (m[0] === '') {
+      const wide = /[uv]/.test(pattern.flags) && (text.codePointAt(pattern.lastIndex) ?? 0) > 0xffff;
+      pattern.lastIndex += wide ? 2 : 1;
+    }
+  }
+  pattern.lastIndex = 0;
+  return found;
+}
