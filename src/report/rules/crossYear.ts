@@ -1,6 +1,6 @@
 /** Rules that compare with last year's report of the same body. */
 import { APPLICANT_COLUMNS, ENTERED_CELLS, NARRATIVE_SECTION_IDS, PROACTIVE_ROWS, sectionDef } from '../format.ts';
-import { getCell } from '../document.ts';
+import { getAt, getCell, pathKeys, type Report } from '../document.ts';
 import { normalise } from './text.ts';
 import type { FindingDraft, RuleDef } from './types.ts';
 
@@ -32,7 +32,23 @@ export const carryoverRule: RuleDef = {
   },
 };
 
-const DOCUMENT_ROWS = PROACTIVE_ROWS.filter((r) => r.shape === 'documents');
+/** The rows of documents, with their cells' ids and keys made once, not per evaluation. */
+const DOCUMENT_ROWS = PROACTIVE_ROWS.filter((r) => r.shape === 'documents').map((row) => {
+  const base = `proactive.${row.id}`;
+  const ids = { issued: `${base}.issued`, repealed: `${base}.repealed`, inForce: `${base}.inForce` };
+  return {
+    row,
+    ids,
+    keys: { issued: pathKeys(ids.issued), repealed: pathKeys(ids.repealed), inForce: pathKeys(ids.inForce) },
+    cells: [ids.inForce, ids.issued, ids.repealed] as readonly string[],
+  };
+});
+
+/** An entered cell's value by its keys (as getCell by its id): null when not filled. */
+function countAt(report: Report, keys: readonly string[]): number | null {
+  const value = getAt(report, keys);
+  return typeof value === 'number' ? value : null;
+}
 
 export const inForceRule: RuleDef = {
   id: 'inForce',
@@ -42,23 +58,20 @@ export const inForceRule: RuleDef = {
   messageKey: 'rule.inForce.minimum',
   check(report, { lastYear }) {
     const drafts: FindingDraft[] = [];
-    for (const row of DOCUMENT_ROWS) {
-      const base = `proactive.${row.id}`;
-      const issued = getCell(report, `${base}.issued`);
-      const repealed = getCell(report, `${base}.repealed`);
-      const inForce = getCell(report, `${base}.inForce`);
+    for (const { row, keys, cells } of DOCUMENT_ROWS) {
+      const issued = countAt(report, keys.issued);
+      const repealed = countAt(report, keys.repealed);
+      const inForce = countAt(report, keys.inForce);
       if (issued === null || repealed === null || inForce === null) continue;
-      const cells = [`${base}.inForce`, `${base}.issued`, `${base}.repealed`];
-      const params = { row: row.label.zh, rowEn: row.label.en };
-      const lastInForce = lastYear ? getCell(lastYear, `${base}.inForce`) : null;
+      const lastInForce = lastYear ? countAt(lastYear, keys.inForce) : null;
       if (lastInForce !== null) {
         const expected = lastInForce + issued - repealed;
         if (inForce !== expected) {
           drafts.push({
             subject: row.id,
-            cells,
+            cells: [...cells],
             messageKey: 'rule.inForce.lastYear',
-            params: { ...params, left: inForce, right: expected, delta: inForce - expected },
+            params: { row: row.label.zh, rowEn: row.label.en, left: inForce, right: expected, delta: inForce - expected },
             left: inForce,
             right: expected,
             delta: inForce - expected,
@@ -68,9 +81,9 @@ export const inForceRule: RuleDef = {
         const minimum = issued - repealed;
         drafts.push({
           subject: row.id,
-          cells,
+          cells: [...cells],
           messageKey: 'rule.inForce.minimum',
-          params: { ...params, left: inForce, right: minimum, delta: inForce - minimum },
+          params: { row: row.label.zh, rowEn: row.label.en, left: inForce, right: minimum, delta: inForce - minimum },
           left: inForce,
           right: minimum,
           delta: inForce - minimum,
