@@ -113,7 +113,7 @@ const CHUNK_GROUPS = [
   {
     name: 'core',
     test: (id: string) =>
-      /node_modules[\\/]idb[\\/]|src[\\/](ui[\\/]files|features[\\/]drafts[\\/]StoreContext)\./.test(id) ||
+      /node_modules[\\/]idb[\\/]|src[\\/]features[\\/]drafts[\\/]StoreContext\./.test(id) ||
       (/src[\\/](report|storage)[\\/]/.test(id) &&
         !REVIEW_CORE.test(id) &&
         // The review's actions change a review: the editor's review panel and the workspace load them.

@@ -41,12 +41,13 @@ test('no string is left empty', () => {
 test('the first load’s zh-CN strings and the lazy areas add up to the whole file, each string once', async () => {
   const first = (await import('./zh-CN.json?first')).default;
   const areas = await Promise.all(
-    (['review', 'print', 'draftsHome', 'draftsHistory', 'editorReview', 'editorReady', 'editorSections'] as const).map(async (name) => {
+    (['review', 'print', 'draftsHome', 'draftsHistory', 'draftsConflict', 'editorReview', 'editorReady', 'editorSections'] as const).map(async (name) => {
       const loaders = {
         review: () => import('./zh-CN.json?area=review'),
         print: () => import('./zh-CN.json?area=print'),
         draftsHome: () => import('./zh-CN.json?area=draftsHome'),
         draftsHistory: () => import('./zh-CN.json?area=draftsHistory'),
+        draftsConflict: () => import('./zh-CN.json?area=draftsConflict'),
         editorReview: () => import('./zh-CN.json?area=editorReview'),
         editorReady: () => import('./zh-CN.json?area=editorReady'),
         editorSections: () => import('./zh-CN.json?area=editorSections'),
@@ -54,7 +55,7 @@ test('the first load’s zh-CN strings and the lazy areas add up to the whole fi
       return (await loaders[name]()).default;
     }),
   );
-  expect(Object.keys(LAZY_AREAS).sort()).toEqual(['draftsHistory', 'draftsHome', 'editorReady', 'editorReview', 'editorSections', 'print', 'review']);
+  expect(Object.keys(LAZY_AREAS).sort()).toEqual(['draftsConflict', 'draftsHistory', 'draftsHome', 'editorReady', 'editorReview', 'editorSections', 'print', 'review']);
   const parts = [first, ...areas].map((part) => [...keys(part)].map(([path]) => path));
   const all = parts.flat();
   expect(new Set(all).size).toBe(all.length);

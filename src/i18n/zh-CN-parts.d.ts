@@ -25,6 +25,10 @@ declare module '*zh-CN.json?area=draftsHistory' {
   const strings: ZhCNStringsPart;
   export default strings;
 }
+declare module '*zh-CN.json?area=draftsConflict' {
+  const strings: ZhCNStringsPart;
+  export default strings;
+}
 declare module '*zh-CN.json?area=editorReview' {
   const strings: ZhCNStringsPart;
   export default strings;

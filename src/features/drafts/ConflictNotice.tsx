@@ -1,43 +1,15 @@
-/**
- * Two tabs on one draft: the tab whose write lost is told, its unsaved edits are already in the
- * history, and it chooses: load the other tab's version, or stay here read-only (and export).
- */
+/** Two tabs on one draft: what the tab whose write lost shows (ConflictChoice). */
 import { lazy, Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { DraftSessionApi } from './useDraftSession.ts';
 
-// A conflict is rare: the dialog's code comes when one happens, not with the editor.
-const Dialog = lazy(() => import('./Dialog.tsx').then((m) => ({ default: m.Dialog })));
+// A conflict is rare: its code and strings come when one happens, not with the editor.
+const ConflictChoice = lazy(() => import('./ConflictChoice.tsx').then((m) => ({ default: m.ConflictChoice })));
 
 export function ConflictNotice({ session }: { session: DraftSessionApi }) {
-  const { t } = useTranslation();
   if (!session.conflict) return null;
-  const reload = () => void session.actions.reload();
-  if (session.readOnlyChosen) {
-    return (
-      <div className="drafts-banner drafts-banner-warning" role="status">
-        <span aria-hidden="true">⚠ </span>
-        {t('drafts.conflict.readOnlyNote')}{' '}
-        <button type="button" onClick={reload}>
-          {t('drafts.conflict.reload')}
-        </button>
-      </div>
-    );
-  }
   return (
     <Suspense fallback={null}>
-      <Dialog role="alertdialog" title={t('drafts.conflict.title')}>
-        <p>{t('drafts.conflict.body')}</p>
-        {session.conflict.keptVersion && <p>{t('drafts.conflict.kept')}</p>}
-        <div className="drafts-dialog-actions">
-          <button type="button" className="primary" onClick={reload} data-autofocus>
-            {t('drafts.conflict.reload')}
-          </button>
-          <button type="button" onClick={session.actions.continueReadOnly}>
-            {t('drafts.conflict.readOnly')}
-          </button>
-        </div>
-      </Dialog>
+      <ConflictChoice session={session} />
     </Suspense>
   );
 }

@@ -103,7 +103,8 @@ test('a failed save says why, keeps the edits, offers export, and recovers', asy
   expect(alert).toHaveTextContent('保存失败：存储空间已满');
   expect(alert).toHaveTextContent('您的修改仍保留在本页中');
   await user.click(within(alert).getByRole('button', { name: '导出 JSON 备份' }));
-  expect(downloads.map((d) => d.name)).toEqual(['某某县交通运输局-2023-政府信息公开年报.json']);
+  // The download code is fetched on the first export.
+  await waitFor(() => expect(downloads.map((d) => d.name)).toEqual(['某某县交通运输局-2023-政府信息公开年报.json']));
   const exported = JSON.parse(await downloads[0]!.text) as Report;
   expect(getCell(exported, CELL)).toBe(7);
   store.failWrites = undefined;
@@ -115,7 +116,8 @@ test('export JSON: the whole document under the agency and year, and an exported
   const { draft, user } = await setup();
   await user.type(screen.getByLabelText('自然人'), '3');
   await user.click(screen.getByRole('button', { name: '导出 JSON' }));
-  expect(downloads).toHaveLength(1);
+  await waitFor(() => expect(downloads).toHaveLength(1));
+  expect(await screen.findByText('已导出文件 某某县交通运输局-2023-政府信息公开年报.json')).toBeInTheDocument();
   const exported = JSON.parse(await downloads[0]!.text) as Report;
   expect(exported).toEqual(setCell(draft.document, CELL, 3));
   await waitFor(async () => expect(value(await store.versions(draft.id)).map((v) => v.milestone)).toEqual(['exported', 'created']));

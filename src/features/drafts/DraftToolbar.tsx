@@ -15,8 +15,7 @@ export function DraftToolbar({ session }: { session: DraftSessionApi }) {
   const [historyOpen, setHistoryOpen] = useState(false);
   const [exported, setExported] = useState<string | undefined>(undefined);
   const exportJson = () => {
-    const name = session.actions.exportJson();
-    if (name) setExported(name);
+    void session.actions.exportJson().then((name) => name && setExported(name));
   };
   return (
     <div className="draft-toolbar" role="group" aria-label={t('drafts.toolbar.label')}>

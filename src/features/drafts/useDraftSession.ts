@@ -5,7 +5,6 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { Report } from '../../report/index.ts';
 import type { Milestone, StoreError } from '../../storage/index.ts';
-import { downloadReport } from '../../ui/files.ts';
 import { DraftSession, type SessionOptions, type SessionSnapshot } from './session.ts';
 import { useDraftStore } from './StoreContext.tsx';
 
@@ -15,8 +14,11 @@ export interface DraftSessionActions {
   /** Load the stored draft again (after a conflict); the editor remounts. */
   reload(): Promise<void>;
   continueReadOnly(): void;
-  /** Downloads the current document (unsaved edits included); returns the file name. */
-  exportJson(): string | undefined;
+  /**
+   * Downloads the current document (unsaved edits included); resolves to the file name. The
+   * download code is fetched on the first export, not with the editor.
+   */
+  exportJson(): Promise<string | undefined>;
   restoreVersion(versionId: string): Promise<{ ok: true } | { ok: false; error: StoreError }>;
   markMilestone(milestone: Milestone): Promise<boolean>;
   /** Write pending edits now. */
@@ -89,9 +91,10 @@ export function useDraftSession(id: string, options?: SessionOptions): DraftSess
     () => ({
       reload: () => live?.reload() ?? Promise.resolve(),
       continueReadOnly: () => live?.continueReadOnly(),
-      exportJson: () => {
+      exportJson: async () => {
         const report = live?.current();
         if (!live || !report) return undefined;
+        const { downloadReport } = await import('../../ui/files.ts');
         const name = downloadReport(report);
         void live.recordExport(report);
         return name;
