@@ -326,6 +326,19 @@ function machine(): string {
   return `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${chromiumVersion}`;
 }
 
+const RECORD = 'docs/benchmarks.md';
+
+function keptNotes(): string {
+  let before = '';
+  try {
+    before = readFileSync(RECORD, 'utf8');
+  } catch {
+    return '';
+  }
+  const at = before.search(/^## /m);
+  return at < 0 ? '' : `\n${before.slice(at)}`;
+}
+
 function table(): string {
   const lines = ['| figure | p50 | p95 | unit | n | budget |', '|---|---:|---:|---|---:|---|'];
   for (const f of results) {
@@ -355,8 +368,9 @@ main()
       over.length ? `Over budget:\n\n${over.map((o) => `- ${o}`).join('\n')}` : 'Every figure is within its budget (bench/budgets.json).',
       '',
     ].join('\n');
-    // A quick run is for a developer's loop; only full runs are the record.
-    if (!QUICK) writeFileSync('docs/benchmarks.md', doc);
+    // A quick run is for a developer's loop; only full runs are the record. What is written by
+    // hand below the table (from the first `## ` heading on: earlier runs, notes) stays.
+    if (!QUICK) writeFileSync(RECORD, doc + keptNotes());
     if (over.length) {
       console.log(`over budget:\n${over.map((o) => `  ${o}`).join('\n')}`);
       if (CHECK) process.exit(1);
