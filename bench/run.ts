@@ -5,7 +5,7 @@
  * docs/benchmarks.md (full runs only). A program, not a test: `npm test` never runs it.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -329,12 +329,8 @@ function machine(): string {
 const RECORD = 'docs/benchmarks.md';
 
 function keptNotes(): string {
-  let before = '';
-  try {
-    before = readFileSync(RECORD, 'utf8');
-  } catch {
-    return '';
-  }
+  if (!existsSync(RECORD)) return '';
+  const before = readFileSync(RECORD, 'utf8');
   const at = before.search(/^## /m);
   return at < 0 ? '' : `\n${before.slice(at)}`;
 }
