@@ -355,7 +355,7 @@ main()
     const doc = [
       '# Benchmarks',
       '',
-      `Last run: ${date} UTC, \`npm run bench${QUICK ? ' -- --quick' : ''}\`, on ${machine()}.`,
+      `Last run: ${date} UTC, \`npm run bench${args.size ? ` -- ${[...args].join(' ')}` : ''}\`, on ${machine()}.`,
       'Built app served by `vite preview` on 127.0.0.1, driven in headless Chromium; medians (p50) and p95 of repeated runs.',
       'Headless Chromium adds a ~16–20 ms floor to “next frame” figures. CPU ×4 is CDP `Emulation.setCPUThrottlingRate`.',
       '',
