@@ -13,7 +13,7 @@ import { build, preview } from 'vite';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { ENTERED_APPLICATIONS_ROWS, APPLICANT_COLUMN_IDS } from '../src/report/index.ts';
+import { APPLICANT_COLUMN_IDS, COMPUTED_CELLS, ENTERED_APPLICATIONS_ROWS, computeTotals, emptyReport, setCell } from '../src/report/index.ts';
 import { CHROMIUM_ARGS, executablePath } from '../tests/e2e/chromium.ts';
 import { benchCheck } from './check.ts';
 import { figures, keystrokeLatency, setCpuThrottling } from './browser.ts';
@@ -63,7 +63,7 @@ function bundleFigures(loadedJs: readonly string[]) {
 
 // ---------------------------------------------------------------------------------------------
 
-/** A TSV block of 三 (24 rows × 6 columns) and the totals it makes. */
+/** A TSV block of 三 (24 rows × 6 columns) and every total of 三 it makes (by the core's sums). */
 function applicationsBlock(base: number) {
   const rows = ENTERED_APPLICATIONS_ROWS.map((row, r) =>
     APPLICANT_COLUMN_IDS.map((_, c) => (row.role === 'outgoing' ? 0 : row.role === 'incoming' ? (r === 0 ? base + c : 0) : 0)),
@@ -71,10 +71,14 @@ function applicationsBlock(base: number) {
   // Results: everything received is granted, so the block balances.
   const granted = ENTERED_APPLICATIONS_ROWS.findIndex((r) => r.id === 'granted');
   rows[granted] = APPLICANT_COLUMN_IDS.map((_, c) => base + c);
-  const total = APPLICANT_COLUMN_IDS.reduce((sum, _, c) => sum + base + c, 0);
-  return { tsv: rows.map((r) => r.join('\t')).join('\r\n') + '\r\n', resultsTotal: String(total) };
+  let report = emptyReport();
+  ENTERED_APPLICATIONS_ROWS.forEach((row, r) => APPLICANT_COLUMN_IDS.forEach((col, c) => (report = setCell(report, `applications.${row.id}.${col}`, rows[r]![c]!))));
+  const totals = computeTotals(report);
+  const expected = Object.fromEntries(COMPUTED_CELLS.filter((cell) => cell.section === 'applications').map((cell) => [cell.id, String(totals[cell.id])]));
+  return { tsv: rows.map((r) => r.join('\t')).join('\r\n') + '\r\n', expected };
 }
 
+/** Paste into 三's first cell → every total of 三 shows what the block makes. */
 async function pasteLatency(page: Page, samples: number): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < samples + 2; i++) {
@@ -82,23 +86,29 @@ async function pasteLatency(page: Page, samples: number): Promise<number[]> {
     await page.locator('[data-cell="applications.newReceived.naturalPerson"]').focus();
     const ms = await page.evaluate(({ tsv, expected }) => {
       return new Promise<number>((resolve, reject) => {
-        const target = document.querySelector('[data-cell="applications.resultsTotal.total"]')!;
         const input = document.querySelector<HTMLInputElement>('[data-cell="applications.newReceived.naturalPerson"]')!;
+        const totals = Object.entries(expected).map(([id, text]) => {
+          const element = document.querySelector(`[data-cell="${id}"]`);
+          if (!element) throw new Error(`paste: no element for ${id}`);
+          return [element, text] as const;
+        });
+        const done = () => totals.every(([element, text]) => element.textContent?.trim() === text);
         const t0 = performance.now();
-        const done = () => target.textContent?.trim() === expected;
         const observer = new MutationObserver(() => {
           if (!done()) return;
           observer.disconnect();
           resolve(performance.now() - t0);
         });
-        observer.observe(target, { childList: true, characterData: true, subtree: true });
+        observer.observe(input.closest('table')!, { childList: true, characterData: true, subtree: true });
         const data = new DataTransfer();
         data.setData('text/plain', tsv);
         input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-        if (done()) resolve(performance.now() - t0);
-        setTimeout(() => reject(new Error(`paste: total never became ${expected}, is ${target.textContent}`)), 5000);
+        setTimeout(() => {
+          const wrong = totals.filter(([element, text]) => element.textContent?.trim() !== text).map(([element, text]) => `${element.getAttribute('data-cell')}: ${element.textContent} ≠ ${text}`);
+          reject(new Error(`paste: totals never right (${wrong.join('; ')})`));
+        }, 5000);
       });
-    }, { tsv: block.tsv, expected: block.resultsTotal });
+    }, { tsv: block.tsv, expected: block.expected });
     if (i >= 2) times.push(ms);
   }
   return times;
