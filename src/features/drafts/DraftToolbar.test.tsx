@@ -123,6 +123,18 @@ test('export JSON: the whole document under the agency and year, and an exported
   await waitFor(async () => expect(value(await store.versions(draft.id)).map((v) => v.milestone)).toEqual(['exported', 'created']));
 });
 
+test('an export that fails says so, and the edits stay', async () => {
+  const { user } = await setup();
+  await user.type(screen.getByLabelText('自然人'), '4');
+  URL.createObjectURL = vi.fn(() => {
+    throw new Error('out of memory');
+  });
+  await user.click(screen.getByRole('button', { name: '导出 JSON' }));
+  expect(await screen.findByRole('alert')).toHaveTextContent('导出失败，请刷新本页后再试。您的修改仍保留在本页中。');
+  expect(downloads).toEqual([]);
+  expect(screen.getByLabelText('自然人')).toHaveValue('4');
+});
+
 test('history: versions with what changed; view one; restore it (the current one is kept)', async () => {
   const { draft, user } = await setup();
   await user.type(screen.getByLabelText('自然人'), '5');

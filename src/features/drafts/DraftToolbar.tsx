@@ -13,9 +13,13 @@ const HistoryPanel = lazy(() => import('./HistoryPanel.tsx').then((m) => ({ defa
 export function DraftToolbar({ session }: { session: DraftSessionApi }) {
   const { t } = useTranslation();
   const [historyOpen, setHistoryOpen] = useState(false);
-  const [exported, setExported] = useState<string | undefined>(undefined);
+  // The last export: its file name, or that it failed (the download code did not load, the file could not be made).
+  const [exported, setExported] = useState<{ name: string } | 'failed' | undefined>(undefined);
   const exportJson = () => {
-    void session.actions.exportJson().then((name) => name && setExported(name));
+    session.actions.exportJson().then(
+      (name) => name && setExported({ name }),
+      () => setExported('failed'),
+    );
   };
   return (
     <div className="draft-toolbar" role="group" aria-label={t('drafts.toolbar.label')}>
@@ -27,8 +31,13 @@ export function DraftToolbar({ session }: { session: DraftSessionApi }) {
         {t('drafts.toolbar.history')}
       </button>
       <span className="visually-hidden" role="status">
-        {exported ? t('drafts.toolbar.exported', { name: exported }) : ''}
+        {exported && exported !== 'failed' ? t('drafts.toolbar.exported', { name: exported.name }) : ''}
       </span>
+      {exported === 'failed' && (
+        <span className="save-failed" role="alert">
+          {t('drafts.toolbar.exportFailed')}
+        </span>
+      )}
       {historyOpen && (
         <Suspense fallback={<span role="status">{t('app.loading')}</span>}>
           <HistoryPanel session={session} onClose={() => setHistoryOpen(false)} />
