@@ -36,6 +36,6 @@ describe('the review view follows the layout', () => {
     const shown = shownTables(report, layout);
     for (const t of TABLES) expect(shown[t], t).toEqual(layoutMatrix(layout[t], report, 'zh', layout));
     expect(shown.applications).toHaveLength(3 + 26);
-    expect(shown.appeals[3]).toHaveLength(12);
+    expect(shown.appeals![3]).toHaveLength(12);
   });
 });
