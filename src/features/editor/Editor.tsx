@@ -16,6 +16,7 @@ import {
   CELL_BY_ID,
   ENTERED_CELLS,
   NARRATIVE_SECTION_IDS,
+  REPORT_LAYOUT,
   reportTitle,
   returnReason,
   sectionDef,
@@ -23,15 +24,15 @@ import {
   type Finding,
   type NarrativeSectionId,
   type Report,
+  type ReportLayout,
+  type ValueCell,
 } from '../../report/index.ts';
 import { useLang } from '../../i18n/index.ts';
-import { AppealsGrid } from './AppealsGrid.tsx';
-import { ApplicationsGrid } from './ApplicationsGrid.tsx';
 import { EditorContext, GridEnvContext, useDerivedSelector, useDerivedValue, useStoreSelector, useStoreValue, type EditorContextValue } from './context.ts';
 import { FindingDescriptions, FindingsPanel } from './FindingsPanel.tsx';
 import { invalidOf, metaFromValues, parseCellText, partsFromValues, toFormValues, type EditorFormValues } from './formValues.ts';
 import { focusSelectorsFor, isEditorSection, sectionOfPath, type EditorSection } from './gridModel.ts';
-import { ProactiveGrid } from './ProactiveGrid.tsx';
+import { LayoutGrid } from './LayoutGrid.tsx';
 import { useCachedT } from './cachedT.ts';
 import { CommentDescriptions } from './CommentMarks.tsx';
 import { SectionNav, STATE_ICON } from './SectionNav.tsx';
@@ -62,6 +63,8 @@ export interface EditorProps {
   readOnly?: boolean;
   /** Rendered in the editor's top bar (save state, export, history). */
   toolbar?: ReactNode;
+  /** The tables' layout (src/report/layout.ts); the format's by default — a test passes a changed one. */
+  layout?: ReportLayout;
 }
 
 export interface Blockers {
@@ -70,13 +73,19 @@ export interface Blockers {
 }
 
 /** The store's copy of entered cells follows the form's text of them. */
-function syncCells(store: EditorStore, form: ReturnType<typeof useForm<EditorFormValues>>, ids: readonly string[]) {
+/** The document follows the inputs of these cells (entered cells of the layout the grids show). */
+function syncCells(
+  store: EditorStore,
+  form: ReturnType<typeof useForm<EditorFormValues>>,
+  ids: readonly string[],
+  cells: ReadonlyMap<string, ValueCell> = REPORT_LAYOUT.cells,
+) {
   store.batch(() => {
     for (const id of ids) {
-      const cell = CELL_BY_ID.get(id);
-      if (!cell || cell.computed) continue;
-      const parsed = parseCellText(cell.kind, form.getValues(id as never));
-      store.setCellValue(cell.id, parsed.ok ? parsed.value : null, invalidOf(parsed));
+      const cell = cells.get(id);
+      if (!cell || cell.kind !== 'entered') continue;
+      const parsed = parseCellText(cell.cellKind, form.getValues(id as never));
+      store.setCellValue(id, parsed.ok ? parsed.value : null, invalidOf(parsed));
     }
   });
 }
@@ -128,11 +137,9 @@ const SectionBody = memo(function SectionBody({
   const label = section === 'meta' ? '' : sectionDef(section).heading[lang];
   switch (section) {
     case 'proactive':
-      return <ProactiveGrid label={label} />;
     case 'applications':
-      return <ApplicationsGrid label={label} />;
     case 'appeals':
-      return <AppealsGrid label={label} />;
+      return <LayoutGrid table={section} label={label} />;
     default:
       return (
         <Suspense fallback={<p className="section-loading">{t('app.loading')}</p>}>
@@ -239,8 +246,9 @@ export function Editor(props: EditorProps) {
   const lang = useLang();
   const [store] = useState(() => new EditorStore(initialReport, { lastYear }));
   const [undo] = useState(() => new UndoStack());
-  const [defaultValues] = useState(() => toFormValues(initialReport));
+  const [defaultValues] = useState(() => toFormValues(initialReport, props.layout));
   const form = useForm<EditorFormValues>({ defaultValues });
+  const layout = props.layout ?? REPORT_LAYOUT;
 
   // --- the section shown, from the URL or our own state --------------------------------------
   const [section, setSection] = useState<EditorSection>(isEditorSection(props.section) ? props.section : 'meta');
@@ -292,13 +300,13 @@ export function Editor(props: EditorProps) {
       undo,
       goTo: (path) => showSection(sectionOfPath(path) ?? currentSection.current, path),
       goToSection: (next) => showSection(next, '#section-heading'),
-      syncCells: (ids) => syncCells(store, form, ids),
+      syncCells: (ids) => syncCells(store, form, ids, layout.cells),
       syncParts: (narrativeSection: NarrativeSectionId) => {
         syncFromForm(store, form, `narrative.${narrativeSection}`);
         store.publish(); // a part added, removed or moved is an act, not typing
       },
     }),
-    [form, showSection, store, undo],
+    [form, showSection, store, undo, layout],
   );
 
   // After a section change: focus what was asked for (a finding's cell) or the heading; for a
@@ -373,7 +381,7 @@ export function Editor(props: EditorProps) {
   };
   const reopen = () => store.setStatus('draft');
 
-  const gridEnv = useMemo(() => ({ lang, readOnly, computedHint: t('editor.grid.computedHint') }), [lang, readOnly, t]);
+  const gridEnv = useMemo(() => ({ lang, readOnly, computedHint: t('editor.grid.computedHint'), layout }), [lang, readOnly, t, layout]);
 
   return (
     <EditorContext.Provider value={context}>
