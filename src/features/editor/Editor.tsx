@@ -32,7 +32,6 @@ import { EditorContext, GridEnvContext, useDerivedSelector, useDerivedValue, use
 import { FindingDescriptions, FindingsPanel } from './FindingsPanel.tsx';
 import { invalidOf, metaFromValues, parseCellText, partsFromValues, toFormValues, type EditorFormValues } from './formValues.ts';
 import { focusSelectorsFor, isEditorSection, sectionOfPath, type EditorSection } from './gridModel.ts';
-import { LayoutGrid } from './LayoutGrid.tsx';
 import { useCachedT } from './cachedT.ts';
 import { CommentDescriptions } from './CommentMarks.tsx';
 import { SectionNav, STATE_ICON } from './SectionNav.tsx';
@@ -43,6 +42,20 @@ import './editor.css';
 // Loaded when first shown: the grid of the section the clerk opens comes first; the header,
 // the narrative and the review's banner and panel (only for a report that has a review) follow
 // when asked for.
+// The grids of 二, 三 and 四 come with the first table shown, or at the first idle moment
+// after the editor opens, whichever is first: not in the first load.
+let gridModule: Promise<typeof import('./LayoutGrid.tsx')> | undefined;
+/** The grids once their code is here: rendered at once, without a loading state. */
+let LoadedGrid: typeof import('./LayoutGrid.tsx').LayoutGrid | undefined;
+/** Loads the grids' code (the editor does as soon as it shows; tests before they render). */
+export function loadGrid() {
+  gridModule ??= import('./LayoutGrid.tsx').then((m) => {
+    LoadedGrid = m.LayoutGrid;
+    return m;
+  });
+  return gridModule;
+}
+const LazyGrid = lazy(() => loadGrid().then((m) => ({ default: m.LayoutGrid })));
 const MetaSection = lazy(() => import('./MetaSection.tsx').then((m) => ({ default: m.MetaSection })));
 const NarrativeSection = lazy(() => import('./NarrativeSection.tsx').then((m) => ({ default: m.NarrativeSection })));
 const ReviewBanner = lazy(() => import('./ReviewComments.tsx').then((m) => ({ default: m.ReviewBanner })));
@@ -139,7 +152,14 @@ const SectionBody = memo(function SectionBody({
     case 'proactive':
     case 'applications':
     case 'appeals':
-      return <LayoutGrid table={section} label={label} />;
+      return LoadedGrid ? (
+        <LoadedGrid table={section} label={label} />
+      ) : (
+        <Suspense fallback={<p className="section-loading">{t('app.loading')}</p>}>
+          <LazyGrid table={section} label={label} />
+          <Shown onShown={onShown} />
+        </Suspense>
+      );
     default:
       return (
         <Suspense fallback={<p className="section-loading">{t('app.loading')}</p>}>
@@ -346,6 +366,9 @@ export function Editor(props: EditorProps) {
 
   useEffect(() => store.setLastYear(lastYear), [lastYear, store]);
   useEffect(() => () => store.dispose(), [store]);
+  // The grids' code is not in the first load: fetch it as soon as the editor has shown, so
+  // that the first table opened is there at once.
+  useEffect(() => void loadGrid(), []);
 
   // --- 定稿 -----------------------------------------------------------------------------------
   const status = useStoreSelector(store, (s) => s.getReport().status);
