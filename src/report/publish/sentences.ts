@@ -31,7 +31,7 @@ import {
 } from '../format.ts';
 import { getCell, type Report } from '../document.ts';
 import { cellValue } from '../totals.ts';
-import { formatValue } from '../render/index.ts';
+import { formatNumber } from '../layout.ts';
 
 export type SentenceTopic = 'proactive' | 'applications' | 'appeals' | 'fees';
 
@@ -74,7 +74,7 @@ const PARTS = {
 } as const;
 
 const value = (report: Report, id: string) => cellValue(report, id) ?? 0;
-const n = (v: number) => formatValue(v);
+const n = (v: number) => formatNumber(v);
 const opening = (report: Report) => (report.meta.year === null ? '本年度' : `${report.meta.year}年`);
 
 function blankCells(report: Report, section: TableSectionId, only?: (id: string) => boolean): string[] {
