@@ -62,6 +62,29 @@ describe('planPaste', () => {
     expect(plan.mismatches).toEqual([]);
   });
 
+  test('a block of exactly the entered cells (24 rows of 6, without （七）总计 and 总计) goes onto the entered cells', () => {
+    const rows = APPLICATIONS_ROWS.filter((r) => !r.computed).map((row) => APPLICATIONS_COLUMN_IDS.filter((c) => c !== 'total').map((c) => varied(`applications.${row.id}.${c}`)));
+    const plan = planPaste('applications.newReceived.naturalPerson', block(tsv(rows)), values());
+    expect(plan).toMatchObject({ ok: true, checked: 0, mismatches: [] });
+    expect(plan.ok && plan.changes).toHaveLength(144);
+    expect(plan.ok && plan.changes.every((c) => c.value === varied(c.id))).toBe(true);
+  });
+
+  test('two rows from the last result row land on 四、结转下年度 (the entered rows); three on the rows as shown', () => {
+    const two = planPaste('applications.otherHandling.other.naturalPerson', block('5\n6\n'), values());
+    expect(two.ok && two.changes.map((c) => c.id)).toEqual(['applications.otherHandling.other.naturalPerson', 'applications.carriedForward.naturalPerson']);
+    const three = planPaste('applications.otherHandling.other.naturalPerson', block('5\n5\n6\n'), values());
+    expect(three.ok && three.changes.map((c) => c.id)).toEqual(['applications.otherHandling.other.naturalPerson', 'applications.carriedForward.naturalPerson']);
+    expect(three).toMatchObject({ checked: 1, mismatches: [] });
+  });
+
+  test("四's 12 entered figures in one row go onto the 12 entered cells", () => {
+    const plan = planPaste('appeals.review.upheld', block(tsv([[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]])), values());
+    expect(plan.ok && plan.changes.map((c) => `${c.id}=${c.value}`)).toEqual(
+      APPEAL_KINDS.flatMap((k) => APPEALS_COLUMN_IDS.filter((c) => c !== 'total').map((c) => `appeals.${k.id}.${c}`)).map((id, i) => `${id}=${i + 1}`),
+    );
+  });
+
   test('a computed cell that differs from the sum is reported; the entered cells still go in', () => {
     const value = sheet(varied);
     const rows = applicationsSheet(value);

@@ -130,10 +130,22 @@ type Block = Extract<PasteBlockResult, { ok: true }>;
  */
 export function planPaste(startId: string, block: Block, grid: PasteGrid): PastePlan {
   const at = grid.position(startId);
-  const matrix = at ? grid.matrix(at.section) : [];
-  const fitRows = at ? matrix.length - at.row : 0;
-  const fitCols = at ? matrix[at.row]!.length - at.col : 0;
-  const cellAt = (i: number, j: number) => (at ? matrix[at.row + i]?.[at.col + j] : undefined);
+  const computed = (id: string) => CELL_BY_ID.get(id)?.computed === true;
+  // The rows and columns from the start cell on, as shown; and the same without the computed
+  // ones. A block of exactly the entered cells' shape (三's 24 rows of 6 without （七）总计 and
+  // 总计, 四's 12 figures) goes onto the entered cells, as it always has; any other block onto
+  // the cells as shown, totals compared.
+  const shownRows = at ? grid.matrix(at.section).slice(at.row) : [];
+  const enteredRows = shownRows.filter((row, i) => i === 0 || row.some((id) => !computed(id)));
+  const rows = block.height === enteredRows.length && enteredRows.length < shownRows.length ? enteredRows : shownRows;
+  const shownCols = (row: readonly string[]) => row.slice(at?.col ?? 0);
+  const enteredCols = (row: readonly string[]) => shownCols(row).filter((id, j) => j === 0 || !computed(id));
+  const firstEntered = rows[0] ? enteredCols(rows[0]).length : 0;
+  const byEntered = block.width === firstEntered && firstEntered < (rows[0] ? shownCols(rows[0]).length : 0);
+  const columns = rows.map((row) => (byEntered ? enteredCols(row) : shownCols(row)));
+  const fitRows = shownRows.length;
+  const fitCols = shownRows[0] ? shownCols(shownRows[0]).length : 0;
+  const cellAt = (i: number, j: number) => columns[i]?.[j];
   for (let i = 0; i < block.rows.length; i++) {
     for (let j = 0; j < block.rows[i]!.length; j++) {
       if (!cellAt(i, j)) {
