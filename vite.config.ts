@@ -118,7 +118,8 @@ const CHUNK_GROUPS = [
       (/src[\\/](report|storage)[\\/]/.test(id) &&
         !REVIEW_CORE.test(id) &&
         // The review's actions change a review: the editor's review panel and the workspace load them.
-        !/src[\\/](report[\\/]render|storage[\\/]review)[\\/]|src[\\/]report[\\/]review[\\/]actions\./.test(id)),
+        // The print renderer and the publishing writers (sentences, Word, fragment) go with what uses them.
+        !/src[\\/](report[\\/](render|publish)|storage[\\/]review)[\\/]|src[\\/]report[\\/]review[\\/]actions\./.test(id)),
     priority: 20,
     includeDependenciesRecursively: false,
   },

@@ -92,23 +92,40 @@ describe('the seed report printed to A4', () => {
     expect(printed.errors).toEqual([]);
   });
 
-  test('has the expected number of pages, each numbered “— n —” in the foot', () => {
-    // Measured with the Noto CJK fonts of this machine: the narrative takes pages 1–3, 二 page 4,
-    // 三 (heading and whole table) page 5, 四 and 五 page 6, the rest pages 7–8.
-    expect(printed.pages).toBe(8);
+  test('has the expected number of pages, each numbered “— n —” in the foot, odd pages right, even pages left', () => {
+    // Measured with the Noto CJK fonts of this machine: the narrative takes pages 1–3, 二 and the
+    // start of 三 page 4, the rest of 三, 四 and the start of 五 page 5, the rest pages 6–7.
+    expect(printed.pages).toBe(7);
     printed.pageTexts.forEach((text, i) => {
       expect(text, `page ${i + 1}`).toMatch(new RegExp(`—\\s*${i + 1}\\s*—`));
     });
+    // GB/T 9704 §7.5: 单页码居右、双页码居左. The number's word box, in the foot (below the text block).
+    const bbox = execFileSync('pdftotext', ['-bbox', printed.pdf, '-'], { encoding: 'utf8' });
+    const pages = bbox.split('<page ').slice(1);
+    expect(pages).toHaveLength(printed.pages);
+    pages.forEach((page, i) => {
+      const words = Array.from(page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g));
+      const number = words.find((w) => w[4] === String(i + 1) && Number(w[2]) > 745)!;
+      expect(number, `page ${i + 1}`).toBeDefined();
+      const centre = (Number(number[1]) + Number(number[3])) / 2;
+      // A4 is 595 pt wide; the text block runs from 28 mm (79 pt) to 184 mm (522 pt).
+      if ((i + 1) % 2 === 1) expect(centre, `page ${i + 1}`).toBeGreaterThan(460);
+      else expect(centre, `page ${i + 1}`).toBeLessThan(135);
+    });
   });
 
-  test('splits no table row over two pages', () => {
+  test('splits no table row over two pages; 三 starts under its heading and repeats its header rows', () => {
     const labels = [...APPLICATIONS_ROWS.map((r) => r.label.zh), ...PROACTIVE_ROWS.map((r) => r.label.zh)];
     expect(splitLabels(printed, labels)).toEqual([]);
-    // 三 fits on one page, so it is printed whole, with its heading.
+    // 三 does not fit in what is left of page 4: it starts there (no page left two-thirds blank)
+    // and goes on on page 5 with its header rows again.
     const withTable = printed.pageTexts.map(squash).filter((t) => t.includes('申请人情况'));
-    expect(withTable).toHaveLength(1);
+    expect(withTable).toHaveLength(2);
+    expect(withTable[0]).toContain('二、主动公开政府信息情况');
     expect(withTable[0]).toContain('三、收到和处理政府信息公开申请情况');
-    expect(withTable[0]).toContain('四、结转下年度继续办理');
+    expect(withTable[0]).toContain('一、本年新收政府信息公开申请数量');
+    expect(withTable[1]).toContain('法人或其他组织');
+    expect(withTable[1]).toContain('四、结转下年度继续办理');
   });
 
   test('finds the title font (小标宋 or its bold serif stand-in) among the local fonts', async () => {
@@ -176,7 +193,7 @@ describe('the row check itself', () => {
     '</tbody></table></article></body></html>';
 
   test('finds split rows when rows may split, and none with the report CSS', async () => {
-    const loose = await print(table('.nb-report tr { break-inside: auto !important; page-break-inside: auto !important; }'), 'loose');
+    const loose = await print(table('.nb-report tr, .nb-report tr > * { break-inside: auto !important; page-break-inside: auto !important; }'), 'loose');
     expect(loose.pages).toBeGreaterThan(2);
     expect(splitLabels(loose, labels).length).toBeGreaterThan(0);
     const kept = await print(table(''), 'kept');
