@@ -410,6 +410,7 @@ describe('a computed cell takes no typing and no paste, and says why (issue 20.9
     await e.user.click(cell('appeals.review.total'));
     await e.user.paste('7');
     expect(screen.getByRole('alert')).toHaveTextContent('“Administrative reconsideration — Total” is computed; it is not for typing.');
-    expect(total('appeals.review.total')).toBe('0');
+    // Nothing written: a total of blank cells stays empty (layout.ts's rule), not 7, not 0.
+    expect(total('appeals.review.total')).toBe('');
   });
 });
