@@ -23,11 +23,11 @@ function labelClass(cell: LabelCell, overRowLabels: boolean): string | undefined
   return classes || undefined;
 }
 
-function cellView(cell: LayoutCell, lang: 'zh' | 'en', overRowLabels: boolean) {
+function cellView(cell: LayoutCell, overRowLabels: boolean) {
   if (cell.kind === 'label') {
     return (
       <th key={cell.key} scope={cell.scope} colSpan={cell.colSpan} rowSpan={cell.rowSpan} className={labelClass(cell, overRowLabels)}>
-        <OfficialLabel label={cell.label} lang={lang} />
+        <OfficialLabel label={cell.label} />
       </th>
     );
   }
@@ -35,11 +35,10 @@ function cellView(cell: LayoutCell, lang: 'zh' | 'en', overRowLabels: boolean) {
 }
 
 const GridRow = memo(function GridRow({ row, firstOverRowLabels = false }: { row: LayoutRow; firstOverRowLabels?: boolean }) {
-  const { lang } = useGridEnv();
   const def = row.applicationsRow;
   const tr = (
     <tr className={def ? `row-${def.role}${def.computed ? ' row-computed' : ''}` : undefined}>
-      {row.cells.map((c, i) => cellView(c, lang, firstOverRowLabels && i === 0))}
+      {row.cells.map((c, i) => cellView(c, firstOverRowLabels && i === 0))}
     </tr>
   );
   return row.kind === 'values' ? <Probe id={row.key}>{tr}</Probe> : tr;
@@ -65,7 +64,6 @@ function ColumnGroup({ table }: { table: TableLayout }) {
 
 /** One of 二's small tables: its caption row as the caption, its header row as the head. */
 const SmallTable = memo(function SmallTable({ table, body }: { table: TableSectionId; body: LayoutBody }) {
-  const { lang } = useGridEnv();
   const caption = body.rows.find((r) => r.kind === 'caption')?.cells[0];
   const head = body.rows.filter((r) => r.kind === 'header');
   const columns = head[0] ? head[0].cells.length - 1 : 1;
@@ -73,7 +71,7 @@ const SmallTable = memo(function SmallTable({ table, body }: { table: TableSecti
     <table className={`grid grid-${table} grid-${table}-${columns}`}>
       {caption?.kind === 'label' ? (
         <caption>
-          <OfficialLabel label={caption.label} lang={lang} />
+          <OfficialLabel label={caption.label} />
         </caption>
       ) : null}
       <thead>
