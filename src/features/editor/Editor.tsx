@@ -15,12 +15,12 @@ import { useTranslation } from 'react-i18next';
 import {
   CELL_BY_ID,
   ENTERED_CELLS,
+  blockers,
   NARRATIVE_SECTION_IDS,
   reportTitle,
   returnReason,
   sectionDef,
   standardPreamble,
-  type Finding,
   type NarrativeSectionId,
   type Report,
 } from '../../report/index.ts';
@@ -35,7 +35,7 @@ import { ProactiveGrid } from './ProactiveGrid.tsx';
 import { useCachedT } from './cachedT.ts';
 import { CommentDescriptions } from './CommentMarks.tsx';
 import { SectionNav, STATE_ICON } from './SectionNav.tsx';
-import { EditorStore, type InvalidInput } from './store.ts';
+import { EditorStore, type Blockers } from './store.ts';
 import { UndoStack } from './undo.ts';
 import './editor.css';
 
@@ -62,11 +62,6 @@ export interface EditorProps {
   readOnly?: boolean;
   /** Rendered in the editor's top bar (save state, export, history). */
   toolbar?: ReactNode;
-}
-
-export interface Blockers {
-  readonly findings: readonly Finding[];
-  readonly invalid: readonly (readonly [string, InvalidInput])[];
 }
 
 /** The store's copy of entered cells follows the form's text of them. */
@@ -353,7 +348,7 @@ export function Editor(props: EditorProps) {
   const blockerList = useMemo<Blockers | null>(
     () =>
       liveBlockers
-        ? { findings: liveBlockers.filter((f) => f.severity === 'error' || (f.severity === 'warning' && !f.explained)), invalid: liveInvalid }
+        ? { findings: blockers(liveBlockers), invalid: liveInvalid }
         : null,
     [liveBlockers, liveInvalid],
   );

@@ -13,15 +13,8 @@ import { cellName, sectionOfPath, type EditorSection } from './gridModel.ts';
 import { SEVERITY_ICON } from './marks.tsx';
 import type { InvalidInput } from './store.ts';
 
-/** An explanation is at least one sentence: a few characters of words, not "ok". */
 // Loaded when a clerk first writes an explanation.
 const ExplanationForm = lazy(() => import('./ExplanationForm.tsx').then((m) => ({ default: m.ExplanationForm })));
-
-export const MIN_EXPLANATION_LENGTH = 5;
-
-export function isExplanationLongEnough(text: string): boolean {
-  return text.replace(/[\s\p{P}]/gu, '').length >= MIN_EXPLANATION_LENGTH;
-}
 
 function useSectionName(): (section: EditorSection | undefined) => string {
   const t = useCachedT();

@@ -2,7 +2,7 @@
 import './readyStrings.ts';
 import { useEffect, useRef } from 'react';
 import { useCachedT } from './cachedT.ts';
-import type { Blockers } from './Editor.tsx';
+import type { Blockers } from './store.ts';
 import { FindingItem, InvalidItem } from './FindingsPanel.tsx';
 
 export function ReadyCheck({ blockers, lang, onDismiss }: { blockers: Blockers; lang: 'zh' | 'en'; onDismiss: () => void }) {

@@ -42,6 +42,12 @@ export interface InvalidInput {
   readonly text: string;
 }
 
+/** What stands in the way of 定稿 (readinessBlockers): errors and unexplained warnings (the core's `blockers`), and text that is not a value. */
+export interface Blockers {
+  readonly findings: readonly Finding[];
+  readonly invalid: readonly (readonly [string, InvalidInput])[];
+}
+
 export interface FieldMark {
   readonly key: string;
   readonly severity: Severity;
@@ -329,7 +335,7 @@ export class EditorStore {
   }
 
   /** What stands in the way of 定稿: errors, unexplained warnings, text that is not a value. */
-  readinessBlockers(): { findings: Finding[]; invalid: (readonly [string, InvalidInput])[] } {
+  readinessBlockers(): Blockers {
     return { findings: blockers(this.readinessFindings()), invalid: [...this.invalidInputs()] };
   }
 

@@ -9,10 +9,12 @@ import { carryoverRule, inForceRule, sameAsLastYearRule } from './crossYear.ts';
 import { deadlineRule, regulationsRule, requiredRule, templateRule } from './meta.ts';
 import { citationRule, feeStatementRule, narrativeCountRule, unpaidFeeStatementRule, yearMismatchRule } from './narrative.ts';
 import { sharingTexts } from './text.ts';
+import { isExplanationLongEnough } from './explanations.ts';
 import type { Finding, RuleContext, RuleDef, RuleId, Severity } from './types.ts';
 
 export type { Finding, FindingDraft, RuleContext, RuleDef, RuleId, Severity } from './types.ts';
 export { publicationDeadline } from './meta.ts';
+export { MIN_EXPLANATION_LENGTH, isExplanationLongEnough } from './explanations.ts';
 
 /** In the order of the spec's table. */
 export const RULES: readonly RuleDef[] = [
@@ -52,7 +54,9 @@ function evaluateRules(report: Report, context: RuleContext): Finding[] {
   for (const rule of RULES) {
     for (const draft of rule.check(report, context)) {
       const key = findingKey(rule.id, draft.subject);
-      const explanation = rule.severity === 'warning' ? report.explanations[key]?.trim() : undefined;
+      // Only an explanation that says something clears the warning (the one rule, explanations.ts).
+      const written = rule.severity === 'warning' ? report.explanations[key]?.trim() : undefined;
+      const explanation = written && isExplanationLongEnough(written) ? written : undefined;
       // Optional fields set one by one, in this order (no spread of a throw-away object each).
       const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
         key,
