@@ -2,7 +2,7 @@
  * The drafts store: what the app keeps in the browser. Every operation returns a typed result;
  * nothing is thrown past this interface, so a caller cannot forget that a write may fail.
  */
-import type { Problem, Report, ReportStatus, AgencyKind } from '../report/index.ts';
+import type { Problem, Report, ReportStatus, ReviewStatus, AgencyKind } from '../report/index.ts';
 
 /** Why a version was kept. `conflict`: edits of a tab whose write lost a two-tab race. */
 export type Milestone = 'created' | 'autosave' | 'ready' | 'reopened' | 'exported' | 'imported' | 'restored' | 'conflict';
@@ -18,6 +18,8 @@ export interface DraftSummary {
   readonly agencyKind: AgencyKind;
   readonly year: number | null;
   readonly status: ReportStatus;
+  /** The 政务公开办's status of the report (返回 shows as 已退回); absent in drafts saved before it was kept. */
+  readonly reviewStatus?: ReviewStatus;
   readonly errors: number;
   readonly warnings: number;
   readonly hasLastYear: boolean;

@@ -16,6 +16,7 @@ import {
   CELL_BY_ID,
   ENTERED_CELLS,
   blockers,
+  clerkStatus,
   NARRATIVE_SECTION_IDS,
   reportTitle,
   returnReason,
@@ -186,7 +187,8 @@ function TopBar({
     const m = s.getReport().meta;
     return m.agency || m.year !== null ? reportTitle(m.agency, m.year) : '';
   });
-  const status = useStoreValue((s) => s.getReport().status);
+  // 已退回 while a returned report is open for changes: as 我的年报 says it (clerkStatus).
+  const status = useStoreValue((s) => clerkStatus(s.getReport().status, s.getReport().review.status));
   const summary = useDerivedValue((s) => s.getSummary());
   const invalidCount = useDerivedValue((s) => s.getInvalidInputs().length);
   return (
@@ -194,7 +196,7 @@ function TopBar({
       <div className="editor-title">
         <h1 lang="zh-CN">{title || t('editor.untitled')}</h1>
         <span className={`status-badge status-${status}`}>
-          <span aria-hidden="true">{status === 'ready' ? '✓ ' : '✎ '}</span>
+          <span aria-hidden="true">{status === 'ready' ? '✓ ' : status === 'returned' ? '↩ ' : '✎ '}</span>
           {t(`editor.status.${status}`)}
         </span>
       </div>

@@ -138,13 +138,15 @@ export const FindingsPanel = memo(function FindingsPanel({ lang, readOnly }: { l
   const findings = useDerivedValue((s) => s.getFindings());
   const invalid = useDerivedValue((s) => s.getInvalidInputs());
   const strict = useStoreValue((s) => s.isStrict());
+  // A ready report is checked as finished: the "checked as you type" mode does not apply to it.
+  const ready = useStoreValue((s) => s.getReport().status === 'ready');
   const total = findings.length + invalid.length;
   return (
     <section className="findings-panel" aria-labelledby="findings-heading">
       <h2 id="findings-heading">
         {t('editor.findings.heading')} <span className="count">({total})</span>
       </h2>
-      <p className="muted findings-mode">{strict ? t('editor.findings.modeStrict') : t('editor.findings.modeTyping')}</p>
+      {ready ? null : <p className="muted findings-mode">{strict ? t('editor.findings.modeStrict') : t('editor.findings.modeTyping')}</p>}
       {total === 0 ? <p className="findings-none">{t('editor.findings.none')}</p> : null}
       {invalid.length > 0 ? (
         <>

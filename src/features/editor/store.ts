@@ -22,6 +22,7 @@ import {
   setCell,
   summarise,
   blockers,
+  clerkFindings,
   type Finding,
   type FindingSummary,
   type NarrativePart,
@@ -340,14 +341,10 @@ export class EditorStore {
   }
 
   private derive(previous: Derived | undefined): Derived {
-    let findings = evaluate(this.report, { lastYear: this.lastYear, blanksAreErrors: this.strict });
     // While typing, "not filled" is a state, not a finding: the required fields (agency, year,
-    // preamble, sections 一 五 六) count as blanks do, from the first 定稿 attempt on.
-    if (!this.strict) {
-      // Nor is an untouched 六 "silent about fees" yet.
-      const otherEmpty = !this.report.narrative.other.some((p) => p.text.trim());
-      findings = findings.filter((f) => f.rule !== 'required' && !(f.rule === 'feeStatement' && otherEmpty));
-    }
+    // preamble, sections 一 五 六) count as blanks do from the first 定稿 attempt on, and always
+    // in a report marked ready. The list of drafts counts with the same function.
+    let findings = clerkFindings(this.report, { lastYear: this.lastYear, strict: this.strict || this.report.status === 'ready' });
     // Each finding that did not change stays the same object (its list item and description
     // do not re-render), and so does the list when none changed.
     if (previous) {

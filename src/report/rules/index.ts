@@ -106,3 +106,17 @@ export function summarise(findings: readonly Finding[]): FindingSummary {
 export function blockers(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.severity === 'error' || (f.severity === 'warning' && !f.explained));
 }
+
+/**
+ * The findings as the clerk is shown them, by the editor and by the list of drafts alike (the
+ * one place their counts come from). `strict` (a report marked ready, or a 定稿 attempted):
+ * every rule, blanks are errors. Otherwise, while the report is being filled, "not filled yet" is
+ * a state, not a finding: no `required`, blanks are not errors, and an untouched 六 is not yet
+ * "silent about fees".
+ */
+export function clerkFindings(report: Report, options: { readonly lastYear?: Report | undefined; readonly strict: boolean }): Finding[] {
+  const findings = evaluate(report, { ...(options.lastYear ? { lastYear: options.lastYear } : {}), blanksAreErrors: options.strict });
+  if (options.strict) return findings;
+  const otherEmpty = !report.narrative.other.some((p) => p.text.trim());
+  return findings.filter((f) => f.rule !== 'required' && !(f.rule === 'feeStatement' && otherEmpty));
+}
