@@ -6,7 +6,7 @@
  */
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, test, vi } from 'vitest';
-import { emptyReport, returnReport, setCell, submit, type Report } from '../../report/index.ts';
+import { emptyReport, openReturned, returnReport, setCell, submit, type Report } from '../../report/index.ts';
 import { summaryFields } from '../../storage/records.ts';
 import { newReport, pingluo, renderEditor } from './test-utils.tsx';
 
@@ -46,7 +46,8 @@ test('a draft says "边填边查"', async () => {
 });
 
 describe('a returned report', () => {
-  const returned = () => returnReport(submit({ ...pingluo(), status: 'ready' }, { actor: '某局' }), '三表不平衡，请更正', { actor: '县政务公开办 王某' });
+  // As the clerk's import opens it (the 政务公开办's file says 定稿).
+  const returned = () => openReturned(returnReport(submit({ ...pingluo(), status: 'ready' }, { actor: '某局' }), '三表不平衡，请更正', { actor: '县政务公开办 王某' }));
 
   test('is 已退回 in the header, editable; after 重新定稿 the banner no longer asks for it', async () => {
     const report = returned();

@@ -117,13 +117,15 @@ export function submit(report: Report, ctx: ActionContext, note?: string): Repor
   return withReview(report, { ...report.review, status: 'submitted' }, event('submitted', ctx, at, trimmed || undefined));
 }
 
-/** Sends the report back to the unit, open for changes (not 定稿). The reason is required: the clerk must know what to fix. */
+/**
+ * Sends the report back to the unit. The reason is required: the clerk must know what to fix.
+ * The report stays as the unit sent it (定稿): the clerk's import opens it for the changes (openReturned).
+ */
 export function returnReport(report: Report, reason: string, ctx: ActionContext): Report {
   const text = reason.trim();
   if (!text) throw new ReviewActionError('emptyText');
   if (report.review.status === 'returned') throw new ReviewActionError('sameStatus');
-  // Returned for changes: no longer 定稿, so the clerk can make them (and 定稿 again).
-  return withReview({ ...report, status: 'draft' }, { ...report.review, status: 'returned' }, event('returned', ctx, timeOf(ctx), text));
+  return withReview(report, { ...report.review, status: 'returned' }, event('returned', ctx, timeOf(ctx), text));
 }
 
 /** Approves the report (it may be published and summed up). */
