@@ -1,7 +1,7 @@
 /** 最近删除: deleted drafts, each restorable for 30 days. */
 import { useTranslation } from 'react-i18next';
 import { DAY_MS, PURGE_AFTER_MS, type DraftSummary } from '../../storage/index.ts';
-import { formatDateTime } from './labels.ts';
+import { formatDateTime } from '../../ui/format.ts';
 import { draftName } from './useDraftsHome.ts';
 
 export function DeletedDrafts({ deleted, untitled, onRestore }: { deleted: readonly DraftSummary[]; untitled: string; onRestore: (draft: DraftSummary) => void }) {

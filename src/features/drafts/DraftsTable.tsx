@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { clerkStatus } from '../../report/index.ts';
 import type { DraftSummary } from '../../storage/index.ts';
 import { routeHref } from '../../ui/router.ts';
-import { formatDateTime } from './labels.ts';
+import { formatDateTime } from '../../ui/format.ts';
 import { draftName } from './useDraftsHome.ts';
 
 export interface DraftRowActions {
