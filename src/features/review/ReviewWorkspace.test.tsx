@@ -119,6 +119,25 @@ describe('ReviewWorkspace', () => {
     click.mockRestore();
   });
 
+  test('a draft file collected is listed as 未定稿 (from the file), and a batch approval leaves it', async () => {
+    const user = userEvent.setup();
+    const store = createMemoryReviewStore();
+    await store.saveSettings({ reviewer: '王审' });
+    renderUi(<ReviewWorkspace store={store} />);
+    await user.upload(await screen.findByLabelText('选择年报文件（可多选）'), [
+      fileOf({ ...unitReport('戊局'), status: 'draft' }, 'wu.json', 1000),
+      fileOf(unitReport('甲局'), 'jia.json', 1001),
+    ]);
+    const row = await screen.findByRole('row', { name: /戊局/ });
+    expect(row).toHaveTextContent('未定稿');
+    expect(row).not.toHaveTextContent('已报送');
+    await user.click(screen.getByRole('checkbox', { name: '选择显示的全部单位' }));
+    await user.click(screen.getByRole('button', { name: '通过所选' }));
+    expect(await screen.findByText(/1 个未定稿，不能通过：戊局。/)).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: /戊局/ })).toHaveTextContent('未定稿');
+    expect(screen.getByRole('row', { name: /甲局/ })).toHaveTextContent('已通过');
+  });
+
   test('the reviewer name is kept in the store as typed', async () => {
     const user = userEvent.setup();
     const store = createMemoryReviewStore();

@@ -164,6 +164,7 @@ function UnitsPage({ workspace, onPrintAggregate, onAggregateBuilt, renderPrint 
     setRowSelection({});
     const parts = [t('review.batch.approvedCount', { count: approved })];
     if (plan.withErrors.length) parts.push(t('review.batch.skippedErrors', { count: plan.withErrors.length, names: plan.withErrors.map((u) => u.agency).join('、') }));
+    if (plan.notReady.length) parts.push(t('review.batch.skippedNotReady', { count: plan.notReady.length, names: plan.notReady.map((u) => u.agency).join('、') }));
     if (plan.alreadyApproved.length) parts.push(t('review.batch.alreadyApproved', { count: plan.alreadyApproved.length }));
     if (failed.length) parts.push(t('review.batch.failed', { names: failed.join('、') }));
     setNotice(parts.join(' '));
