@@ -24,7 +24,7 @@ import {
   SECTIONS,
   applicationsGroup,
   cellLabel,
-  cellValue,
+  filledValue,
   partNumber,
   reportTitle,
   type NarrativeSectionId,
@@ -84,7 +84,7 @@ export function ReportView({ report, onPickTarget, picked }: ReportViewProps) {
   };
 
   const cell = (id: string) => {
-    const value = cellValue(report, id);
+    const value = filledValue(report, id); // a total of blanks is blank, not 0
     const name = `${cellLabel(id, lang)}: ${value === null ? t('review.view.notFilled') : formatNumber(value, lang)}`;
     return pickable(id, name, formatNumber(value, lang), 'rv-cell');
   };

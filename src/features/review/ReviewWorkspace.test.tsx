@@ -101,6 +101,32 @@ describe('ReviewWorkspace', () => {
     expect(within(panel).getByText('未通过审核，未计入（1 个）').nextSibling).toHaveTextContent('乙镇');
   });
 
+  test('the 汇总 is kept in the review store: after a reload it shows again, as built', async () => {
+    const user = userEvent.setup();
+    const store = await storeWith(unitReport('甲局', { status: 'approved' }), unitReport('乙镇', { status: 'approved' }), unitReport('丙街道'));
+    await store.saveSettings({ reviewer: '王审', aggregateAgency: '某县人民政府' });
+    const first = renderUi(<ReviewWorkspace store={store} />);
+    await user.click(await screen.findByRole('checkbox', { name: '选择 甲局 2022' }));
+    await user.click(screen.getByRole('checkbox', { name: '选择 丙街道 2022' }));
+    await user.click(screen.getByRole('button', { name: '汇总所选' }));
+    await user.click(screen.getByRole('checkbox', { name: '未通过审核的也计入' }));
+    await user.click(screen.getByRole('button', { name: '生成汇总' }));
+    expect(await screen.findByText('已计入 2 个单位：')).toBeInTheDocument();
+    await waitFor(async () => {
+      const s = await store.settings();
+      expect(s.ok && s.value.lastAggregate).toMatchObject({ year: 2022, includeUnapproved: true });
+      expect(s.ok && [...s.value.lastAggregate!.units].sort()).toEqual(['2022|丙街道', '2022|甲局']);
+    });
+    first.unmount();
+
+    // A new page on the same store (a reload): the same 汇总, without building it again.
+    renderUi(<ReviewWorkspace store={store} />);
+    const panel = await screen.findByRole('region', { name: '汇总' });
+    expect(within(panel).getByText('已计入 2 个单位：').parentElement).toHaveTextContent(/甲局、丙街道|丙街道、甲局/);
+    expect(within(panel).getByRole('checkbox', { name: '未通过审核的也计入' })).toBeChecked();
+    expect(within(panel).getByText('已计入，但未通过审核（1 个）').nextSibling).toHaveTextContent('丙街道');
+  });
+
   test('export selected downloads each unit’s file under the clerk’s name', async () => {
     const user = userEvent.setup();
     URL.createObjectURL = vi.fn(() => 'blob:test');

@@ -137,7 +137,10 @@ function UnitsPage({ workspace, onPrintAggregate, onAggregateBuilt, renderPrint 
   const { t } = useTranslation();
   const label = useLabel();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
-  const [aggregateKeys, setAggregateKeys] = useState<readonly string[] | null>(null);
+  // The last 汇总, kept in the review store, is shown again after a reload.
+  const kept = workspace.settings.lastAggregate;
+  const [aggregateKeys, setAggregateKeys] = useState<readonly string[] | null>(() => kept?.units ?? null);
+  const keysShownFirst = useRef(aggregateKeys);
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
   const aggregateRef = useRef<HTMLDivElement>(null);
@@ -147,7 +150,7 @@ function UnitsPage({ workspace, onPrintAggregate, onAggregateBuilt, renderPrint 
   const reviewer = workspace.settings.reviewer.trim();
 
   useEffect(() => {
-    if (aggregateKeys) aggregateRef.current?.querySelector('h2')?.focus();
+    if (aggregateKeys && aggregateKeys !== keysShownFirst.current) aggregateRef.current?.querySelector('h2')?.focus();
   }, [aggregateKeys]);
 
   async function approveSelected(keys: readonly string[]) {
@@ -234,7 +237,11 @@ function UnitsPage({ workspace, onPrintAggregate, onAggregateBuilt, renderPrint 
             roster={workspace.settings.roster}
             defaultAgency={workspace.settings.aggregateAgency}
             onAgencyChange={(aggregateAgency) => void workspace.saveSettings({ aggregateAgency })}
-            onBuilt={onAggregateBuilt}
+            kept={kept && kept.units.join('\n') === aggregateKeys.join('\n') ? kept : null}
+            onBuilt={(report, choices) => {
+              void workspace.saveSettings({ lastAggregate: { units: aggregateKeys, ...choices } });
+              onAggregateBuilt?.(report);
+            }}
             onPrint={onPrintAggregate}
             renderReport={renderPrint}
           />
