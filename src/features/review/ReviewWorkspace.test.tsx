@@ -164,6 +164,20 @@ describe('ReviewWorkspace', () => {
     expect(screen.getByRole('row', { name: /甲局/ })).toHaveTextContent('已通过');
   });
 
+  test('a unit that sent a corrected version: the comparison opens at the top, on what changed', async () => {
+    const store = await storeWith(unitReport('甲局'), unitReport('甲局', { cells: { 'proactive.licensing': 7 } }));
+    renderUi(<ReviewWorkspace store={store} unit="2022|甲局" />);
+    const heading = await screen.findByRole('heading', { level: 1, name: /甲局2022年/ });
+    const compare = screen.getByRole('region', { name: /对比/ });
+    const changed = within(compare).getByRole('row', { name: /行政许可/ });
+    expect(within(changed).getAllByRole('cell').map((c) => c.textContent)).toEqual([expect.any(String), '7', expect.stringMatching(/^[+−]/)]);
+    // Right under the unit's heading: before its report, findings and the decision.
+    const report = screen.getByRole('region', { name: /^审核 / });
+    expect(heading.compareDocumentPosition(compare) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(compare.compareDocumentPosition(report) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(compare.compareDocumentPosition(document.querySelector('.rv-unit-view')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   test('the reviewer name is kept in the store as typed', async () => {
     const user = userEvent.setup();
     const store = createMemoryReviewStore();

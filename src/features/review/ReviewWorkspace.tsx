@@ -259,6 +259,7 @@ function UnitPage({ unit, workspace, renderReport, renderPrint }: { unit: Review
   const [picked, setPicked] = useState('');
   const [mode, setMode] = useState<ViewMode>('compact');
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const corrected = unit.versions.length > 1;
   const modes: ViewMode[] = ['compact', ...(renderReport ? (['editor'] as const) : []), ...(renderPrint ? (['print'] as const) : [])];
 
   useEffect(() => headingRef.current?.focus(), []);
@@ -304,6 +305,8 @@ function UnitPage({ unit, workspace, renderReport, renderPrint }: { unit: Review
       <p className="rv-muted">
         {t('review.unit.versions', { count: unit.versions.length })} · {unit.latest.fileName}
       </p>
+      {/* A corrected version came in: what changed comes first, above the report (README, Compare). */}
+      {corrected ? <ComparePanel unit={unit} /> : null}
       {modes.length > 1 ? (
         <fieldset className="rv-modes">
           <legend>{t('review.unit.viewMode')}</legend>
@@ -320,7 +323,7 @@ function UnitPage({ unit, workspace, renderReport, renderPrint }: { unit: Review
           <UnitReviewPanel unit={unit} reviewer={workspace.settings.reviewer} onAct={workspace.act} onOpenCell={openTarget} target={picked} onTargetChange={setPicked} />
         </aside>
       </div>
-      <ComparePanel unit={unit} />
+      {corrected ? null : <ComparePanel unit={unit} />}
       <p>
         <button type="button" onClick={() => void remove()}>
           {t('review.unit.remove')}
