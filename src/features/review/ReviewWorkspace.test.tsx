@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
 import { I18nextProvider } from 'react-i18next';
 import { i18next } from '../../i18n/index.ts';
-import type { Report } from '../../report/index.ts';
+import { decode, type Report } from '../../report/index.ts';
+import { strFromU8, unzipSync } from 'fflate';
 import { createMemoryReviewStore } from '../../storage/review/index.ts';
 import { ReviewWorkspace } from './ReviewWorkspace.tsx';
 import { BROKEN_BALANCE, fileOf, renderUi, storeWith, unitReport } from './testUtils.tsx';
@@ -127,22 +128,44 @@ describe('ReviewWorkspace', () => {
     expect(within(panel).getByText('已计入，但未通过审核（1 个）').nextSibling).toHaveTextContent('丙街道');
   });
 
-  test('export selected downloads each unit’s file under the clerk’s name', async () => {
+  test('export selected: one .zip of the units\' files, each under the clerk\'s name; one unit: its file', async () => {
     const user = userEvent.setup();
-    URL.createObjectURL = vi.fn(() => 'blob:test');
-    URL.revokeObjectURL = vi.fn();
+    const blobs: Blob[] = [];
+    const created = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:test';
+    });
+    const revoked = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
     const names: string[] = [];
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       names.push(this.download);
     });
-    const store = await storeWith(unitReport('甲局'), unitReport('乙镇'), unitReport('丙街道'));
-    renderUi(<ReviewWorkspace store={store} />);
-    await user.click(await screen.findByRole('checkbox', { name: '选择 甲局 2022' }));
-    await user.click(screen.getByRole('checkbox', { name: '选择 丙街道 2022' }));
-    await user.click(screen.getByRole('button', { name: '导出所选' }));
-    expect(await screen.findByText('已导出 2 个文件。')).toBeInTheDocument();
-    expect(names.sort()).toEqual(['丙街道-2022-政府信息公开年报.json', '甲局-2022-政府信息公开年报.json'].sort());
-    click.mockRestore();
+    try {
+      const store = await storeWith(unitReport('甲局'), unitReport('乙镇'), unitReport('丙街道'));
+      renderUi(<ReviewWorkspace store={store} />);
+      await user.click(await screen.findByRole('checkbox', { name: '选择 甲局 2022' }));
+      await user.click(screen.getByRole('checkbox', { name: '选择 丙街道 2022' }));
+      await user.click(screen.getByRole('button', { name: '导出所选' }));
+      expect(await screen.findByText(/已把 2 个文件导出为一个压缩包/)).toBeInTheDocument();
+      // One download, a zip.
+      expect(names).toEqual([expect.stringMatching(/^政府信息公开年报-2份-\d{8}\.zip$/)]);
+      expect(blobs).toHaveLength(1);
+      expect(blobs[0]!.type).toBe('application/zip');
+      const files = unzipSync(new Uint8Array(await blobs[0]!.arrayBuffer()));
+      expect(Object.keys(files).sort()).toEqual(['丙街道-2022-政府信息公开年报.json', '甲局-2022-政府信息公开年报.json'].sort());
+      const jia = decode(JSON.parse(strFromU8(files['甲局-2022-政府信息公开年报.json']!)));
+      expect(jia.ok && jia.report.meta.agency).toBe('甲局');
+
+      // One unit: its own file, no zip.
+      await user.click(screen.getByRole('checkbox', { name: '选择 丙街道 2022' }));
+      await user.click(screen.getByRole('button', { name: '导出所选' }));
+      await waitFor(() => expect(names).toHaveLength(2));
+      expect(names[1]).toBe('甲局-2022-政府信息公开年报.json');
+    } finally {
+      click.mockRestore();
+      created.mockRestore();
+      revoked.mockRestore();
+    }
   });
 
   test('a draft file collected is listed as 未定稿 (from the file), and a batch approval leaves it', async () => {

@@ -16,7 +16,7 @@ import { useLabel } from '../../i18n/index.ts';
 import { AggregatePanel } from './AggregatePanel.tsx';
 import { CollectPanel } from './CollectPanel.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
-import { downloadReport } from './files.ts';
+import { downloadReport, downloadReportsZip } from './files.ts';
 import { planApproval, toRow, type ReviewUnit } from './model.ts';
 import { ReportView, viewTargetId } from './ReportView.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -175,12 +175,21 @@ function UnitsPage({ workspace, onPrintAggregate, onAggregateBuilt, renderPrint 
 
   async function exportSelected(keys: readonly string[]) {
     const units = unitsOf(keys);
-    for (const [i, unit] of units.entries()) {
-      // Browsers drop downloads started in one burst; a short pause between files keeps them all.
-      if (i > 0) await new Promise((r) => setTimeout(r, 250));
-      downloadReport(unit.report);
+    if (units.length === 1) {
+      setNotice(t('review.panel.exported', { file: downloadReport(units[0]!.report) }));
+      return;
     }
-    setNotice(t('review.batch.exported', { count: units.length }));
+    // Several files: one .zip of them (a burst of downloads is dropped or questioned by browsers).
+    setBusy(true);
+    try {
+      const zip = await downloadReportsZip(units.map((u) => u.report));
+      setNotice(t('review.batch.exportedZip', { count: units.length, file: zip }));
+    } catch {
+      // The zip code did not load (offline after an update) or the zip could not be made.
+      setNotice(t('review.batch.exportFailed'));
+    } finally {
+      setBusy(false);
+    }
   }
 
   const batch = (keys: readonly string[]) => (
