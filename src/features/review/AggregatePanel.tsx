@@ -4,9 +4,12 @@
  */
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+<<<<<<< HEAD
 import { cellLabel, filledValue, type Report } from '../../report/index.ts';
+=======
+import { cellName, shownValue, type Report } from '../../report/index.ts';
+>>>>>>> main
 import { useLang } from '../../i18n/index.ts';
-import { formatNumber } from '../../ui/format.ts';
 import { downloadReport } from './files.ts';
 import { buildAggregate, commonYear, type ReviewUnit, type WorkspaceAggregate } from './model.ts';
 import { ReportView } from './ReportView.tsx';
@@ -185,10 +188,14 @@ export function AggregatePanel({ selected, all, roster, defaultAgency, onAgencyC
             <tbody>
               {KEY_TOTALS.map((id) => (
                 <tr key={id}>
-                  <th scope="row">{cellLabel(id, lang)}</th>
+                  <th scope="row">{cellName(id, lang)}</th>
                   <td className="rv-num" data-cell={id}>
+<<<<<<< HEAD
                     {/* A total of blanks is blank (—), as a blank cell is: never a 0 nobody entered. */}
                     {formatNumber(filledValue(result.report, id), lang)}
+=======
+                    {shownValue(result.report, id)}
+>>>>>>> main
                   </td>
                 </tr>
               ))}
