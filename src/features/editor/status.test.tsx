@@ -6,7 +6,7 @@
  */
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, test, vi } from 'vitest';
-import { emptyReport, openReturned, returnReport, setCell, submit, type Report } from '../../report/index.ts';
+import { aggregateReports, emptyReport, openReturned, returnReport, setCell, submit, type Report } from '../../report/index.ts';
 import { summaryFields } from '../../storage/records.ts';
 import { newReport, pingluo, renderEditor } from './test-utils.tsx';
 
@@ -62,4 +62,12 @@ describe('a returned report', () => {
     expect(screen.getByText(/已按审核意见修改并重新定稿/)).toBeInTheDocument();
     expect(e.latest().status).toBe('ready');
   });
+});
+
+test('an aggregate (汇总) opened as a draft has the area government\'s deadline, not a unit\'s', async () => {
+  const unit = { ...pingluo(), meta: { ...pingluo().meta, agencyKind: 'department' as const } };
+  const { report } = aggregateReports([{ name: 'a', report: unit, approved: true }], { agency: '平罗县人民政府', year: 2022 });
+  await renderEditor({ report, section: 'meta' });
+  expect(await screen.findByText(/2023-03-31/)).toBeInTheDocument();
+  expect(screen.queryByText(/2023-01-31/)).not.toBeInTheDocument();
 });
