@@ -34,26 +34,6 @@ export function cellValue(report: Report, cellId: string): number | null {
   return getCell(report, cellId);
 }
 
-/**
- * A cell's value as a view shows it: like cellValue, but a computed cell none of whose parts is
- * filled is blank (null), not 0 — a 0 there would state a figure nobody entered (汇总 of blank
- * units, an empty aggregate). The rules keep cellValue's sum.
- */
-export function filledValue(report: Report, cellId: string): number | null {
-  const summed = SUMMED_KEYS.get(cellId);
-  if (!summed) return getCell(report, cellId);
-  let filled = false;
-  let sum = 0;
-  for (let i = 0; i < summed.length; i++) {
-    const v = getAt(report, summed[i]!);
-    if (typeof v === 'number' && Number.isFinite(v)) {
-      filled = true;
-      sum += v;
-    }
-  }
-  return filled ? sum : null;
-}
-
 /** Every computed cell of the report, by id. */
 export function computeTotals(report: Report): Record<string, number> {
   const totals: Record<string, number> = {};

@@ -4,11 +4,7 @@
  */
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-<<<<<<< HEAD
-import { cellLabel, filledValue, type Report } from '../../report/index.ts';
-=======
 import { cellName, shownValue, type Report } from '../../report/index.ts';
->>>>>>> main
 import { useLang } from '../../i18n/index.ts';
 import { downloadReport } from './files.ts';
 import { buildAggregate, commonYear, type ReviewUnit, type WorkspaceAggregate } from './model.ts';
@@ -190,12 +186,8 @@ export function AggregatePanel({ selected, all, roster, defaultAgency, onAgencyC
                 <tr key={id}>
                   <th scope="row">{cellName(id, lang)}</th>
                   <td className="rv-num" data-cell={id}>
-<<<<<<< HEAD
                     {/* A total of blanks is blank (—), as a blank cell is: never a 0 nobody entered. */}
-                    {formatNumber(filledValue(result.report, id), lang)}
-=======
-                    {shownValue(result.report, id)}
->>>>>>> main
+                    {shownValue(result.report, id) || '—'}
                   </td>
                 </tr>
               ))}

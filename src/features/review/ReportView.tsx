@@ -11,13 +11,7 @@ import {
   META_FIELDS,
   REPORT_LAYOUT,
   SECTIONS,
-<<<<<<< HEAD
-  applicationsGroup,
-  cellLabel,
-  filledValue,
-=======
   cellName,
->>>>>>> main
   partNumber,
   reportTitle,
   shownValue,
@@ -89,11 +83,6 @@ export function ReportView({ report, onPickTarget, picked, layout = REPORT_LAYOU
   // A value as every view shows it (layout.ts): a blank, or a total of blanks, stays empty;
   // its name says 未填写.
   const cell = (id: string) => {
-<<<<<<< HEAD
-    const value = filledValue(report, id); // a total of blanks is blank, not 0
-    const name = `${cellLabel(id, lang)}: ${value === null ? t('review.view.notFilled') : formatNumber(value, lang)}`;
-    return pickable(id, name, formatNumber(value, lang), 'rv-cell');
-=======
     const text = shownValue(report, id, layout);
     return pickable(id, `${cellName(id, lang, layout)}: ${text === '' ? t('review.view.notFilled') : text}`, text, 'rv-cell');
   };
@@ -126,7 +115,6 @@ export function ReportView({ report, onPickTarget, picked, layout = REPORT_LAYOU
         </div>
       </section>
     );
->>>>>>> main
   };
 
   const narrativeSection = (section: SectionDef) => {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { decode } from '../decode.ts';
 import { setCell, type Report } from '../document.ts';
-import { cellValue, filledValue } from '../totals.ts';
+import { cellValue } from '../totals.ts';
+import { cellName, shownValue } from '../layout.ts';
 import { CELLS, ENTERED_CELLS, cellLabel } from '../format.ts';
 import { evaluate, publicationDeadline } from '../rules/index.ts';
 import { aggregateReports } from './aggregate.ts';
@@ -139,10 +140,10 @@ describe('aggregateReports', () => {
 
     const empty = aggregateReports([], { agency: '县政府', year: 2022 });
     expect(empty.included).toEqual([]);
-    for (const cell of CELLS) expect(filledValue(empty.report, cell.id), cell.id).toBeNull();
-    // cellValue (the rules' sum) counts blank as 0; filledValue (what the views show) does not.
+    for (const cell of CELLS) expect(shownValue(empty.report, cell.id), cell.id).toBe('');
+    // cellValue (the rules' sum) counts blank as 0; shownValue (what every view shows) does not.
     expect(cellValue(empty.report, 'applications.resultsTotal.total')).toBe(0);
-    expect(filledValue(result.report, 'applications.resultsTotal.total')).toBe(cellValue(result.report, 'applications.resultsTotal.total'));
+    expect(shownValue(result.report, 'applications.resultsTotal.total')).toBe(String(cellValue(result.report, 'applications.resultsTotal.total')));
   });
 
   test('the aggregate is the area government\'s report: its deadline is 31 March, whatever its units are', () => {
@@ -158,6 +159,10 @@ describe('aggregateReports', () => {
     expect(cellLabel('applications.resultsTotal.total', 'en')).toBe('(7) Total');
     expect(cellLabel('applications.resultsTotal.naturalPerson')).toBe('（七）总计 自然人');
     expect(cellLabel('applications.newReceived.total')).toBe('一、本年新收政府信息公开申请数量 总计');
+    // …and so in the layout's names, which the review's views use.
+    expect(cellName('applications.resultsTotal.total', 'zh')).toBe('（七）总计');
+    expect(cellName('applications.resultsTotal.total', 'en')).toBe('(7) Total');
+    expect(cellName('appeals.review.total', 'zh')).toBe('行政复议 总计');
   });
 
   test('cells no unit filled stay not filled', () => {
