@@ -24,10 +24,14 @@ function decodePart(part: string): string {
 
 /**
  * A part encoded for the hash. encodeURIComponent throws on a lone surrogate: a key made of a
- * document's text must never take the page down, so such a character becomes U+FFFD.
+ * document's text must never take the page down, so then its surrogates become U+FFFD.
  */
 export function encodePart(part: string): string {
-  return encodeURIComponent(part.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'));
+  try {
+    return encodeURIComponent(part);
+  } catch {
+    return encodeURIComponent(part.replace(/[\uD800-\uDFFF]/g, '\uFFFD'));
+  }
 }
 
 export function parseRoute(hash: string): Route {
