@@ -28,7 +28,7 @@ import { useLabel } from '../../i18n/index.ts';
 import { routeHref } from '../../ui/router.ts';
 import type { UnitRow } from './model.ts';
 import { StatusBadge } from './StatusBadge.tsx';
-import { useFormatTime } from './useFormatTime.ts';
+import { useFormatDateTime } from '../../ui/format.ts';
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -59,7 +59,7 @@ function KindCell({ kind }: { kind: UnitRow['kind'] }) {
 }
 
 function TimeCell({ ms }: { ms: number }) {
-  const format = useFormatTime();
+  const format = useFormatDateTime('short');
   return <time dateTime={new Date(ms).toISOString()}>{format(ms)}</time>;
 }
 
