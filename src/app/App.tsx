@@ -40,9 +40,12 @@ function Page({ route }: { route: Route }) {
       return <ReviewPage unit={route.unit} />;
     default:
       return (
-        <p>
-          {t('app.notFound')} <a href={routeHref({ name: 'home' })}>{t('app.backHome')}</a>
-        </p>
+        <>
+          <h1>{t('app.notFound')}</h1>
+          <p>
+            <a href={routeHref({ name: 'home' })}>{t('app.backHome')}</a>
+          </p>
+        </>
       );
   }
 }

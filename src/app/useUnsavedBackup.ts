@@ -25,8 +25,10 @@ export function useUnsavedBackup(session: DraftSessionApi): UnsavedBackup {
 
   // Offered once the draft is in, unless the draft already holds it (its save landed after all).
   const loaded = state === 'ready' ? session.report : undefined;
+  const weighed = useRef(false);
   useEffect(() => {
-    if (!kept || !loaded) return;
+    if (!kept || !loaded || weighed.current) return;
+    weighed.current = true; // once: a reload later (a conflict) does not bring it back
     if (JSON.stringify(kept.document) === JSON.stringify(loaded)) clearUnsaved(id);
     else setOffer(kept);
   }, [id, kept, loaded]);
