@@ -144,6 +144,14 @@ describe('nianbao check', () => {
     expect(r.outLines[1]).toBe(`${file}：错误 0，警告 1（已说明 1），提示 0 —— 通过`);
   });
 
+  test('an explanation of "ok" does not clear the warning: the CLI holds the editor\'s rule (core)', async () => {
+    const previous = writeJson('pingluo-2021c.json', lastYear());
+    const file = writeJson('explained-ok.json', edited(seed(), (r) => (r.explanations['carryover:naturalPerson'] = 'ok')));
+    const r = await cli(['check', file, '--previous', previous]);
+    expect(r.outLines[0]).not.toMatch(/已说明/);
+    expect(r.outLines[1]).toMatch(/警告 1，/);
+  });
+
   test('--previous for another year than the one before: a note on stderr, the check still runs', async () => {
     const previous = writeJson('pingluo-2019.json', edited(lastYear(), (r) => (r.meta.year = 2019)));
     const r = await cli(['check', '--previous', previous, SEED_FILE]);
@@ -185,7 +193,7 @@ describe('bad input: one clear line on stderr, exit 2, never a stack trace', () 
     ['a missing file', () => join(dir, 'does-not-exist.json'), '找不到文件'],
     ['a directory', () => dir, '这是一个文件夹，不是文件'],
     ['not JSON', () => writeJson('text.json', '平罗县人民政府办公室2022年政府信息公开工作年度报告\n一、总体情况'), '不是 JSON 文件：'],
-    ['an empty file', () => writeJson('empty.json', ''), '不是 JSON 文件：'],
+    ['an empty file', () => writeJson('empty.json', ''), '文件是空的'],
     ['a JSON array', () => writeJson('array.json', [seed()]), '不是年报文件：应为一个 JSON 对象'],
     ['JSON null', () => writeJson('null.json', 'null'), '不是年报文件：应为一个 JSON 对象'],
     ['another kind of document', () => writeJson('website.json', { kind: 'gov-website-annual-report' }), '文件类型不对'],

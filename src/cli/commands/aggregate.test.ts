@@ -65,7 +65,7 @@ describe('nianbao aggregate (the real command)', () => {
       missing: ['丁局'],
       notApproved: ['丙街道'],
     });
-    expect(result.stderr).toContain('broken.json: 不是 JSON 文件');
+    expect(result.stderr).toContain('broken.json: 文件不完整');
     expect(result.stderr).toContain('未通过审核，未计入（1）：丙街道');
     expect(result.stderr).toContain('其他年度的报告，未计入（1）：丁局 (2021)');
     expect(result.stderr).toContain('没有本年度报告（1）：丁局');
@@ -93,6 +93,16 @@ describe('nianbao aggregate (in process)', () => {
     expect(await run([jia, newer, '--agency', 'X'], io)).toBe(0);
     expect((JSON.parse(io.out()) as Report).applications.newReceived.naturalPerson).toBe(40);
     expect(io.err()).toContain(`甲局 2022 有两个文件：使用 ${newer}，不用 ${jia}`);
+  });
+
+  it('blank is not zero: units summed with blank cells are named on stderr, with how many', async () => {
+    const partly = write('geng.json', setCell(setCell(unit('庚乡', 'approved', 24), 'proactive.licensing', null), 'proactive.fees', null));
+    const io = memoryIo();
+    expect(await run([jia, partly, '--agency', 'X'], io)).toBe(0);
+    expect(io.err()).toContain('有未填的格子，未按 0 计（1）：庚乡（2 格）');
+    const en = memoryIo();
+    await run([jia, partly, '--agency', 'X', '--lang', 'en'], en);
+    expect(en.err()).toContain('summed with blank cells, not read as 0 (1): 庚乡 (2 cells)');
   });
 
   it('--expected names units without a report; --year picks the year', async () => {

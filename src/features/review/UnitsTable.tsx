@@ -23,9 +23,10 @@ import {
   type RowSelectionState,
   type SortingState,
 } from '@tanstack/react-table';
-import { AGENCY_KIND_LABELS, REVIEW_STATUSES } from '../../report/index.ts';
+import { AGENCY_KIND_LABELS } from '../../report/index.ts';
 import { useLabel } from '../../i18n/index.ts';
-import type { UnitRow } from './model.ts';
+import { routeHref } from '../../ui/router.ts';
+import { UNIT_STATUSES, type UnitRow } from './model.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { useFormatDateTime } from '../../ui/format.ts';
 
@@ -66,7 +67,7 @@ function AgencyCell({ row }: { row: UnitRow }) {
   const { t } = useTranslation();
   return (
     <>
-      <a href={`#/review/${encodeURIComponent(row.key)}`}>{row.agency || t('review.unnamedAgency')}</a>
+      <a href={routeHref({ name: 'review', unit: row.key })}>{row.agency || t('review.unnamedAgency')}</a>
       {row.versions > 1 ? <span className="rv-muted"> {t('review.table.versions', { count: row.versions })}</span> : null}
     </>
   );
@@ -93,7 +94,7 @@ const columns = helper.columns([
     cell: (c) => <StatusBadge status={c.getValue()} />,
     filterFn: 'equals',
     // Sort by the workflow: not submitted, submitted, returned, approved.
-    sortFn: (a, b, id) => REVIEW_STATUSES.indexOf(a.getValue(id)) - REVIEW_STATUSES.indexOf(b.getValue(id)),
+    sortFn: (a, b, id) => UNIT_STATUSES.indexOf(a.getValue(id)) - UNIT_STATUSES.indexOf(b.getValue(id)),
   }),
   helper.accessor('errors', {
     header: () => <HeaderText name="errors" />,
@@ -175,7 +176,7 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
           {t('review.columns.status')}{' '}
           <select value={String(filterValue('status') ?? '')} onChange={(e) => setFilter('status', e.target.value)}>
             <option value="">{t('review.table.any')}</option>
-            {REVIEW_STATUSES.map((s) => (
+            {UNIT_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`review.status.${s}`)}
               </option>
