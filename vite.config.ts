@@ -98,8 +98,8 @@ const nm = (names: string) => new RegExp(`node_modules[\\\\/](${names})[\\\\/]`)
  * carries review's comparison and aggregation code because the core's index reaches them.
  */
 const REVIEW_CORE = /src[\\/]report[\\/](review[\\/](compare|aggregate)|import)[\\/.]/;
-/** zod, the core's modules that use it and decode's messages. */
-const FULL_DECODE = (id: string) => /src[\\/]report[\\/](schema|decode|decodeMessages)\.ts$/.test(id) || nm('zod').test(id);
+/** zod, the core's modules that use it, decode's messages and its JSON reader (jsonText). */
+const FULL_DECODE = (id: string) => /src[\\/]report[\\/](schema|decode|decodeMessages|jsonText)\.ts$/.test(id) || nm('zod').test(id);
 const CHUNK_GROUPS = [
   {
     // With vite's preload helper and the bundler's runtime, which every chunk may need.
@@ -113,14 +113,27 @@ const CHUNK_GROUPS = [
   {
     name: 'core',
     test: (id: string) =>
-      // The UI's formatting (format.ts): the editor's save indicator and the review use it; not a chunk of its own.
-      /node_modules[\\/]idb[\\/]|src[\\/]features[\\/]drafts[\\/]StoreContext\.|src[\\/]ui[\\/]format\./.test(id) ||
+      // The save indicator's clock (clockTime.ts) is in the first load; the UI's other formats
+      // (format.ts: dates, grouped numbers) go with the lazy screens that show them.
+      /node_modules[\\/]idb[\\/]|src[\\/]features[\\/]drafts[\\/]StoreContext\.|src[\\/]ui[\\/]clockTime\./.test(id) ||
       (/src[\\/](report|storage)[\\/]/.test(id) &&
         !REVIEW_CORE.test(id) &&
         // The review's actions change a review: the editor's review panel and the workspace load them.
-        // The print renderer and the publishing writers (sentences, Word, fragment) go with what uses them.
-        !/src[\\/](report[\\/](render|publish)|storage[\\/]review)[\\/]|src[\\/]report[\\/]review[\\/]actions\./.test(id)),
+        // The print renderer and the publishing writers (sentences, Word, fragment) go with what uses them,
+        // and so do a saved file's name and text (fileName.ts: export, download).
+        !/src[\\/](report[\\/](render|publish)|storage[\\/]review)[\\/]|src[\\/]report[\\/](review[\\/]actions|fileName)\./.test(id)),
     priority: 20,
+    includeDependenciesRecursively: false,
+  },
+  {
+    // The editor as it first shows (form, store, findings, the helpers its lazy parts share with it):
+    // one chunk. Left to the automatic splitting, each helper a lazy part (the grids, the review
+    // panel) also imports became a chunk of its own, a request and some glue each.
+    name: 'editor',
+    test: (id: string) =>
+      nm('react-hook-form').test(id) ||
+      /src[\\/]ui[\\/]idleTimer\.|src[\\/]features[\\/]editor[\\/](index|Editor|store|FindingsPanel|parse|formValues|SectionNav|CommentMarks|undo|gridModel|marks|context|cachedT)\.tsx?$/.test(id),
+    priority: 15,
     includeDependenciesRecursively: false,
   },
   { name: 'review-core', test: REVIEW_CORE, priority: 10 },

@@ -18,6 +18,17 @@ export const LAZY_AREAS = {
     'drafts.fromLast',
     'drafts.rename',
     'drafts.import',
+    // The home's own lines; actionFailed (the draft page's undelete) and dismiss stay first.
+    'drafts.home.title',
+    'drafts.home.new',
+    'drafts.home.fromLastYear',
+    'drafts.home.import',
+    'drafts.home.importFile',
+    'drafts.home.dropHint',
+    'drafts.home.empty',
+    'drafts.home.loadFailed',
+    'drafts.home.createFailed',
+    'drafts.home.duplicated',
   ],
   draftsHistory: ['drafts.history'],
   // Two tabs on one draft (rare).
@@ -38,6 +49,8 @@ export const LAZY_AREAS = {
     'editor.paste.listSeparator',
     'editor.paste.more',
   ],
+  // The form that explains a warning (its code loads when 说明原因 is pressed).
+  editorExplanation: ['editor.findings.explanationLabel', 'editor.findings.explanationTooShort', 'editor.findings.saveExplanation', 'editor.findings.removeExplanation', 'editor.findings.cancel'],
   // The list shown after a refused 定稿.
   editorReady: ['editor.ready.refused', 'editor.ready.refusedHelp', 'editor.ready.dismiss'],
   // The header and narrative sections (the grids come first); names used elsewhere stay.

@@ -49,3 +49,7 @@ declare module '*zh-CN.json?area=editorPaste' {
   const strings: ZhCNStringsPart;
   export default strings;
 }
+declare module '*zh-CN.json?area=editorExplanation' {
+  const strings: ZhCNStringsPart;
+  export default strings;
+}

@@ -5,8 +5,8 @@
  * a page that shows none never pays for Intl's locale data.
  */
 import { useCallback } from 'react';
-// i18next's own hook, not src/i18n's useLang: this module rides in the first load's core chunk,
-// which must not import the app's entry chunk back.
+// i18next's own hook, not src/i18n's useLang: this module rides in a chunk the lazy screens share,
+// which need not import the app's entry chunk back.
 import { useTranslation } from 'react-i18next';
 
 /** 'zh' | 'en' (the core's key) or an i18next language ('zh-CN', 'en'): anything but English is Chinese. */
@@ -56,15 +56,9 @@ export function useFormatDateTime(style: DateTimeStyle = 'medium'): (time: numbe
   return useCallback((time: number | string) => formatDateTime(time, lang, style), [lang, style]);
 }
 
-/**
- * The clock time hh:mm:ss, as zh-CN and en-GB both write it (the save indicator). Written out
- * rather than through Intl: its first use loads locale data, some 25 ms of the editor's first
- * paint, and the indicator shows the draft's last save as soon as it opens.
- */
-export function formatClockTime(at: number): string {
-  const d = new Date(at);
-  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
-}
+// The save indicator's clock time has a module of its own (clockTime.ts): it is in the editor's
+// first load, the rest of this module only in the screens that show lists and tables.
+export { formatClockTime } from './clockTime.ts';
 
 /** A count or amount with digit grouping (1,234.5), up to four decimals; a blank as —. */
 export function formatNumber(value: number | null | undefined, language: Language): string {

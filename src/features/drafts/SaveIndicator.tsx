@@ -1,6 +1,6 @@
 /** The save state in words: saved (with time), saving, failed (why, and a way out), conflict. */
 import { useTranslation } from 'react-i18next';
-import { formatClockTime } from '../../ui/format.ts';
+import { formatClockTime } from '../../ui/clockTime.ts';
 import type { SaveState } from './session.ts';
 
 export interface SaveIndicatorProps {

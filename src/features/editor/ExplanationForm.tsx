@@ -1,4 +1,5 @@
 /** The form in which a clerk writes (or removes) the reason a warning is right. */
+import './explanationStrings.ts';
 import type { Dispatch, SetStateAction } from 'react';
 import { isExplanationLongEnough, MIN_EXPLANATION_LENGTH, type Finding } from '../../report/index.ts';
 import { useCachedT } from './cachedT.ts';
