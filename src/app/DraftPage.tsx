@@ -3,17 +3,24 @@
  * the editor. The editor remounts (key) when the session loads another document (reload,
  * restore, a conflict resolved).
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Editor, type EditorSection } from '../features/editor/index.ts';
 import { ConflictNotice, DraftToolbar, rememberRoute, useDraftSession, useDraftStore } from '../features/drafts/index.ts';
 import { navigate, routeHref } from '../ui/router.ts';
+import type { Report } from '../report/index.ts';
+
+// The Word download comes after the editor (its writer only when clicked): not in the first load.
+const WordDownloadButton = lazy(() => import('../features/print/index.ts').then((m) => ({ default: m.WordDownloadButton })));
 
 export function DraftPage({ id, section }: { id: string; section?: EditorSection }) {
   const { t } = useTranslation();
   const session = useDraftSession(id);
   const store = useDraftStore();
   const [undeleteFailed, setUndeleteFailed] = useState(false);
+  // The document as the editor last reported it (unsaved edits included), for the Word file;
+  // a reload or a restored version (a new generation) starts from the session's document.
+  const latest = useRef<{ generation: number; report: Report } | undefined>(undefined);
 
   useEffect(() => {
     if (session.state === 'ready') rememberRoute(section ? { name: 'draft', id, section } : { name: 'draft', id });
@@ -62,7 +69,10 @@ export function DraftPage({ id, section }: { id: string; section?: EditorSection
             lastYear={session.lastYear}
             section={section}
             onSectionChange={(next) => navigate({ name: 'draft', id, section: next })}
-            onChange={session.update}
+            onChange={(report) => {
+              latest.current = { generation: session.generation, report };
+              session.update(report);
+            }}
             readOnly={session.readOnly}
             toolbar={
               <>
@@ -70,6 +80,9 @@ export function DraftPage({ id, section }: { id: string; section?: EditorSection
                 <a className="button-link" href={routeHref({ name: 'print', id })}>
                   {t('app.printView')}
                 </a>
+                <Suspense fallback={null}>
+                  <WordDownloadButton report={() => (latest.current?.generation === session.generation ? latest.current.report : session.report!)} />
+                </Suspense>
               </>
             }
           />

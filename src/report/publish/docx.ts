@@ -61,9 +61,12 @@ export const BODY_LINE_PT = 28;
 
 const twip = (pt: number) => Math.round(pt * 20);
 const halfPoints = (pt: number) => Math.round(pt * 2);
-const font = (role: FontRole) => {
+/** Figures in tables: Times New Roman, narrow digits, as offices set them (a 宋体 digit is wider; five must fit a column). */
+export const DOCX_TABLE_DIGITS_FONT = 'Times New Roman';
+const font = (role: FontRole, tableDigits = role === 'table') => {
   const name = DOCX_FONTS[role].name;
-  return { ascii: name, hAnsi: name, eastAsia: name, cs: name, hint: 'eastAsia' };
+  const latin = tableDigits ? DOCX_TABLE_DIGITS_FONT : name;
+  return { ascii: latin, hAnsi: latin, eastAsia: name, cs: latin, hint: 'eastAsia' };
 };
 const TEXT_WIDTH_TWIP = convertMillimetersToTwip(PAGE.textWidthMm);
 const INDENT_2_CHARS = twip(2 * DOCX_SIZES.body);
@@ -106,7 +109,7 @@ function table(t: PublishedTable): Table {
                 rowSpan: cell.rowSpan,
                 columnSpan: cell.colSpan,
                 verticalAlign: VerticalAlignTable.CENTER,
-                margins: { left: 57, right: 57, top: 0, bottom: 0 },
+                margins: { left: 28, right: 28, top: 0, bottom: 0 },
                 children: [
                   new Paragraph({
                     style: 'TableText',
@@ -141,7 +144,7 @@ function pageNumberFooter(side: 'right' | 'left'): Footer {
         alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
         indent: side === 'right' ? { right: oneChar } : { left: oneChar },
         children: [
-          new TextRun({ font: font('table'), size: halfPoints(DOCX_SIZES.pageNumber), children: ['— ', PageNumber.CURRENT, ' —'] }),
+          new TextRun({ font: font('table', false), size: halfPoints(DOCX_SIZES.pageNumber), children: ['— ', PageNumber.CURRENT, ' —'] }),
         ],
       }),
     ],

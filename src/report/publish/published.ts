@@ -65,7 +65,7 @@ export interface PublishOptions {
 export function columnWidths(layout: TableLayout): number[] {
   if (layout.table !== 'applications') return Array<number>(layout.width).fill(100 / layout.width);
   const values = layout.width - layout.labelColumns;
-  const labels = layout.labelColumns === 3 ? [7.5, 12.5, 31] : Array<number>(layout.labelColumns).fill(51 / layout.labelColumns);
+  const labels = layout.labelColumns === 3 ? [7, 12, 29] : Array<number>(layout.labelColumns).fill(48 / layout.labelColumns);
   return [...labels, ...Array<number>(values).fill(49 / values)];
 }
 
