@@ -1,7 +1,8 @@
 /**
  * The printable HTML printed by Chromium to A4 PDF: page count, page numbers, draft mark, no
  * table row split over two pages, no request to anywhere, hostile text inert. The pages are kept
- * as PNG in docs/print/ to be compared with the official template by eye.
+ * as PNG in test-results/print/ to be compared with the official template by eye (`npm run
+ * screenshots` copies them to docs/print/).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,10 +17,10 @@ import { PrintView } from '../../src/features/print/index.ts';
 import { initI18n } from '../../src/i18n/index.ts';
 import { APPLICANT_COLUMN_IDS, APPLICATIONS_ROWS, PROACTIVE_ROWS, decodeText, setCell, type Report } from '../../src/report/index.ts';
 import { REPORT_CSS, renderReportHtml } from '../../src/report/render/index.ts';
-import { launch, watch } from './browser.ts';
+import { launch, screenshotPath, watch } from './browser.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const docsDir = join(root, 'docs/print');
+const pagesDir = join(root, 'test-results/print');
 const work = mkdtempSync(join(tmpdir(), 'nianbao-print-'));
 
 function seed(): Report {
@@ -140,11 +141,11 @@ describe('the seed report printed to A4', () => {
     await page.close();
   });
 
-  test('keeps the pages as PNG in docs/print/', () => {
-    mkdirSync(docsDir, { recursive: true });
-    for (const f of readdirSync(docsDir)) if (/^pingluo-2022-.*\.png$/.test(f)) rmSync(join(docsDir, f));
-    execFileSync('pdftoppm', ['-r', '80', '-png', printed.pdf, join(docsDir, 'pingluo-2022')]);
-    const pngs = readdirSync(docsDir).filter((f) => /^pingluo-2022-\d+\.png$/.test(f));
+  test('keeps the pages as PNG in test-results/print/', () => {
+    mkdirSync(pagesDir, { recursive: true });
+    for (const f of readdirSync(pagesDir)) if (/^pingluo-2022-.*\.png$/.test(f)) rmSync(join(pagesDir, f));
+    execFileSync('pdftoppm', ['-r', '80', '-png', printed.pdf, join(pagesDir, 'pingluo-2022')]);
+    const pngs = readdirSync(pagesDir).filter((f) => /^pingluo-2022-\d+\.png$/.test(f));
     expect(pngs).toHaveLength(printed.pages);
   });
 });
@@ -170,9 +171,9 @@ describe('a draft', () => {
     const last = squash(printed.pageTexts.at(-1)!);
     expect(last).toContain('单位负责人签字');
     expect(last).toContain('平罗县人民政府办公室（盖章）');
-    mkdirSync(docsDir, { recursive: true });
-    execFileSync('pdftoppm', ['-r', '80', '-png', '-f', '1', '-l', '1', '-singlefile', printed.pdf, join(docsDir, 'pingluo-2022-draft-first')]);
-    execFileSync('pdftoppm', ['-r', '80', '-png', '-f', String(printed.pages), '-l', String(printed.pages), '-singlefile', printed.pdf, join(docsDir, 'pingluo-2022-draft-last')]);
+    mkdirSync(pagesDir, { recursive: true });
+    execFileSync('pdftoppm', ['-r', '80', '-png', '-f', '1', '-l', '1', '-singlefile', printed.pdf, join(pagesDir, 'pingluo-2022-draft-first')]);
+    execFileSync('pdftoppm', ['-r', '80', '-png', '-f', String(printed.pages), '-l', String(printed.pages), '-singlefile', printed.pdf, join(pagesDir, 'pingluo-2022-draft-last')]);
   });
 
   test('a ready report has no draft mark', async () => {
@@ -252,14 +253,13 @@ describe('the print view inside the app', () => {
     expect(inApp.pageTexts.join('')).not.toContain('下载可打印的');
   });
 
-  test('shows A4 sheets on a grey desk on screen (screenshot in docs/screenshots/)', async () => {
+  test('shows A4 sheets on a grey desk on screen (screenshot in test-results/screenshots/)', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.setContent(appPage({ ...seed(), status: 'draft' }), { waitUntil: 'load' });
     const sheet = await page.locator('article.nb-report').boundingBox();
     // 210 mm at 96 px per inch.
     expect(Math.round(sheet!.width)).toBe(Math.round((210 / 25.4) * 96));
-    mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
-    await page.screenshot({ path: join(root, 'docs/screenshots/print-view.png') });
+    await page.screenshot({ path: screenshotPath('print-view.png') });
     await page.close();
   });
 });

@@ -27,7 +27,7 @@ describe('the web fragment of the seed', () => {
     const tables = Array.from(root.querySelectorAll('table'));
     expect(tables).toHaveLength(3);
     [REPORT_LAYOUT.proactive, REPORT_LAYOUT.applications, REPORT_LAYOUT.appeals].forEach((layout, i) => {
-      const cells = Array.from(tables[i]!.querySelectorAll('th, td')) as HTMLElement[];
+      const cells = Array.from(tables[i]!.querySelectorAll<HTMLTableCellElement>('th, td'));
       const expected = [...layout.head, ...layout.bodies.flatMap((b) => b.rows)].flatMap((row) => row.cells);
       expect(cells.map((c) => [c.textContent, c.rowSpan, c.colSpan])).toEqual(
         expected.map((c) => [c.kind === 'label' ? c.label.zh : shownValue(SEED, c), c.rowSpan, c.colSpan]),
