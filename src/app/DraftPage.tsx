@@ -3,24 +3,26 @@
  * the editor. The editor remounts (key) when the session loads another document (reload,
  * restore, a conflict resolved).
  */
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Editor, type EditorSection } from '../features/editor/index.ts';
 import { ConflictNotice, DraftToolbar, rememberRoute, useDraftSession, useDraftStore } from '../features/drafts/index.ts';
 import { navigate, routeHref } from '../ui/router.ts';
-import type { Report } from '../report/index.ts';
+import { useUnsavedBackup } from './useUnsavedBackup.ts';
 
 // The Word download comes after the editor (its writer only when clicked): not in the first load.
 const WordDownloadButton = lazy(() => import('../features/print/index.ts').then((m) => ({ default: m.WordDownloadButton })));
+
+const UnsavedOffer = lazy(() => import('./UnsavedOffer.tsx').then((m) => ({ default: m.UnsavedOffer })));
 
 export function DraftPage({ id, section }: { id: string; section?: EditorSection }) {
   const { t } = useTranslation();
   const session = useDraftSession(id);
   const store = useDraftStore();
   const [undeleteFailed, setUndeleteFailed] = useState(false);
-  // The document as the editor last reported it (unsaved edits included), for the Word file;
-  // a reload or a restored version (a new generation) starts from the session's document.
-  const latest = useRef<{ generation: number; report: Report } | undefined>(undefined);
+  const backup = useUnsavedBackup(session);
+  // Restored edits remount the editor on them (the session holds them as unsaved, saving).
+  const [restored, setRestored] = useState(0);
 
   useEffect(() => {
     if (session.state === 'ready') rememberRoute(section ? { name: 'draft', id, section } : { name: 'draft', id });
@@ -63,16 +65,27 @@ export function DraftPage({ id, section }: { id: string; section?: EditorSection
       return (
         <>
           <ConflictNotice session={session} />
+          {backup.offer && !session.readOnly && (
+            <Suspense fallback={null}>
+              <UnsavedOffer
+                offer={backup.offer}
+                onRestore={(report) => {
+                  session.update(report);
+                  void session.actions.flush();
+                  setRestored((n) => n + 1);
+                  backup.dismiss();
+                }}
+                onDiscard={backup.dismiss}
+              />
+            </Suspense>
+          )}
           <Editor
-            key={`${id}:${session.generation}`}
-            report={session.report!}
+            key={`${id}:${session.generation}:${restored}`}
+            report={restored ? (session.actions.current() ?? session.report!) : session.report!}
             lastYear={session.lastYear}
             section={section}
             onSectionChange={(next) => navigate({ name: 'draft', id, section: next })}
-            onChange={(report) => {
-              latest.current = { generation: session.generation, report };
-              session.update(report);
-            }}
+            onChange={session.update}
             readOnly={session.readOnly}
             toolbar={
               <>
@@ -81,7 +94,8 @@ export function DraftPage({ id, section }: { id: string; section?: EditorSection
                   {t('app.printView')}
                 </a>
                 <Suspense fallback={null}>
-                  <WordDownloadButton report={() => (latest.current?.generation === session.generation ? latest.current.report : session.report!)} />
+                  {/* The latest document, edits not yet saved included. */}
+                  <WordDownloadButton report={() => session.actions.current() ?? session.report!} />
                 </Suspense>
               </>
             }
