@@ -246,7 +246,7 @@ export function reportDocx(report: Report, options: PublishOptions = {}): Docume
 }
 
 /** The report as the bytes of a .docx file. */
-export async function renderReportDocx(report: Report, options: PublishOptions = {}): Promise<Uint8Array> {
+export async function renderReportDocx(report: Report, options: PublishOptions = {}): Promise<Uint8Array<ArrayBuffer>> {
   const buffer = await Packer.toArrayBuffer(reportDocx(report, options), false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
   return new Uint8Array(buffer);
 }
