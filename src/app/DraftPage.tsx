@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Editor, type EditorSection } from '../features/editor/index.ts';
-import { ConflictNotice, DraftToolbar, rememberRoute, useDraftSession, useDraftStore } from '../features/drafts/index.ts';
+import { ConflictNotice, DraftToolbar, rememberRoute, takeJustCreated, useDraftSession, useDraftStore } from '../features/drafts/index.ts';
 import { navigate, routeHref } from '../ui/router.ts';
 
 export function DraftPage({ id, section }: { id: string; section?: EditorSection }) {
@@ -14,6 +14,8 @@ export function DraftPage({ id, section }: { id: string; section?: EditorSection
   const session = useDraftSession(id);
   const store = useDraftStore();
   const [undeleteFailed, setUndeleteFailed] = useState(false);
+  // Just made with 创建: the clerk goes on typing in the first field of the header.
+  const [focusOnOpen] = useState(() => (takeJustCreated(id) ? 'meta.agency' : undefined));
 
   useEffect(() => {
     if (session.state === 'ready') rememberRoute(section ? { name: 'draft', id, section } : { name: 'draft', id });
@@ -64,6 +66,7 @@ export function DraftPage({ id, section }: { id: string; section?: EditorSection
             onSectionChange={(next) => navigate({ name: 'draft', id, section: next })}
             onChange={session.update}
             readOnly={session.readOnly}
+            focusOnOpen={focusOnOpen}
             toolbar={
               <>
                 <DraftToolbar session={session} />

@@ -11,8 +11,12 @@ import { ProblemList } from './ImportPieces.tsx';
 import { useDraftStore } from './StoreContext.tsx';
 import './strings.ts';
 
+/**
+ * The year being reported: the last finished one (the report is due in January), or the current
+ * one from November on, when clerks start preparing it.
+ */
 export function defaultYear(now = new Date()): number {
-  return now.getFullYear() - 1;
+  return now.getMonth() >= 10 ? now.getFullYear() : now.getFullYear() - 1;
 }
 
 function validYear(text: string): number | undefined {

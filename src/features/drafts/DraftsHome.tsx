@@ -12,7 +12,7 @@ import { CreateDialog, FromLastYearDialog, RenameDialog } from './CreateDialogs.
 import { formatDateTime } from '../../ui/format.ts';
 import { ImportChoiceDialog, ImportProblems } from './ImportPieces.tsx';
 import { readReportFile } from '../../ui/files.ts';
-import { rememberRoute, takeStartRoute } from './lastRoute.ts';
+import { markJustCreated, rememberRoute, takeStartRoute } from './lastRoute.ts';
 import { requestPersistence, usePersistence } from './persistence.ts';
 import { useDraftStore } from './StoreContext.tsx';
 import './drafts.css';
@@ -98,6 +98,7 @@ export function DraftsHome() {
       return;
     }
     setOpen(undefined);
+    markJustCreated(created.value.id);
     navigate({ name: 'draft', id: created.value.id });
   };
 

@@ -31,6 +31,7 @@ import { EditorContext, GridEnvContext, useDerivedSelector, useDerivedValue, use
 import { FindingDescriptions, FindingsPanel } from './FindingsPanel.tsx';
 import { invalidOf, metaFromValues, parseCellText, partsFromValues, toFormValues, type EditorFormValues } from './formValues.ts';
 import { focusSelectorsFor, isEditorSection, sectionOfPath, type EditorSection } from './gridModel.ts';
+import type { TextHint } from './textPlace.ts';
 import { ProactiveGrid } from './ProactiveGrid.tsx';
 import { useCachedT } from './cachedT.ts';
 import { CommentDescriptions } from './CommentMarks.tsx';
@@ -62,6 +63,8 @@ export interface EditorProps {
   readOnly?: boolean;
   /** Rendered in the editor's top bar (save state, export, history). */
   toolbar?: ReactNode;
+  /** A field to focus when the editor opens (a draft just created: its first field). */
+  focusOnOpen?: string;
 }
 
 export interface Blockers {
@@ -141,7 +144,9 @@ const SectionBody = memo(function SectionBody({
           ) : (
             <NarrativeSection key={section} section={section} lang={lang} readOnly={readOnly} />
           )}
-          <Shown onShown={onShown} />
+          {/* Keyed: from 一 to the header (or back) the boundary suspends again while the other
+              part loads, and an effect that already ran would not tell of its arrival. */}
+          <Shown key={section} onShown={onShown} />
         </Suspense>
       );
   }
@@ -249,7 +254,10 @@ export function Editor(props: EditorProps) {
     setSectionProp(props.section);
     if (isEditorSection(props.section)) setSection(props.section);
   }
-  const pendingFocus = useRef<string | null>(null);
+  // Focused once the section's fields are there (focusPending, below).
+  const pendingFocus = useRef<string | null>(props.focusOnOpen ?? null);
+  /** Where in the focused text to put the caret (a finding's number), with the pending focus. */
+  const caretHint = useRef<TextHint | undefined>(undefined);
   const main = useRef<HTMLDivElement>(null);
   const onSectionChangeRef = useRef(onSectionChange);
   const onChangeRef = useRef(onChange);
@@ -266,6 +274,15 @@ export function Editor(props: EditorProps) {
       .find(Boolean);
     if (!el) return false;
     el.focus();
+    const hint = caretHint.current;
+    caretHint.current = undefined;
+    if (hint && (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement)) {
+      // The finding's words in the text (loaded on such a click, not with the editor).
+      void import('./textPlace.ts').then(({ hintRange }) => {
+        const range = document.activeElement === el ? hintRange(el.value, hint) : null;
+        if (range) el.setSelectionRange(range[0], range[1]);
+      });
+    }
     return true;
   }, []);
 
@@ -290,7 +307,10 @@ export function Editor(props: EditorProps) {
       form,
       store,
       undo,
-      goTo: (path) => showSection(sectionOfPath(path) ?? currentSection.current, path),
+      goTo: (path, hint) => {
+        caretHint.current = hint;
+        showSection(sectionOfPath(path) ?? currentSection.current, path);
+      },
       goToSection: (next) => showSection(next, '#section-heading'),
       syncCells: (ids) => syncCells(store, form, ids),
       syncParts: (narrativeSection: NarrativeSectionId) => {
