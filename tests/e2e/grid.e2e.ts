@@ -198,6 +198,12 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await page.waitForURL(/#\/drafts\/\w+$/);
     await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.path ?? document.activeElement?.tagName)).toBe('meta.agency');
     await page.screenshot({ path: screenshotPath(`grid-created-focus-${lang}.png`) });
+    // 16.12: the generated preamble names no portal the header does not give; a site in 联系方式 is named.
+    const preamble = page.locator('[data-path="narrative.preamble"]');
+    expect(await preamble.inputValue()).not.toContain('门户网站');
+    await page.locator('[data-path="meta.contact"]').fill('电话：0952-1234567，网址：www.example.gov.cn');
+    await expect.poll(() => preamble.inputValue()).toContain('本报告电子版可在www.example.gov.cn下载。');
+    await page.screenshot({ path: screenshotPath(`grid-preamble-site-${lang}.png`) });
     expect(watched.errors).toEqual([]);
     await context.close();
   });

@@ -144,17 +144,20 @@ const SectionBody = memo(function SectionBody({
           ) : (
             <NarrativeSection key={section} section={section} lang={lang} readOnly={readOnly} />
           )}
-          {/* Keyed: from 一 to the header (or back) the boundary suspends again while the other
-              part loads, and an effect that already ran would not tell of its arrival. */}
-          <Shown key={section} onShown={onShown} />
+          <Shown onShown={onShown} />
         </Suspense>
       );
   }
 });
 
-/** Tells the editor that a section's code has arrived and its body is in the page. */
+/**
+ * Tells the editor that a section's code has arrived and its body is in the page. A layout
+ * effect: from the header to 一 (or back) the boundary suspends again while the other part's
+ * code loads, and React runs layout effects again when it shows the content (a passive effect
+ * that already ran would not tell of the arrival, and a finding's focus was lost).
+ */
 function Shown({ onShown }: { onShown: () => void }) {
-  useEffect(onShown, [onShown]);
+  useLayoutEffect(onShown, [onShown]);
   return null;
 }
 
