@@ -82,8 +82,9 @@ function textHint(finding: Finding): TextHint | undefined {
 }
 
 /** One finding; the store keeps an unchanged finding the same object, so it does not re-render. */
-export const FindingItem = memo(function FindingItem({ finding, lang, readOnly }: { finding: Finding; lang: 'zh' | 'en'; readOnly: boolean }) {
+export const FindingItem = memo(function FindingItem({ finding, readOnly }: { finding: Finding; readOnly: boolean }) {
   const t = useCachedT();
+  const lang = useLang();
   const { goTo } = useEditor();
   const sectionName = useSectionName();
   const target = finding.cells[0];
@@ -124,8 +125,9 @@ export const FindingItem = memo(function FindingItem({ finding, lang, readOnly }
   );
 });
 
-export function InvalidItem({ path, invalid, lang }: { path: string; invalid: InvalidInput; lang: 'zh' | 'en' }) {
+export function InvalidItem({ path, invalid }: { path: string; invalid: InvalidInput }) {
   const t = useCachedT();
+  const lang = useLang();
   const { goTo } = useEditor();
   const sectionName = useSectionName();
   return (
@@ -148,7 +150,7 @@ export function InvalidItem({ path, invalid, lang }: { path: string; invalid: In
 
 const ORDER: readonly Severity[] = ['error', 'warning', 'hint'];
 
-export const FindingsPanel = memo(function FindingsPanel({ lang, readOnly }: { lang: 'zh' | 'en'; readOnly: boolean }) {
+export const FindingsPanel = memo(function FindingsPanel({ readOnly }: { readOnly: boolean }) {
   const t = useCachedT();
   const findings = useDerivedValue((s) => s.getFindings());
   const invalid = useDerivedValue((s) => s.getInvalidInputs());
@@ -166,7 +168,7 @@ export const FindingsPanel = memo(function FindingsPanel({ lang, readOnly }: { l
           <h3>{t('editor.findings.invalidHeading', { n: invalid.length })}</h3>
           <ul className="findings">
             {invalid.map(([path, inv]) => (
-              <InvalidItem key={path} path={path} invalid={inv} lang={lang} />
+              <InvalidItem key={path} path={path} invalid={inv} />
             ))}
           </ul>
         </>
@@ -179,7 +181,7 @@ export const FindingsPanel = memo(function FindingsPanel({ lang, readOnly }: { l
             <h3>{t(`editor.findings.group.${severity}`, { n: list.length })}</h3>
             <ul className="findings">
               {list.map((f) => (
-                <FindingItem key={f.key} finding={f} lang={lang} readOnly={readOnly} />
+                <FindingItem key={f.key} finding={f} readOnly={readOnly} />
               ))}
             </ul>
           </div>
@@ -190,19 +192,20 @@ export const FindingsPanel = memo(function FindingsPanel({ lang, readOnly }: { l
 });
 
 /** The hidden texts marked cells point to with aria-describedby. */
-export const FindingDescriptions = memo(function FindingDescriptions({ lang }: { lang: 'zh' | 'en' }) {
+export const FindingDescriptions = memo(function FindingDescriptions() {
   const findings = useDerivedValue((s) => s.getFindings());
   return (
     <div hidden>
       {findings.map((f) => (
-        <FindingDescription key={f.key} finding={f} lang={lang} />
+        <FindingDescription key={f.key} finding={f} />
       ))}
     </div>
   );
 });
 
-const FindingDescription = memo(function FindingDescription({ finding, lang }: { finding: Finding; lang: 'zh' | 'en' }) {
+const FindingDescription = memo(function FindingDescription({ finding }: { finding: Finding }) {
   const t = useCachedT();
+  const lang = useLang();
   return (
     <span id={findingDescriptionId(finding.key)}>
       {t(finding.explained ? 'editor.findings.descriptionExplained' : 'editor.findings.description', {
