@@ -43,7 +43,7 @@ async function open(lang: 'zh-CN' | 'en', section: string): Promise<{ page: Page
   await page.evaluate((l) => localStorage.setItem('nianbao.language', l), lang);
   await page.goto(`${baseUrl()}#/new/${section}`);
   await page.reload(); // a change of the hash alone does not load the page again in the language set
-  await page.locator('[data-cell]').first().waitFor();
+  await page.locator('[data-cell], [data-path]').first().waitFor();
   return { page, errors: watched.errors };
 }
 
@@ -248,5 +248,29 @@ for (const lang of ['zh-CN', 'en'] as const) {
     await page.screenshot({ path: screenshotPath(`grid-ready-3jian-${lang}.png`) });
     expect(watched.errors).toEqual([]);
     await context.close();
+  });
+}
+
+for (const lang of ['zh-CN', 'en'] as const) {
+  test(`一: an untitled opening paragraph in one click; a removed part comes back with 撤销 (16.11, ${lang})`, async () => {
+    const zh = lang === 'zh-CN';
+    const { page, errors } = await open(lang, 'overview');
+    await page.getByRole('button', { name: zh ? '添加无标题段落' : 'Add an untitled paragraph' }).click();
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.path)).toBe('narrative.overview.0.text');
+    await page.keyboard.type('2026年，我局在县政务公开办的指导下……');
+    expect(await page.locator('[data-path="narrative.overview.1.title"]').inputValue()).toBe('主动公开');
+    // Remove （一）主动公开 after writing in it: asked first, then offered back.
+    await page.locator('[data-path="narrative.overview.1.text"]').fill('全年主动公开政府信息100条。');
+    const part = zh ? '（一）主动公开' : '(1) 主动公开';
+    await page.getByRole('button', { name: zh ? `删除 ${part}` : new RegExp(`Remove .*主动公开`) }).first().click();
+    await page.getByRole('button', { name: zh ? /确认删除 （一）主动公开/ : /Really remove .*主动公开/ }).first().click();
+    expect(await page.locator('[data-path="narrative.overview.1.title"]').inputValue()).toBe('依申请公开');
+    await page.locator('.parts-notice').screenshot({ path: screenshotPath(`grid-part-removed-${lang}.png`) });
+    await page.locator('.parts-notice').getByRole('button', { name: zh ? '撤销' : 'Undo' }).click();
+    expect(await page.locator('[data-path="narrative.overview.1.title"]').inputValue()).toBe('主动公开');
+    expect(await page.locator('[data-path="narrative.overview.1.text"]').inputValue()).toBe('全年主动公开政府信息100条。');
+    await page.screenshot({ path: screenshotPath(`grid-opening-paragraph-${lang}.png`) });
+    expect(errors).toEqual([]);
+    await page.context().close();
   });
 }
