@@ -3,11 +3,14 @@
  * the editor. The editor remounts (key) when the session loads another document (reload,
  * restore, a conflict resolved).
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Editor, type EditorSection } from '../features/editor/index.ts';
 import { ConflictNotice, DraftToolbar, rememberRoute, useDraftSession, useDraftStore } from '../features/drafts/index.ts';
 import { navigate, routeHref } from '../ui/router.ts';
+
+// Sharing with the 政务公开办 (its own chunk; PouchDB only once connected).
+const ClerkSharing = lazy(() => import('../features/sharing/ClerkEntry.tsx'));
 
 export function DraftPage({ id, section }: { id: string; section?: EditorSection }) {
   const { t } = useTranslation();
@@ -70,6 +73,9 @@ export function DraftPage({ id, section }: { id: string; section?: EditorSection
                 <a className="button-link" href={routeHref({ name: 'print', id })}>
                   {t('app.printView')}
                 </a>
+                <Suspense fallback={null}>
+                  <ClerkSharing draftId={id} store={store} flush={session.actions.flush} reload={session.actions.reload} />
+                </Suspense>
               </>
             }
           />

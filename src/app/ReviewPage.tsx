@@ -2,16 +2,23 @@
  * The supervisor's workspace, composed: the review feature with the editor's read-only layout
  * and the print layout passed in (features do not import one another).
  */
-import { ReviewWorkspace } from '../features/review/index.ts';
+import { ComparisonView, ReviewWorkspace } from '../features/review/index.ts';
+import { SharedReview } from '../features/sharing/index.ts';
 import { Editor } from '../features/editor/index.ts';
 import { PrintView } from '../features/print/index.ts';
 
 export function ReviewPage({ unit }: { unit?: string }) {
   return (
-    <ReviewWorkspace
-      unit={unit}
-      renderReport={(report, context) => <Editor key={`${context.unit.key}:${report.meta.agency}`} report={report} readOnly />}
-      renderPrint={(report) => <PrintView report={report} />}
-    />
+    <SharedReview renderConflict={(mine, theirs) => <ComparisonView before={theirs} after={mine} />}>
+      {(store) => (
+        <ReviewWorkspace
+          key={store ? 'shared' : 'files'}
+          unit={unit}
+          store={store}
+          renderReport={(report, context) => <Editor key={`${context.unit.key}:${report.meta.agency}`} report={report} readOnly />}
+          renderPrint={(report) => <PrintView report={report} />}
+        />
+      )}
+    </SharedReview>
   );
 }

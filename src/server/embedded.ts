@@ -17,7 +17,21 @@ import type { Server, IncomingMessage, ServerResponse } from 'node:http';
 
 // pouchdb-server is the pinned dependency; its own dependencies (express, express-pouchdb,
 // pouchdb-core and the adapters) are loaded as it loads them, at the versions it was tested with.
-const requireFromServer = createRequire(createRequire(import.meta.url).resolve('pouchdb-server/package.json'));
+// It is a devDependency: a clerk's production install (npm ci --omit=dev) does not carry a server.
+let serverRequire: NodeRequire | undefined;
+function requireFromServer(id: string): unknown {
+  if (!serverRequire) {
+    let root: string;
+    try {
+      root = createRequire(import.meta.url).resolve('pouchdb-server/package.json');
+    } catch {
+      throw new Error('pouchdb-server is not installed: run npm ci (with the dev dependencies) in the nianbao folder');
+    }
+    serverRequire = createRequire(root);
+  }
+  return serverRequire(id);
+}
+requireFromServer.resolve = (id: string) => (requireFromServer('pouchdb-server/package.json'), serverRequire!.resolve(id));
 
 export interface Credentials {
   readonly name: string;

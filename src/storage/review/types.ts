@@ -86,4 +86,9 @@ export interface ReviewStore {
   settings(): Promise<ReviewResult<ReviewSettings>>;
   saveSettings(settings: Partial<ReviewSettings>): Promise<ReviewResult<ReviewSettings>>;
   close(): void;
+  /**
+   * Versions received from elsewhere than the workspace's own calls (a shared server): the
+   * workspace lists again. Optional: a store only the workspace writes has none.
+   */
+  subscribe?(listener: () => void): () => void;
 }
