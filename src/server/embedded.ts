@@ -194,6 +194,43 @@ function basePouchDB(): PouchDBClass {
   return pouchDB;
 }
 
+interface ExpressPouchDBApp {
+  dbWrapper: { registerWrapper(wrapper: (name: string, db: object, next: () => unknown) => unknown): void };
+}
+
+/**
+ * pouchdb-validation 4.2 (express-pouchdb's validate_doc_update) overwrites a replicated
+ * document's `_revisions` with the stored document's before it is written, so an update that
+ * arrives by replication (`new_edits: false`, as every PouchDB push is) is silently dropped:
+ * the unit would never see a second review, the supervisor never a resubmission. Its history
+ * is kept here: the validation's assignment no longer reaches the document (found by the
+ * sharing e2e; tested in security.test.ts).
+ */
+function keepReplicatedRevisions(app: ExpressPouchDBApp): void {
+  const requireFromExpressPouchDB = createRequire(requireFromServer.resolve('express-pouchdb/package.json'));
+  const wrappers = requireFromExpressPouchDB('pouchdb-wrappers') as { installWrapperMethods(db: object, handlers: object): void };
+  app.dbWrapper.registerWrapper((_name, db, next) => {
+    const keep = {
+      bulkDocs(orig: () => unknown, args: { docs?: Record<string, unknown>[]; options?: { new_edits?: boolean } }) {
+        if (args.options?.new_edits === false && Array.isArray(args.docs)) {
+          for (const doc of args.docs) {
+            const revisions = doc._revisions;
+            if (revisions === undefined) continue;
+            Object.defineProperty(doc, '_revisions', { enumerable: true, configurable: true, get: () => revisions, set: () => undefined });
+          }
+        }
+        return orig();
+      },
+    };
+    wrappers.installWrapperMethods(db, keep);
+    // Wrappers run in the order installed, outermost first: this one must see the documents
+    // before the validation does, so it moves to the front.
+    const handlers = (db as { bulkDocs?: { _handlers?: unknown[] } }).bulkDocs?._handlers;
+    if (handlers && handlers.at(-1) === keep.bulkDocs) handlers.unshift(handlers.pop());
+    return next();
+  });
+}
+
 export async function startEmbeddedServer(options: EmbeddedServerOptions): Promise<EmbeddedServer> {
   const { admin } = options;
   if (!admin.name || !admin.password) throw new Error('an admin user and password are required (--admin USER:PASS)');
@@ -227,6 +264,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     logPath: join(dir, 'log.txt'),
     inMemoryConfig: Boolean(options.inMemory),
   });
+  keepReplicatedRevisions(pouchApp as unknown as ExpressPouchDBApp);
   if (options.inMemory) await new Promise<void>((done, fail) => pouchApp.couchConfig.set('admins', admin.name, admin.password, (error) => (error ? fail(error) : done())));
 
   let port = 0;

@@ -166,6 +166,21 @@ describe('the supervisor', () => {
   });
 });
 
+describe('replication', () => {
+  it('an update that arrives by replication (new_edits: false) is kept, and still validated', async () => {
+    const push = (who: Who, rev: string, ids: string[], v: number) =>
+      call(who, 'POST', `${dbA}/_bulk_docs`, { new_edits: false, docs: [{ _id: 'review:2030', _rev: rev, _revisions: { start: Number(rev.split('-')[0]), ids }, type: 'review', v }] });
+    await push(supervisor, '1-aaa', ['aaa'], 1);
+    await push(supervisor, '2-bbb', ['bbb', 'aaa'], 2);
+    await push(supervisor, '4-ddd', ['ddd', 'ccc', 'bbb', 'aaa'], 4);
+    const stored = await call(supervisor, 'GET', `${dbA}/review:2030?conflicts=true`);
+    expect(stored.body).toMatchObject({ _rev: '4-ddd', v: 4 });
+    expect(stored.body._conflicts).toBeUndefined();
+    await push(A, '5-eee', ['eee', 'ddd', 'ccc', 'bbb', 'aaa'], 5);
+    expect((await call(supervisor, 'GET', `${dbA}/review:2030`)).body).toMatchObject({ _rev: '4-ddd' });
+  });
+});
+
 describe.runIf(!external)('the embedded server’s CORS', () => {
   it('answers the app’s origin only', async () => {
     const ok = await fetch(`${url}${dbA}`, { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'GET' } });

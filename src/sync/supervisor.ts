@@ -133,7 +133,30 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     );
   };
 
-  const syncUnit = async (unit: AreaUnit) => {
+  /**
+   * One replication of a unit at a time: two at once wrote two revisions of one document in
+   * parallel, and pouchdb-server kept the older (seen in the e2e). A request during a run waits
+   * for it and runs once after it.
+   */
+  const unitRuns = new Map<string, { running: Promise<void>; again?: Promise<void> }>();
+  const syncUnit = (unit: AreaUnit): Promise<void> => {
+    const run = unitRuns.get(unit.user);
+    if (!run) {
+      const running = replicateUnit(unit).finally(() => {
+        const after = unitRuns.get(unit.user);
+        if (after?.running === running) unitRuns.delete(unit.user);
+      });
+      unitRuns.set(unit.user, { running });
+      return running;
+    }
+    run.again ??= run.running.then(() => {
+      unitRuns.delete(unit.user);
+      return syncUnit(unit);
+    });
+    return run.again;
+  };
+
+  const replicateUnit = async (unit: AreaUnit) => {
     const local = locals.get(unit.user);
     const remote = remotes.get(unit.user);
     if (!local || !remote || closed) return;
@@ -201,8 +224,17 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
   const onOnline = () => void round();
   globalThis.addEventListener?.('online', onOnline);
 
-  /** The review goes back: the unit's review document for the year, replaced by this one. */
-  const sendReview = async (document: Report) => {
+  /**
+   * The review goes back: the unit's review document for the year, replaced by this one. One
+   * write at a time (a comment and a return a moment apart must not race on the same revision).
+   */
+  let writes: Promise<unknown> = Promise.resolve();
+  const sendReview = (document: Report) => {
+    const next = writes.then(() => writeReview(document));
+    writes = next.catch(() => undefined);
+    return next;
+  };
+  const writeReview = async (document: Report) => {
     const unit = unitOfAgency(document.meta.agency);
     const local = unit && locals.get(unit.user);
     if (!unit || !local) return;

@@ -56,7 +56,8 @@ export default function ClerkSharing({ draftId, store, flush, reload }: ClerkSha
           } else if (outcome.kind === 'created') setNotice({ key: 'reviewCreated' });
         });
       },
-      () => undefined,
+      // PouchDB did not load or its database did not open: said, not a silently dead button.
+      () => live && setNotice({ key: 'failed', reason: 'storage' }),
     );
     return () => {
       live = false;
