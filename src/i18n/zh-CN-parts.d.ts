@@ -45,3 +45,7 @@ declare module '*zh-CN.json?area=sharing' {
   const strings: ZhCNStringsPart;
   export default strings;
 }
+declare module '*zh-CN.json?area=editorPaste' {
+  const strings: ZhCNStringsPart;
+  export default strings;
+}
