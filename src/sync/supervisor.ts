@@ -11,7 +11,7 @@
  * units) replicates on the server into one area database instead (docs/architecture.md).
  */
 import type { Report } from '../report/index.ts';
-import type { ReceivedVersion, ReviewResult, ReviewStore } from '../storage/review/index.ts';
+import type { ReceivedVersion, Result, ReviewStore } from '../storage/review/index.ts';
 import type { Connection } from './connection.ts';
 import { docId, readShared, sharedDoc, unitProgress, type SharedDoc, type UnitProgress } from './docs.ts';
 import { loadPouchDB, type PouchDatabase, type PouchDoc, type ChangesFeed } from './pouch.ts';
@@ -249,7 +249,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
   const store: ReviewStore = {
     list: () => inner.list(),
     receive: (input) => inner.receive(input),
-    async update(id, document): Promise<ReviewResult<ReceivedVersion>> {
+    async update(id, document): Promise<Result<ReceivedVersion>> {
       const updated = await inner.update(id, document);
       // Stored in the workspace first; what goes to the unit is what the workspace kept.
       if (updated.ok) await sendReview(updated.value.document).catch(() => undefined);
