@@ -8,6 +8,9 @@ import { useTranslation } from 'react-i18next';
 import { Editor, type EditorSection } from '../features/editor/index.ts';
 import { ConflictNotice, DraftToolbar, rememberRoute, useDraftSession, useDraftStore } from '../features/drafts/index.ts';
 import { navigate, routeHref } from '../ui/router.ts';
+import { useUnsavedBackup } from './useUnsavedBackup.ts';
+
+const UnsavedOffer = lazy(() => import('./UnsavedOffer.tsx').then((m) => ({ default: m.UnsavedOffer })));
 
 // Sharing with the 政务公开办 (its own chunk; PouchDB only once connected).
 const ClerkSharing = lazy(() => import('../features/sharing/ClerkEntry.tsx'));
@@ -17,6 +20,9 @@ export function DraftPage({ id, section }: { id: string; section?: EditorSection
   const session = useDraftSession(id);
   const store = useDraftStore();
   const [undeleteFailed, setUndeleteFailed] = useState(false);
+  const backup = useUnsavedBackup(session);
+  // Restored edits remount the editor on them (the session holds them as unsaved, saving).
+  const [restored, setRestored] = useState(0);
 
   useEffect(() => {
     if (session.state === 'ready') rememberRoute(section ? { name: 'draft', id, section } : { name: 'draft', id });
@@ -59,9 +65,23 @@ export function DraftPage({ id, section }: { id: string; section?: EditorSection
       return (
         <>
           <ConflictNotice session={session} />
+          {backup.offer && !session.readOnly && (
+            <Suspense fallback={null}>
+              <UnsavedOffer
+                offer={backup.offer}
+                onRestore={(report) => {
+                  session.update(report);
+                  void session.actions.flush();
+                  setRestored((n) => n + 1);
+                  backup.dismiss();
+                }}
+                onDiscard={backup.dismiss}
+              />
+            </Suspense>
+          )}
           <Editor
-            key={`${id}:${session.generation}`}
-            report={session.report!}
+            key={`${id}:${session.generation}:${restored}`}
+            report={restored ? (session.actions.current() ?? session.report!) : session.report!}
             lastYear={session.lastYear}
             section={section}
             onSectionChange={(next) => navigate({ name: 'draft', id, section: next })}
