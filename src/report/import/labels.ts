@@ -142,9 +142,11 @@ export function labelsFound(labels: readonly string[], folded: string): string[]
 
 const HEADING = /^\s*(?:([一二三四五六])\s*[、.．,，]|[(（]\s*([一二三四五六])\s*[)）])\s*(\S.{1,50})$/s;
 
+/** Pairs of characters; 情况 ("the situation of") ends most headings and part titles alike. */
 function bigrams(text: string): Set<string> {
   const out = new Set<string>();
   for (let i = 0; i + 1 < text.length; i++) out.add(text.slice(i, i + 2));
+  out.delete('情况');
   return out;
 }
 
@@ -170,5 +172,5 @@ export function matchHeading(text: string, style: HeadingStyle | null): { id: Se
   if (grams.size === 0) return undefined;
   let common = 0;
   for (const g of grams) if (section.grams.has(g)) common++;
-  return common / Math.min(grams.size, section.grams.size) >= 0.4 ? { id: section.id, style: headingStyle } : undefined;
+  return common / Math.min(grams.size, section.grams.size) >= 0.5 ? { id: section.id, style: headingStyle } : undefined;
 }

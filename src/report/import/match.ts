@@ -136,7 +136,7 @@ function findTitle(paragraphs: readonly string[]): MetaFound {
     let agency = cleanAgency(m[1]!) || cleanAgency(m[3]!);
     // "高平市人民政府办公室" on its own line above "2023年政府信息公开工作年度报告".
     if (!agency && !m[1] && !m[3] && i > 0) agency = cleanAgency(paragraphs[i - 1]!.trim());
-    const isTitleLine = text.length <= 60;
+    const isTitleLine = text.length <= 60 && /报告$/.test(text);
     if (!best.year || (!best.agency && agency)) {
       best = { title: isTitleLine ? paragraphs[i]!.trim() : best.title, agency: agency || best.agency, year: best.year ?? year };
     }
@@ -176,6 +176,8 @@ interface Sectioned {
   head: NeutralBlock[];
   sections: Map<SectionId, NeutralBlock[]>;
   order: SectionId[];
+  /** The section of each block (undefined: the head). */
+  of: (SectionId | undefined)[];
 }
 
 const SECTION_ORDER: readonly SectionId[] = ['overview', 'proactive', 'applications', 'appeals', 'problems', 'other'];
@@ -187,6 +189,7 @@ function splitSections(blocks: readonly NeutralBlock[]): Sectioned {
   let current = head;
   let style: HeadingStyle | null = null;
   let last = -1;
+  const of: (SectionId | undefined)[] = [];
   for (const block of blocks) {
     if (block.kind === 'paragraph') {
       const heading = matchHeading(block.text, style);
@@ -197,12 +200,14 @@ function splitSections(blocks: readonly NeutralBlock[]): Sectioned {
         current = [];
         sections.set(heading.id, current);
         order.push(heading.id);
+        of.push(heading.id);
         continue;
       }
     }
     current.push(block);
+    of.push(order[order.length - 1]);
   }
-  return { head, sections, order };
+  return { head, sections, order, of };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -334,7 +339,7 @@ export function matchPublished(doc: NeutralDocument): PublishedImport {
   const notes: ImportNote[] = [];
   const stated: Record<string, number | null> = {};
   const cells: Record<string, CellRead> = {};
-  const { head, sections, order } = splitSections(doc.blocks);
+  const { head, sections, order, of } = splitSections(doc.blocks);
 
   const allText = doc.blocks.map((b) => (b.kind === 'paragraph' ? b.text : b.rows.map((r) => r.join(' ')).join('\n'))).join('\n');
   const folded = foldLabel(allText);
@@ -400,12 +405,11 @@ export function matchPublished(doc: NeutralDocument): PublishedImport {
   }
   report = { ...report, narrative, meta: { ...report.meta, publishedOn: publishedOn ?? signatureDate } };
 
-  // ---- Tables: the blocks of 二, 三 and 四, or every table when their headings are missing
-  const tableSections: SectionId[] = ['proactive', 'applications', 'appeals'];
-  const tableBlocks = tableSections.some((s) => sections.has(s))
-    ? tableSections.flatMap((s) => sections.get(s) ?? [])
-    : doc.blocks.filter((b) => b.kind === 'table');
-  const rows = regionRows(tableBlocks);
+  // ---- Tables: every table's rows (labels say where they belong), and the paragraphs of 二, 三
+  // and 四 as rows of one cell (one cell per line); every paragraph when those headings are missing.
+  const tableSections: readonly (SectionId | undefined)[] = ['proactive', 'applications', 'appeals'];
+  const anyTableSection = tableSections.some((s) => sections.has(s!));
+  const rows = regionRows(doc.blocks.filter((b, i) => b.kind === 'table' || !anyTableSection || tableSections.includes(of[i])));
 
   const read = (id: string, raw: string | undefined, kind: 'count' | 'amount', statedTotal: boolean) => {
     if (raw === undefined) {
