@@ -13,3 +13,4 @@ export { matchPublished, guessAgencyKind, type PublishedImport, type ImportNote,
 export { readCell, type CellReading } from './values.ts';
 export { foldLabel, labelKey, matchLabel, matchHeading } from './labels.ts';
 export { importPublishedText } from './publishedText.ts';
+export { IMPORT_NOTE_MESSAGES, noteMessage, notePlace } from './notes.ts';

@@ -99,11 +99,11 @@ export interface PublishedImport {
 
 const CHROME_START =
   /^(?:【|\[)?(?:发布(?:日期|时间|机构)|来源|信息来源|浏览(?:次数|量)?|阅读(?:次数|量)?|访问(?:次数|量)|点击(?:数|量|率)|字号|字体|打印|关闭|分享|收藏|索引号|发文(?:机关|字号|日期)|文号|主题分类|公开(?:方式|范围|时限|日期|形式)|成文日期|有效性|上一篇|下一篇|相关(?:链接|文章|阅读|附件)|版权所有|主办单位|主办|承办单位|承办|技术支持|网站标识码|网站地图|联系我们|当前位置|您当前的位置|您现在的位置|首页|扫一扫|附件[:：]|责任编辑|编辑[:：]|作者[:：]|【打印】|【关闭】)/;
-const CHROME_ANYWHERE = /ICP备|网站标识码|版权所有|公网安备|技术支持[:：]|Copyright|©/i;
+const CHROME_ANYWHERE = /ICP备|网站标识码|版权所有|公网安备|技术支持[:：]|Copyright|©|繁体版|简体版|无障碍|长者(?:助手|模式)|网站地图|[|｜].*[|｜]/i;
 
 function isChrome(text: string): boolean {
   const t = text.normalize('NFKC').trim();
-  return (t.length <= 80 && CHROME_START.test(t)) || CHROME_ANYWHERE.test(t);
+  return t.length <= 120 && (CHROME_START.test(t) || CHROME_ANYWHERE.test(t));
 }
 
 const AGENCY_END = /(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|街道办事处|管理委员会|管委会|局|委|厅|办|署|院|中心|街道|镇|乡|会|所|站|队|处)$/;
@@ -125,8 +125,10 @@ interface MetaFound {
   year: number | null;
 }
 
-function findTitle(paragraphs: readonly string[]): MetaFound {
+function findTitle(lines: readonly string[]): MetaFound {
   let best: MetaFound = { title: '', agency: '', year: null };
+  // A title or first sentence wrapped over two lines (a PDF, a narrow page) is read joined too.
+  const paragraphs = lines.flatMap((l, i) => (i + 1 < lines.length && !ENDS_SENTENCE.test(l.trim()) ? [l, l.trim() + lines[i + 1]!.trim()] : [l]));
   for (let i = 0; i < paragraphs.length; i++) {
     const text = paragraphs[i]!.normalize('NFKC').replace(/\s+/g, ' ').trim();
     const m = text.replace(/\s/g, '').match(TITLE);
@@ -350,7 +352,7 @@ export function matchPublished(doc: NeutralDocument): PublishedImport {
   const headParagraphs = head.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
   const allParagraphs = doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
   const content = headParagraphs.filter((p) => !isChrome(p));
-  const firstParagraphs = [...content, ...allParagraphs.slice(0, 40)];
+  const firstParagraphs = [...content, ...allParagraphs.slice(0, 40).filter((p) => !isChrome(p))];
   const found = findTitle(firstParagraphs);
   let year = found.year;
   const period = allText.normalize('NFKC').match(/(\d{4})\s*年\s*1\s*月\s*1\s*日/);
