@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `nianbao` command. It runs the TypeScript sources directly through tsx's loader (a
-// devDependency), so it works right after `npm ci`, with no build step.
+// The `nianbao` command. It runs the TypeScript sources directly through tsx's loader, so it works
+// right after `npm ci`, with no build step. tsx is therefore a runtime dependency, not a dev one:
+// `npm ci --omit=dev` must give a working command (tests/unit/binProduction.test.ts).
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
 

@@ -441,12 +441,54 @@ export interface CellDef {
   readonly sumOf?: readonly string[];
 }
 
-function buildCells(): CellDef[] {
+/**
+ * The three tables of the format as one value: the cells below and the tables' layout
+ * (layout.ts) are derived from it. A test may derive them from a changed copy (a row more, a
+ * column less) to see every view follow; the app uses TABLES_MODEL.
+ */
+export interface TablesModel {
+  readonly proactive: {
+    readonly tables: readonly ProactiveTableDef[];
+    readonly contentHeader: Label;
+    readonly documentColumns: readonly { readonly id: string; readonly label: Label }[];
+  };
+  readonly applications: {
+    readonly header: { readonly note: Label; readonly applicants: Label; readonly organisations: Label };
+    /** The applicant columns; the first (自然人) stands alone, the rest sit under 法人或其他组织. */
+    readonly columns: readonly { readonly id: string; readonly label: Label }[];
+    readonly total: { readonly id: string; readonly label: Label };
+    readonly groups: readonly ApplicationsGroupDef[];
+    readonly rows: readonly ApplicationsRowDef[];
+  };
+  readonly appeals: {
+    readonly kinds: readonly { readonly id: string; readonly parent?: string; readonly label: Label }[];
+    /** Labels of the kinds' parents (行政诉讼 over 未经复议直接起诉 and 复议后起诉). */
+    readonly parents: Readonly<Record<string, Label>>;
+    readonly outcomes: readonly { readonly id: string; readonly label: Label }[];
+    readonly total: { readonly id: string; readonly label: Label };
+  };
+}
+
+export const TABLES_MODEL: TablesModel = {
+  proactive: { tables: PROACTIVE_TABLES, contentHeader: PROACTIVE_CONTENT_HEADER, documentColumns: PROACTIVE_DOCUMENT_COLUMNS },
+  applications: {
+    header: APPLICATIONS_HEADER,
+    columns: APPLICANT_COLUMNS,
+    total: APPLICATIONS_TOTAL_COLUMN,
+    groups: APPLICATIONS_GROUPS,
+    rows: APPLICATIONS_ROWS,
+  },
+  appeals: { kinds: APPEAL_KINDS, parents: { litigation: APPEALS_LITIGATION }, outcomes: APPEAL_OUTCOMES, total: APPEALS_TOTAL_COLUMN },
+};
+
+/** Every cell of a tables model, entered and computed, in reading order (with the sums of totals). */
+export function buildCells(model: TablesModel = TABLES_MODEL): CellDef[] {
   const cells: CellDef[] = [];
-  for (const table of PROACTIVE_TABLES) {
+  const { proactive, applications, appeals } = model;
+  for (const table of proactive.tables) {
     for (const row of table.rows) {
       if (row.shape === 'documents') {
-        for (const col of PROACTIVE_DOCUMENT_COLUMNS) {
+        for (const col of proactive.documentColumns) {
           cells.push({ id: `proactive.${row.id}.${col.id}`, section: 'proactive', kind: 'count', computed: false, row: row.label, column: col.label });
         }
       } else {
@@ -461,9 +503,10 @@ function buildCells(): CellDef[] {
       }
     }
   }
-  const resultIds = RESULT_ROWS.map((r) => r.id);
-  for (const row of APPLICATIONS_ROWS) {
-    for (const col of APPLICANT_COLUMNS) {
+  const resultIds = applications.rows.filter((r) => r.role === 'result').map((r) => r.id);
+  const columnIds = applications.columns.map((c) => c.id);
+  for (const row of applications.rows) {
+    for (const col of applications.columns) {
       const id = `applications.${row.id}.${col.id}`;
       cells.push(
         row.computed
@@ -472,29 +515,29 @@ function buildCells(): CellDef[] {
       );
     }
     cells.push({
-      id: `applications.${row.id}.total`,
+      id: `applications.${row.id}.${applications.total.id}`,
       section: 'applications',
       kind: 'count',
       computed: true,
       row: row.label,
-      column: APPLICATIONS_TOTAL_COLUMN.label,
+      column: applications.total.label,
       sumOf: row.computed
-        ? resultIds.flatMap((r) => APPLICANT_COLUMN_IDS.map((c) => `applications.${r}.${c}`))
-        : APPLICANT_COLUMN_IDS.map((c) => `applications.${row.id}.${c}`),
+        ? resultIds.flatMap((r) => columnIds.map((c) => `applications.${r}.${c}`))
+        : columnIds.map((c) => `applications.${row.id}.${c}`),
     });
   }
-  for (const kind of APPEAL_KINDS) {
-    for (const outcome of APPEAL_OUTCOMES) {
+  for (const kind of appeals.kinds) {
+    for (const outcome of appeals.outcomes) {
       cells.push({ id: `appeals.${kind.id}.${outcome.id}`, section: 'appeals', kind: 'count', computed: false, row: kind.label, column: outcome.label });
     }
     cells.push({
-      id: `appeals.${kind.id}.total`,
+      id: `appeals.${kind.id}.${appeals.total.id}`,
       section: 'appeals',
       kind: 'count',
       computed: true,
       row: kind.label,
-      column: APPEALS_TOTAL_COLUMN.label,
-      sumOf: APPEAL_OUTCOME_IDS.map((o) => `appeals.${kind.id}.${o}`),
+      column: appeals.total.label,
+      sumOf: appeals.outcomes.map((o) => `appeals.${kind.id}.${o.id}`),
     });
   }
   return cells;

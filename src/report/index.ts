@@ -1,5 +1,6 @@
 /** The pure core of nianbao: the format model, the document, decode, totals and rules. */
 export * from './format.ts';
+export * from './layout.ts';
 export * from './document.ts';
 export * from './shape.ts';
 export * from './schema.ts';

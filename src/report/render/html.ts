@@ -1,36 +1,20 @@
 /**
  * The report in the official layout as HTML: one renderer for the app's print view, the
  * printable file and the CLI. Pure string building; every piece of user text goes through
- * escapeHtml. Every label is read from the format model.
+ * escapeHtml. Every label is read from the format model; the tables are laid out by layout.ts.
  */
 import {
-  APPEAL_KINDS,
-  APPEAL_OUTCOMES,
-  APPEALS_COLUMN_IDS,
-  APPEALS_LITIGATION,
-  APPEALS_TOTAL_COLUMN,
-  APPLICANT_COLUMNS,
-  APPLICATIONS_COLUMN_IDS,
-  APPLICATIONS_GROUPS,
-  APPLICATIONS_HEADER,
-  APPLICATIONS_ROWS,
-  APPLICATIONS_TOTAL_COLUMN,
-  CELL_BY_ID,
   META_FIELDS,
-  PROACTIVE_CONTENT_HEADER,
-  PROACTIVE_DOCUMENT_COLUMNS,
-  PROACTIVE_TABLES,
   SECTIONS,
   partNumber,
   reportTitle,
-  type ApplicationsGroupId,
-  type ApplicationsRowDef,
   type Label,
   type NarrativeSectionId,
   type SectionDef,
+  type TableSectionId,
 } from '../format.ts';
-import { getCell, type NarrativePart, type Report } from '../document.ts';
-import { cellValue } from '../totals.ts';
+import type { NarrativePart, Report } from '../document.ts';
+import { REPORT_LAYOUT, shownValue, type LabelCell, type LayoutCell, type LayoutRow, type ReportLayout, type TableLayout } from '../layout.ts';
 import { escapeHtml } from './escape.ts';
 import { DOCUMENT_CSS, REPORT_CSS } from './styles.ts';
 
@@ -39,6 +23,8 @@ export interface RenderOptions {
   paperCopyBlock?: boolean;
   /** The document's <title>; the report's title by default. */
   title?: string;
+  /** The tables' layout; the format's (REPORT_LAYOUT) by default — a test passes a changed one. */
+  layout?: ReportLayout;
 }
 
 export interface RenderedReport {
@@ -88,25 +74,12 @@ const td = (content: string, a: CellAttrs = {}) => `<td${attrs(a)}>${content}</t
 const cols = (widths: readonly number[]) =>
   `<colgroup>${widths.map((w) => `<col style="width:${Number(w.toFixed(3))}%">`).join('')}</colgroup>`;
 
-/** A number as printed: plain digits, no grouping; a cell not filled prints empty, not 0. */
-export function formatValue(value: number | null): string {
-  if (value === null) return '';
-  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(4)));
-}
-
 /**
- * The printed value of a cell. A computed total whose parts are all not filled prints empty
- * too: a 0 there would claim a figure nobody entered.
+ * The printed value of a cell: the one rule of layout.ts (shownValue) — plain digits, a cell
+ * not filled empty, a total of cells none of which is filled empty too.
  */
-export function printedValue(report: Report, cellId: string): string {
-  const def = CELL_BY_ID.get(cellId);
-  if (def?.sumOf && def.sumOf.every((id) => getCell(report, id) === null)) return '';
-  return formatValue(cellValue(report, cellId));
-}
-
-function valueCell(report: Report, cellId: string, a: CellAttrs = {}): string {
-  const computed = CELL_BY_ID.get(cellId)?.computed === true;
-  return td(printedValue(report, cellId), { ...a, cell: cellId, className: computed ? 'nb-computed' : undefined });
+export function printedValue(report: Report, cellId: string, layout: ReportLayout = REPORT_LAYOUT): string {
+  return shownValue(report, cellId, layout);
 }
 
 /** Lines of a text as paragraphs; blank lines and the clerk's own indent spaces dropped. */
@@ -141,146 +114,56 @@ function renderParts(parts: readonly NarrativePart[]): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 二: the four small tables, on one grid of four columns as in the template
+// 二, 三, 四: the tables as layout.ts lays them out
 // ---------------------------------------------------------------------------------------------
 
-function renderProactive(report: Report): string {
-  const width = 1 + PROACTIVE_DOCUMENT_COLUMNS.length;
-  let out = `<table class="nb-proactive" style="${TABLE_STYLE}">${cols(Array(width).fill(100 / width))}`;
-  for (const table of PROACTIVE_TABLES) {
-    const span = (width - 1) / table.columns.length;
-    out += `<tbody data-table="${table.id}">`;
-    out += `<tr>${th(zh(table.caption), { colspan: width, scope: 'colgroup', className: 'nb-caption' })}</tr>`;
-    out += `<tr>${th(zh(PROACTIVE_CONTENT_HEADER), { scope: 'col' })}${table.columns
-      .map((c) => th(zh(c), { scope: 'col', colspan: span }))
-      .join('')}</tr>`;
-    for (const row of table.rows) {
-      const cells =
-        row.shape === 'documents'
-          ? PROACTIVE_DOCUMENT_COLUMNS.map((c) => valueCell(report, `proactive.${row.id}.${c.id}`)).join('')
-          : valueCell(report, `proactive.${row.id}`, { colspan: span });
-      out += `<tr>${th(zh(row.label), { scope: 'row' })}${cells}</tr>`;
-    }
-    out += '</tbody>';
+const LABEL_CLASS: Partial<Record<LabelCell['role'], string>> = { caption: 'nb-caption', note: 'nb-note', rowGroup: 'nb-group' };
+
+function layoutCell(report: Report, cell: LayoutCell, layout: ReportLayout): string {
+  if (cell.kind === 'label') {
+    return th(zh(cell.label), { rowspan: cell.rowSpan, colspan: cell.colSpan, scope: cell.scope, className: LABEL_CLASS[cell.role] });
+  }
+  return td(escapeHtml(shownValue(report, cell, layout)), {
+    colspan: cell.colSpan,
+    cell: cell.cellId,
+    className: cell.kind === 'computed' ? 'nb-computed' : undefined,
+  });
+}
+
+function layoutRow(report: Report, row: LayoutRow, layout: ReportLayout): string {
+  const def = row.applicationsRow;
+  const rowAttrs = def ? ` data-row="${escapeHtml(def.id)}"${def.computed ? ' class="nb-computed-row"' : ''}` : '';
+  return `<tr${rowAttrs}>${row.cells.map((c) => layoutCell(report, c, layout)).join('')}</tr>`;
+}
+
+/** Column widths in %: 三's label columns ≈ 51% (the item column widest), values share the rest. */
+function columnWidths(table: TableLayout): number[] {
+  if (table.table !== 'applications') return Array(table.width).fill(100 / table.width);
+  const labels = table.labelColumns;
+  const values = table.width - labels;
+  return [...(labels === 3 ? [7.5, 12.5, 31] : Array(labels).fill(51 / labels)), ...Array(values).fill(49 / values)];
+}
+
+function renderTable(report: Report, table: TableLayout, layout: ReportLayout): string {
+  let out = `<table class="nb-${table.table}" style="${TABLE_STYLE}">${cols(columnWidths(table))}`;
+  if (table.head.length > 0) out += `<thead>${table.head.map((r) => layoutRow(report, r, layout)).join('')}</thead>`;
+  // 二's four small tables each keep their own body (their caption and header row with them).
+  const named = table.bodies.length > 1;
+  for (const body of table.bodies) {
+    out += `<tbody${named ? ` data-table="${escapeHtml(body.key)}"` : ''}>${body.rows.map((r) => layoutRow(report, r, layout)).join('')}</tbody>`;
   }
   return `${out}</table>`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// 三: the big table
-// ---------------------------------------------------------------------------------------------
-
-/** The groups a row sits in, outermost first (三、本年度办理结果 › （三）不予公开). */
-function groupChain(row: ApplicationsRowDef): ApplicationsGroupId[] {
-  const chain: ApplicationsGroupId[] = [];
-  let id = row.group;
-  while (id) {
-    chain.unshift(id);
-    id = APPLICATIONS_GROUPS.find((g) => g.id === id)?.parent;
-  }
-  return chain;
-}
-
-function renderApplications(report: Report): string {
-  const chains = APPLICATIONS_ROWS.map(groupChain);
-  // Label columns: one per level of grouping, plus the row's own label.
-  const labelColumns = 1 + Math.max(...chains.map((c) => c.length));
-  const rowsIn = (group: ApplicationsGroupId) => chains.filter((c) => c.includes(group)).length;
-  const organisations = APPLICANT_COLUMNS.slice(1);
-  const valueColumns = APPLICATIONS_COLUMN_IDS.length;
-
-  // Label columns ≈ 51% of the width (the item column widest), value columns share the rest.
-  const labelWidths = labelColumns === 3 ? [7.5, 12.5, 31] : Array(labelColumns).fill(51 / labelColumns);
-  const widths = [...labelWidths, ...Array(valueColumns).fill(49 / valueColumns)];
-
-  let out = `<table class="nb-applications" style="${TABLE_STYLE}">${cols(widths)}<thead>`;
-  out += `<tr>${th(zh(APPLICATIONS_HEADER.note), { rowspan: 3, colspan: labelColumns, className: 'nb-note' })}${th(
-    zh(APPLICATIONS_HEADER.applicants),
-    { colspan: valueColumns, scope: 'colgroup' },
-  )}</tr>`;
-  out += `<tr>${th(zh(APPLICANT_COLUMNS[0].label), { rowspan: 2, scope: 'col' })}${th(zh(APPLICATIONS_HEADER.organisations), {
-    colspan: organisations.length,
-    scope: 'colgroup',
-  })}${th(zh(APPLICATIONS_TOTAL_COLUMN.label), { rowspan: 2, scope: 'col' })}</tr>`;
-  out += `<tr>${organisations.map((c) => th(zh(c.label), { scope: 'col' })).join('')}</tr>`;
-  out += '</thead><tbody>';
-
-  const opened = new Set<ApplicationsGroupId>();
-  APPLICATIONS_ROWS.forEach((row, i) => {
-    const chain = chains[i]!;
-    let cells = '';
-    for (const group of chain) {
-      if (opened.has(group)) continue;
-      opened.add(group);
-      const def = APPLICATIONS_GROUPS.find((g) => g.id === group)!;
-      cells += th(zh(def.label), { rowspan: rowsIn(group), scope: 'rowgroup', className: 'nb-group' });
-    }
-    cells += th(zh(row.label), { colspan: labelColumns - chain.length, scope: 'row' });
-    for (const col of APPLICATIONS_COLUMN_IDS) cells += valueCell(report, `applications.${row.id}.${col}`);
-    out += `<tr data-row="${row.id}"${row.computed ? ' class="nb-computed-row"' : ''}>${cells}</tr>`;
-  });
-  return `${out}</tbody></table>`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// 四: 行政复议 / 行政诉讼 › 未经复议直接起诉 / 复议后起诉, one row of values
-// ---------------------------------------------------------------------------------------------
-
-const APPEAL_PARENT_LABELS: Record<string, Label> = { litigation: APPEALS_LITIGATION };
-
-function renderAppeals(report: Report): string {
-  const outcomeLabels = [...APPEAL_OUTCOMES.map((o) => o.label), APPEALS_TOTAL_COLUMN.label];
-  const span = outcomeLabels.length;
-  const outcomeCells = (rowspan: number) => outcomeLabels.map((l) => th(zh(l), { scope: 'col', rowspan })).join('');
-
-  // Top row: a kind of its own spans its outcomes; kinds with a parent gather under it.
-  let top = '';
-  let middle = '';
-  let bottom = '';
-  const seenParents = new Set<string>();
-  for (const kind of APPEAL_KINDS) {
-    const parent = 'parent' in kind ? kind.parent : undefined;
-    if (!parent) {
-      top += th(zh(kind.label), { colspan: span, scope: 'colgroup' });
-      middle += outcomeCells(2);
-      continue;
-    }
-    if (!seenParents.has(parent)) {
-      seenParents.add(parent);
-      const children = APPEAL_KINDS.filter((k) => 'parent' in k && k.parent === parent).length;
-      top += th(zh(APPEAL_PARENT_LABELS[parent]!), { colspan: span * children, scope: 'colgroup' });
-    }
-    middle += th(zh(kind.label), { colspan: span, scope: 'colgroup' });
-    bottom += outcomeCells(1);
-  }
-  const values = APPEAL_KINDS.flatMap((k) => APPEALS_COLUMN_IDS.map((c) => valueCell(report, `appeals.${k.id}.${c}`))).join('');
-  const count = APPEAL_KINDS.length * span;
-  return (
-    `<table class="nb-appeals" style="${TABLE_STYLE}">${cols(Array(count).fill(100 / count))}` +
-    `<thead><tr>${top}</tr><tr>${middle}</tr><tr>${bottom}</tr></thead>` +
-    `<tbody><tr>${values}</tr></tbody></table>`
-  );
 }
 
 // ---------------------------------------------------------------------------------------------
 // The whole report
 // ---------------------------------------------------------------------------------------------
 
-function renderSection(report: Report, section: SectionDef): string {
-  let content: string;
-  switch (section.id) {
-    case 'proactive':
-      content = `<div class="nb-table-wrap">${renderProactive(report)}</div>`;
-      break;
-    case 'applications':
-      content = `<div class="nb-table-wrap">${renderApplications(report)}</div>`;
-      break;
-    case 'appeals':
-      content = `<div class="nb-table-wrap">${renderAppeals(report)}</div>`;
-      break;
-    default:
-      content = renderParts(report.narrative[section.id as NarrativeSectionId]);
-  }
+function renderSection(report: Report, section: SectionDef, layout: ReportLayout): string {
+  const content =
+    section.kind === 'table'
+      ? `<div class="nb-table-wrap">${renderTable(report, layout[section.id as TableSectionId], layout)}</div>`
+      : renderParts(report.narrative[section.id as NarrativeSectionId]);
   return `<section class="nb-section" data-section="${section.id}"><h2>${zh(section.heading)}</h2>${content}</section>`;
 }
 
@@ -319,7 +202,7 @@ export function renderReport(report: Report, options: RenderOptions = {}): Rende
   }
   body += `<h1 class="nb-title">${escapeHtml(title)}</h1>`;
   body += renderPreamble(report);
-  for (const section of SECTIONS) body += renderSection(report, section);
+  for (const section of SECTIONS) body += renderSection(report, section, options.layout ?? REPORT_LAYOUT);
   if (options.paperCopyBlock) body += renderPaperCopy(report);
   body += '</article>';
   return { title, css: REPORT_CSS, body };
