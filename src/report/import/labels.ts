@@ -4,17 +4,10 @@
  * and half-width), no spaces, no punctuation or quotes, and the item number (（一）, (一), 一、,
  * 1., 1、, （1）) read apart from the words.
  */
+import { REPORT_LAYOUT, type TableLayout } from '../layout.ts';
 import {
-  APPEAL_KINDS,
-  APPEAL_OUTCOMES,
-  APPEALS_LITIGATION,
-  APPEALS_TOTAL_COLUMN,
-  APPLICANT_COLUMNS,
   APPLICATIONS_GROUPS,
-  APPLICATIONS_HEADER,
   APPLICATIONS_ROWS,
-  APPLICATIONS_TOTAL_COLUMN,
-  PROACTIVE_DOCUMENT_COLUMNS,
   PROACTIVE_ROWS,
   SECTIONS,
   type ApplicationsGroupId,
@@ -110,25 +103,21 @@ export function continuesLabel(target: LabelTarget, soFar: string, next: string)
 // Headers: which official header labels a table shows
 // ---------------------------------------------------------------------------------------------
 
-/** The header labels of 三, as the model has them. */
-export const APPLICATIONS_HEADER_LABELS: readonly string[] = [
-  APPLICATIONS_HEADER.applicants.zh,
-  ...APPLICANT_COLUMNS.slice(0, 1).map((c) => c.label.zh),
-  APPLICATIONS_HEADER.organisations.zh,
-  ...APPLICANT_COLUMNS.slice(1).map((c) => c.label.zh),
-  APPLICATIONS_TOTAL_COLUMN.label.zh,
-];
+/** The header labels a table of the layout prints (its head rows and captioned header rows). */
+function headerLabels(table: TableLayout): string[] {
+  const rows = [...table.head, ...table.bodies.flatMap((b) => b.rows.filter((r) => r.kind === 'header'))];
+  const labels = rows.flatMap((r) => r.cells.flatMap((c) => (c.kind === 'label' && c.role !== 'note' ? [c.label.zh] : [])));
+  return [...new Set(labels)];
+}
 
-/** The header labels of 四, as the model has them. */
-export const APPEALS_HEADER_LABELS: readonly string[] = [
-  APPEAL_KINDS[0].label.zh,
-  APPEALS_LITIGATION.zh,
-  ...APPEAL_KINDS.slice(1).map((k) => k.label.zh),
-  ...APPEAL_OUTCOMES.map((o) => o.label.zh),
-  APPEALS_TOTAL_COLUMN.label.zh,
-];
+export const PROACTIVE_HEADER_LABELS: readonly string[] = headerLabels(REPORT_LAYOUT.proactive);
+export const APPLICATIONS_HEADER_LABELS: readonly string[] = headerLabels(REPORT_LAYOUT.applications);
+export const APPEALS_HEADER_LABELS: readonly string[] = headerLabels(REPORT_LAYOUT.appeals);
 
-export const PROACTIVE_HEADER_LABELS: readonly string[] = PROACTIVE_DOCUMENT_COLUMNS.map((c) => c.label.zh);
+/** The cell ids of a value row of the layout whose ids start with `prefix`, left to right. */
+export function layoutRow(table: TableLayout, prefix: string): readonly string[] {
+  return table.valueRows.find((ids) => ids.every((id) => id === prefix || id.startsWith(`${prefix}.`))) ?? [];
+}
 
 /** Which of `labels` the folded text shows. */
 export function labelsFound(labels: readonly string[], folded: string): string[] {

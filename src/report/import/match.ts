@@ -8,16 +8,11 @@
  * placed cell by cell is left empty and named, and the printed totals are returned as `stated`
  * (compared by the statedTotal rule, never written into entered cells).
  */
+import { REPORT_LAYOUT } from '../layout.ts';
 import {
   AGENCY_KINDS,
-  APPEAL_KIND_IDS,
-  APPEAL_OUTCOME_IDS,
-  APPEALS_COLUMN_IDS,
-  APPLICANT_COLUMN_IDS,
-  APPLICATIONS_COLUMN_IDS,
   APPLICATIONS_ROWS,
   NARRATIVE_SECTION_IDS,
-  PROACTIVE_DOCUMENT_COLUMNS,
   PROACTIVE_ROWS,
   TEMPLATE_2019_MARKERS,
   TITLE_SUFFIX,
@@ -35,6 +30,7 @@ import {
   foldLabel,
   labelBody,
   labelsFound,
+  layoutRow,
   matchHeading,
   matchLabel,
   type HeadingStyle,
@@ -337,6 +333,18 @@ function lastLabel(row: readonly string[]): { index: number; target: LabelTarget
 // The matcher
 // ---------------------------------------------------------------------------------------------
 
+interface CellSpec {
+  readonly id: string;
+  readonly kind: 'count' | 'amount';
+  /** A printed total (a computed cell): compared by statedTotal, never written. */
+  readonly stated: boolean;
+}
+
+function cellSpec(id: string): CellSpec {
+  const cell = REPORT_LAYOUT.cells.get(id)!;
+  return { id, kind: cell.cellKind, stated: cell.kind === 'computed' };
+}
+
 export function matchPublished(doc: NeutralDocument): PublishedImport {
   const notes: ImportNote[] = [];
   const stated: Record<string, number | null> = {};
@@ -435,23 +443,20 @@ export function matchPublished(doc: NeutralDocument): PublishedImport {
     const label = lastLabel(rows[r]!);
     if (!label) continue;
     const { target } = label;
-    let ids: { id: string; kind: 'count' | 'amount'; stated: boolean }[];
+    let ids: CellSpec[];
     let key: string;
+    // The row's cells, left to right, as the layout of the template places them.
     if (target.kind === 'proactive') {
       key = `proactive.${target.row.id}`;
       if (template === '2019') continue; // 二 of the 试行 template holds other quantities
-      ids =
-        target.row.shape === 'documents'
-          ? PROACTIVE_DOCUMENT_COLUMNS.map((c) => ({ id: `proactive.${target.row.id}.${c.id}`, kind: 'count' as const, stated: false }))
-          : [{ id: key, kind: target.row.shape === 'amount' ? ('amount' as const) : ('count' as const), stated: false }];
+      ids = layoutRow(REPORT_LAYOUT.proactive, key).map(cellSpec);
     } else if (target.kind === 'applications') {
       key = `applications.${target.row.id}`;
-      const row = target.row;
-      ids = APPLICATIONS_COLUMN_IDS.map((c) => ({ id: `${key}.${c}`, kind: 'count' as const, stated: row.computed === true || c === 'total' }));
+      ids = layoutRow(REPORT_LAYOUT.applications, key).map(cellSpec);
     } else if (target.group === 'otherHandling' && template === '2019') {
       // The 试行 template's （六）其他处理 is one row: it is the 2021 template's 3.其他.
       key = 'applications.otherHandling.other';
-      ids = APPLICATIONS_COLUMN_IDS.map((c) => ({ id: `${key}.${c}`, kind: 'count' as const, stated: c === 'total' }));
+      ids = layoutRow(REPORT_LAYOUT.applications, key).map(cellSpec);
     } else continue;
     if (seen.has(key)) continue;
     const { values, consumed } = rowValues(rows, r, label.index, ids.length, target);
@@ -477,11 +482,12 @@ export function matchPublished(doc: NeutralDocument): PublishedImport {
   }
   if (template === '2019') for (const marker of templateMarkers) notes.push({ path: 'proactive', kind: 'template', found: marker });
 
-  // ---- 四: the first run of 15 value cells after its header (or after 三's last row)
+  // ---- 四: the first run of its value cells (15) after its header (or after 三's last row)
   const appealBlocks = sections.get('appeals');
   const appealRows = appealBlocks ? regionRows(appealBlocks) : rows.slice(lastApplicationsRow + 1);
   const appealsHeaderText = foldLabel(appealRows.flat().filter((c) => !valuePosition(c)).join(''));
-  const want = APPEAL_KIND_IDS.length * APPEALS_COLUMN_IDS.length;
+  const appealCells = REPORT_LAYOUT.appeals.valueRows.flat();
+  const want = appealCells.length;
   let run: string[] = [];
   let appealValues: string[] | undefined;
   for (const row of [...appealRows, ['\u0000']]) {
@@ -499,19 +505,9 @@ export function matchPublished(doc: NeutralDocument): PublishedImport {
   }
   if (appealValues) {
     if (appealValues.length > want) notes.push({ path: 'appeals', kind: 'unreadable', found: appealValues.slice(want).join(' | ') });
-    APPEAL_KIND_IDS.forEach((kind, k) =>
-      APPEALS_COLUMN_IDS.forEach((col, c) => read(`appeals.${kind}.${col}`, appealValues![k * APPEALS_COLUMN_IDS.length + c], 'count', col === 'total')),
-    );
-  } else {
-    notes.push({ path: 'appeals', kind: 'missingRow', found: '' });
-    for (const kind of APPEAL_KIND_IDS) for (const o of [...APPEAL_OUTCOME_IDS, 'total']) cells[`appeals.${kind}.${o}`] ??= { state: 'missing', raw: '' };
-  }
-  for (const row of APPLICATIONS_ROWS) for (const c of APPLICATIONS_COLUMN_IDS) cells[`applications.${row.id}.${c}`] ??= { state: 'missing', raw: '' };
-  for (const row of PROACTIVE_ROWS) {
-    if (row.shape === 'documents') for (const c of PROACTIVE_DOCUMENT_COLUMNS) cells[`proactive.${row.id}.${c.id}`] ??= { state: 'missing', raw: '' };
-    else cells[`proactive.${row.id}`] ??= { state: 'missing', raw: '' };
-  }
-  void APPLICANT_COLUMN_IDS;
+    appealCells.map(cellSpec).forEach((cell, i) => read(cell.id, appealValues![i], cell.kind, cell.stated));
+  } else notes.push({ path: 'appeals', kind: 'missingRow', found: '' });
+  for (const id of REPORT_LAYOUT.cells.keys()) cells[id] ??= { state: 'missing', raw: '' };
 
   const tableText = foldLabel(rows.flat().join(''));
   return {
