@@ -29,6 +29,7 @@ import {
   continuesLabel,
   foldLabel,
   labelBody,
+  labelKey,
   labelsFound,
   layoutRow,
   matchHeading,
@@ -297,7 +298,7 @@ function rowValues(rows: string[][], r: number, labelIndex: number, want: number
   let consumed = 0;
   if (values.length === 0) {
     // The label may wrap onto the next line(s) before its values begin.
-    let soFar = labelBody(rows[r]![labelIndex]!);
+    let soFar = labelKey(rows[r]![labelIndex]!).body;
     let next = r + 1;
     while (next < rows.length && rows[next]!.length === 1 && !valuePosition(rows[next]![0]!) && continuesLabel(target, soFar, rows[next]![0]!)) {
       soFar += labelBody(rows[next]![0]!);
