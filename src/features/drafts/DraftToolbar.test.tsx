@@ -10,7 +10,6 @@ import { emptyReport, getCell, setCell, type Report } from '../../report/index.t
 import { MemoryDraftStore, type Result } from '../../storage/index.ts';
 import { ConflictNotice } from './ConflictNotice.tsx';
 import { DraftToolbar } from './DraftToolbar.tsx';
-import { formatTime } from './SaveIndicator.tsx';
 import { forgetLeavingSessions } from './session.ts';
 import { DraftStoreProvider } from './StoreContext.tsx';
 import { useDraftSession } from './useDraftSession.ts';
@@ -190,14 +189,4 @@ test('two pages on one draft: the second is told, its edits kept; read-only, the
   await user.click(within(banner.closest('div')!).getByRole('button', { name: '加载最新内容' }));
   await waitFor(() => expect(screen.getByLabelText('乙页')).toHaveValue('1'));
   expect(screen.getByLabelText('乙页')).not.toHaveAttribute('readonly');
-});
-
-test('the save time reads as Intl writes it in zh-CN and en-GB (hh:mm:ss, 24 hours)', () => {
-  const day = new Date(2024, 2, 5).getTime();
-  for (const seconds of [0, 9, 59, 3600 + 5 * 60 + 7, 12 * 3600, 13 * 3600 + 1, 23 * 3600 + 59 * 60 + 59]) {
-    const at = day + seconds * 1000;
-    for (const locale of ['zh-CN', 'en-GB']) {
-      expect(formatTime(at)).toBe(new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(at));
-    }
-  }
 });

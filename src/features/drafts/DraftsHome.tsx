@@ -9,7 +9,7 @@ import type { DecodeResult, Problem, Report } from '../../report/index.ts';
 import { PURGE_AFTER_MS, DAY_MS, type DraftSummary, type StoreError } from '../../storage/index.ts';
 import { navigate, routeHref } from '../../ui/router.ts';
 import { CreateDialog, FromLastYearDialog, RenameDialog } from './CreateDialogs.tsx';
-import { formatDateTime } from './labels.ts';
+import { formatDateTime } from '../../ui/format.ts';
 import { ImportChoiceDialog, ImportProblems } from './ImportPieces.tsx';
 import { readReportFile } from '../../ui/files.ts';
 import { rememberRoute, takeStartRoute } from './lastRoute.ts';

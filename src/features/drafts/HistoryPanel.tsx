@@ -17,7 +17,8 @@ import {
 } from '../../report/index.ts';
 import { draftFindings, type StoreError, type VersionInfo, type VersionRecord } from '../../storage/index.ts';
 import { Dialog } from './Dialog.tsx';
-import { changedLabel, formatDateTime } from './labels.ts';
+import { formatDateTime } from '../../ui/format.ts';
+import { changedLabel } from './labels.ts';
 import { useDraftStore } from './StoreContext.tsx';
 import type { DraftSessionApi } from './useDraftSession.ts';
 import './strings.ts';
@@ -62,7 +63,7 @@ export function HistoryPanel({ session, onClose }: { session: DraftSessionApi; o
     setBusy(false);
     if (result.ok) {
       setViewing(undefined);
-      setNotice(t('drafts.history.restored', { time: formatDateTime(version.time, i18n.language, true) }));
+      setNotice(t('drafts.history.restored', { time: formatDateTime(version.time, i18n.language, 'seconds') }));
       void load();
     } else {
       setNotice(t('drafts.history.restoreFailed', { reason: t(`drafts.errors.${result.error.kind}`) }));
@@ -95,7 +96,7 @@ export function HistoryPanel({ session, onClose }: { session: DraftSessionApi; o
           <tbody>
             {versions.map((version, index) => {
               // Versions can be minutes apart: seconds tell them apart.
-              const time = formatDateTime(version.time, i18n.language, true);
+              const time = formatDateTime(version.time, i18n.language, 'seconds');
               return (
                 <tr key={version.id} aria-current={viewing?.id === version.id ? 'true' : undefined}>
                   <td>
@@ -153,8 +154,8 @@ function VersionView({ version, lastYear }: { version: VersionRecord; lastYear: 
   const counts = summarise(draftFindings(doc, lastYear));
   const filled = ENTERED_CELLS.map((cell) => ({ cell, value: getCell(doc, cell.id) })).filter((c) => c.value !== null);
   return (
-    <section className="drafts-version" aria-label={t('drafts.history.viewing', { time: formatDateTime(version.time, i18n.language, true) })}>
-      <h3>{t('drafts.history.viewing', { time: formatDateTime(version.time, i18n.language, true) })}</h3>
+    <section className="drafts-version" aria-label={t('drafts.history.viewing', { time: formatDateTime(version.time, i18n.language, 'seconds') })}>
+      <h3>{t('drafts.history.viewing', { time: formatDateTime(version.time, i18n.language, 'seconds') })}</h3>
       <p>
         <strong>{reportTitle(doc.meta.agency, doc.meta.year)}</strong> · {t(`drafts.status.${doc.status}`)}
       </p>

@@ -1,21 +1,12 @@
 /** The save state in words: saved (with time), saving, failed (why, and a way out), conflict. */
 import { useTranslation } from 'react-i18next';
+import { formatClockTime } from '../../ui/format.ts';
 import type { SaveState } from './session.ts';
 
 export interface SaveIndicatorProps {
   saveState: SaveState;
   onExport?: () => void;
   onRetry?: () => void;
-}
-
-/**
- * The clock time of a save, hh:mm:ss, as zh-CN and en-GB both write it. Written out rather than
- * through Intl.DateTimeFormat: its first use loads locale data, some 25 ms of the editor's
- * first paint (the indicator shows the draft's last save as soon as it opens).
- */
-export function formatTime(at: number): string {
-  const d = new Date(at);
-  return [d.getHours(), d.getMinutes(), d.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
 }
 
 export function SaveIndicator({ saveState, onExport, onRetry }: SaveIndicatorProps) {
@@ -25,7 +16,7 @@ export function SaveIndicator({ saveState, onExport, onRetry }: SaveIndicatorPro
       return (
         <span className="save-indicator save-saved" role="status">
           <span aria-hidden="true">✓ </span>
-          {saveState.at ? t('drafts.save.saved', { time: formatTime(saveState.at) }) : t('drafts.save.savedNoTime')}
+          {saveState.at ? t('drafts.save.saved', { time: formatClockTime(saveState.at) }) : t('drafts.save.savedNoTime')}
         </span>
       );
     case 'saving':

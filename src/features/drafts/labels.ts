@@ -1,11 +1,7 @@
-/** Names of what changed between versions (cells by their row and column, parts by heading) and when. */
+/** Names of what changed between versions (cells by their row and column, parts by heading). */
 import type { TFunction } from 'i18next';
 import { META_FIELDS, cellDef, cellLabel, sectionDef, type NarrativeSectionId, type Report } from '../../report/index.ts';
 import './strings.ts';
-
-export function formatDateTime(at: number, language: string, withSeconds = false): string {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'zh-CN', { dateStyle: 'medium', timeStyle: withSeconds ? 'medium' : 'short' }).format(at);
-}
 
 export function changedLabel(id: string, document: Report | undefined, lang: 'zh' | 'en', t: TFunction): string {
   if (cellDef(id)) return cellLabel(id, lang);

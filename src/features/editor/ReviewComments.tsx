@@ -10,7 +10,7 @@
  * place does, never on a keystroke in a cell.
  */
 import './reviewStrings.ts';
-import { memo, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   CELL_BY_ID,
@@ -24,6 +24,7 @@ import {
   type NarrativeSectionId,
   type Report,
 } from '../../report/index.ts';
+import { useFormatDateTime } from '../../ui/format.ts';
 import { useDerivedValue, useEditor, useStoreValue } from './context.ts';
 import type { FieldStatus, PlacedComment } from './store.ts';
 
@@ -60,18 +61,6 @@ export function targetName(report: Report, placed: PlacedComment, lang: Lang, t:
   return { section: '', name: target };
 }
 
-function useFormatTime(lang: Lang): (iso: string) => string {
-  return useMemo(() => {
-    // Made on first use: Intl's first formatter loads locale data (tens of ms on a slow PC).
-    let format: Intl.DateTimeFormat | undefined;
-    return (iso: string) => {
-      const time = Date.parse(iso);
-      format ??= new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-      return Number.isNaN(time) ? iso : format.format(time);
-    };
-  }, [lang]);
-}
-
 const titlesKeys = new WeakMap<Report['narrative'], string>();
 
 /** The part titles, as one string: a comment's name changes with its part's title. Cached: read on every keystroke. */
@@ -87,9 +76,9 @@ function titlesKey(report: Report): string {
 
 
 /** Open comments beside a field, the preamble or a part. */
-export function CommentNotes({ status, lang }: { status: FieldStatus; lang: Lang }) {
+export function CommentNotes({ status }: { status: FieldStatus; lang: Lang }) {
   const { t } = useTranslation();
-  const format = useFormatTime(lang);
+  const format = useFormatDateTime();
   if (!status.comments) return null;
   return (
     <ul className="comment-notes" aria-label={t('editor.review.heading')}>
@@ -113,9 +102,9 @@ function CommentNote({ placed, t, format }: { placed: PlacedComment; t: T; forma
 }
 
 /** At the top of the editor: the return and its reason, and the comments on the whole report. */
-export const ReviewBanner = memo(function ReviewBanner({ lang }: { lang: Lang }) {
+export const ReviewBanner = memo(function ReviewBanner(_props: { lang: Lang }) {
   const { t } = useTranslation();
-  const format = useFormatTime(lang);
+  const format = useFormatDateTime();
   const placement = useDerivedValue((s) => s.getReviewPlacement());
   const reason = returnReason(placement.review);
   if (reason === null && placement.openWhole.length === 0) return null;
@@ -155,7 +144,7 @@ export const ReviewBanner = memo(function ReviewBanner({ lang }: { lang: Lang })
 export const ReviewPanel = memo(function ReviewPanel({ lang, lock }: { lang: Lang; lock: ReviewLock }) {
   const { t } = useTranslation();
   const { store, goTo } = useEditor();
-  const format = useFormatTime(lang);
+  const format = useFormatDateTime();
   const placement = useDerivedValue((s) => s.getReviewPlacement());
   // Part titles name part comments; re-render when one changes (a string: compared by value).
   useStoreValue((s) => titlesKey(s.getReport()));

@@ -6,6 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type React
 import { useTranslation } from 'react-i18next';
 import { cellLabel, cellValue, type Report } from '../../report/index.ts';
 import { useLang } from '../../i18n/index.ts';
+import { formatNumber } from '../../ui/format.ts';
 import { downloadReport } from './files.ts';
 import { buildAggregate, commonYear, type ReviewUnit, type WorkspaceAggregate } from './model.ts';
 import { ReportView } from './ReportView.tsx';
@@ -164,7 +165,7 @@ export function AggregatePanel({ selected, all, roster, defaultAgency, onAgencyC
                 <tr key={id}>
                   <th scope="row">{cellLabel(id, lang)}</th>
                   <td className="rv-num" data-cell={id}>
-                    {cellValue(result.report, id)?.toLocaleString(lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 4 }) ?? '—'}
+                    {formatNumber(cellValue(result.report, id), lang)}
                   </td>
                 </tr>
               ))}

@@ -4,7 +4,7 @@ import type { Report, ReviewComment } from '../../report/index.ts';
 import { currentTarget } from '../../report/review/targets.ts';
 import { useLang } from '../../i18n/index.ts';
 import { targetLabel } from './targets.ts';
-import { useFormatTime } from './useFormatTime.ts';
+import { useFormatDateTime } from '../../ui/format.ts';
 
 export interface CommentsListProps {
   readonly report: Report;
@@ -18,7 +18,7 @@ export interface CommentsListProps {
 export function CommentsList({ report, onResolve, onReopen, onOpenTarget, disabled }: CommentsListProps) {
   const { t } = useTranslation();
   const lang = useLang();
-  const format = useFormatTime();
+  const format = useFormatDateTime('short');
   const words = { whole: t('review.target.whole'), preamble: t('review.target.preamble'), untitledPart: t('review.view.untitledPart') };
   const comments = [...report.review.comments].sort((a, b) => Number(a.resolved) - Number(b.resolved) || Date.parse(a.at) - Date.parse(b.at));
   if (comments.length === 0) return <p className="rv-muted">{t('review.comments.none')}</p>;

@@ -8,16 +8,12 @@ import { useTranslation } from 'react-i18next';
 import { SECTIONS, cellLabel, compareReports, type PartChange, type Report } from '../../report/index.ts';
 import { useLabel, useLang } from '../../i18n/index.ts';
 import type { ReviewUnit } from './model.ts';
-import { useFormatTime } from './useFormatTime.ts';
+import { formatNumber, useFormatDateTime } from '../../ui/format.ts';
 
 export interface CompareCandidate {
   readonly id: string;
   readonly label: string;
   readonly report: Report;
-}
-
-function formatNumber(value: number | null, lang: 'zh' | 'en'): string {
-  return value === null ? '—' : value.toLocaleString(lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 4 });
 }
 
 function formatDelta(delta: number | null, lang: 'zh' | 'en'): string {
@@ -113,7 +109,7 @@ export function ComparisonView({ before, after }: ComparisonViewProps) {
 /** The versions of a unit, oldest first, and its last year's report when in the workspace. */
 export function useCompareCandidates(unit: ReviewUnit): CompareCandidate[] {
   const { t } = useTranslation();
-  const format = useFormatTime();
+  const format = useFormatDateTime('short');
   return useMemo(() => {
     const list: CompareCandidate[] = unit.versions.map((v, i) => ({
       id: v.id,

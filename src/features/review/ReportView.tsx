@@ -32,6 +32,7 @@ import {
   type SectionDef,
 } from '../../report/index.ts';
 import { useLabel, useLang } from '../../i18n/index.ts';
+import { formatNumber } from '../../ui/format.ts';
 import { openCommentsByTarget } from './targets.ts';
 
 export interface ReportViewProps {
@@ -45,10 +46,6 @@ export interface ReportViewProps {
 /** The DOM id of a target in this view, for "go to cell" from findings and comments. */
 export function viewTargetId(target: string): string {
   return `rv-target-${target.replace(/[^\w.-]/g, '_')}`;
-}
-
-function formatValue(value: number | null, lang: 'zh' | 'en'): string {
-  return value === null ? '—' : value.toLocaleString(lang === 'en' ? 'en' : 'zh-CN', { maximumFractionDigits: 4 });
 }
 
 export function ReportView({ report, onPickTarget, picked }: ReportViewProps) {
@@ -88,8 +85,8 @@ export function ReportView({ report, onPickTarget, picked }: ReportViewProps) {
 
   const cell = (id: string) => {
     const value = cellValue(report, id);
-    const name = `${cellLabel(id, lang)}: ${value === null ? t('review.view.notFilled') : formatValue(value, lang)}`;
-    return pickable(id, name, formatValue(value, lang), 'rv-cell');
+    const name = `${cellLabel(id, lang)}: ${value === null ? t('review.view.notFilled') : formatNumber(value, lang)}`;
+    return pickable(id, name, formatNumber(value, lang), 'rv-cell');
   };
 
   const narrativeSection = (section: SectionDef) => {

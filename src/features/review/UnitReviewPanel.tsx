@@ -16,7 +16,7 @@ import type { ReviewUnit } from './model.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { targetGroups } from './targets.ts';
 import type { ActResult } from './useReviewWorkspace.ts';
-import { useFormatTime } from './useFormatTime.ts';
+import { useFormatDateTime } from '../../ui/format.ts';
 import { useActErrorText } from './useActErrorText.ts';
 
 export interface UnitReviewPanelProps {
@@ -34,7 +34,7 @@ export interface UnitReviewPanelProps {
 export function UnitReviewPanel({ unit, reviewer, onAct, onOpenCell, target: controlledTarget, onTargetChange }: UnitReviewPanelProps) {
   const { t } = useTranslation();
   const lang = useLang();
-  const format = useFormatTime();
+  const format = useFormatDateTime('short');
   const errorText = useActErrorText();
   const ids = useId();
   const [ownTarget, setOwnTarget] = useState('');

@@ -27,7 +27,7 @@ import { AGENCY_KIND_LABELS, REVIEW_STATUSES } from '../../report/index.ts';
 import { useLabel } from '../../i18n/index.ts';
 import type { UnitRow } from './model.ts';
 import { StatusBadge } from './StatusBadge.tsx';
-import { useFormatTime } from './useFormatTime.ts';
+import { useFormatDateTime } from '../../ui/format.ts';
 
 const features = tableFeatures({
   rowSortingFeature,
@@ -58,7 +58,7 @@ function KindCell({ kind }: { kind: UnitRow['kind'] }) {
 }
 
 function TimeCell({ ms }: { ms: number }) {
-  const format = useFormatTime();
+  const format = useFormatDateTime('short');
   return <time dateTime={new Date(ms).toISOString()}>{format(ms)}</time>;
 }
 
