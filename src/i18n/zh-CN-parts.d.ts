@@ -41,3 +41,7 @@ declare module '*zh-CN.json?area=editorReady' {
   const strings: ZhCNStringsPart;
   export default strings;
 }
+declare module '*zh-CN.json?area=importReport' {
+  const strings: ZhCNStringsPart;
+  export default strings;
+}

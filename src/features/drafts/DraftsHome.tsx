@@ -217,6 +217,9 @@ export function DraftsHome() {
         <button type="button" onClick={() => setOpen({ kind: 'fromLastYear' })} aria-haspopup="dialog">
           {t('drafts.home.fromLastYear')}
         </button>
+        <a className="button-link" href={routeHref({ name: 'import' })}>
+          {t('drafts.importPublished.button')}
+        </a>
         <button type="button" onClick={() => fileInput.current?.click()}>
           {t('drafts.home.import')}
         </button>

@@ -380,7 +380,9 @@ export function matchPublished(doc: NeutralDocument): PublishedImport {
     }
   }
   // The preamble: the head's paragraphs but the title line and the agency's name above it.
-  const preambleParagraphs = content.filter((p) => p.trim() !== found.title && !(agency && labelBody(p) === labelBody(agency)));
+  const preambleParagraphs = content.filter(
+    (p) => p.trim() !== found.title && !(agency && labelBody(p) === labelBody(agency)) && !(p.trim().length <= 60 && /政府信息公开.{0,8}报告$/.test(p.trim())),
+  );
   const preamble = joinWrapped(preambleParagraphs, false).join('\n');
   const contact = (preamble.normalize('NFKC').match(PHONE) ?? allText.normalize('NFKC').match(PHONE))?.[1]?.trim() ?? '';
   if (!agency) notes.push({ path: 'meta.agency', kind: 'missingMeta', found: found.title });
