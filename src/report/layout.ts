@@ -18,8 +18,8 @@
  *   names, keyboard moves, paste targets and comments. `valueRows` / `enteredRows`: the cell
  *   ids by row.
  *
- * And for the whole report: `cellPosition(cellId)`, `cellNameLabels(cellId)` (the labels that
- * name a cell), `formatNumber` and `shownValue` — the ONE rule for how a value is shown (below),
+ * And for the whole report: `cellPosition(cellId)`, `cellNameLabels(cellId)` and `cellName`
+ * (the labels that name a cell, joined), `formatNumber` and `shownValue` — the ONE rule for how a value is shown (below),
  * `layoutMatrix` (a table as (text, rowSpan, colSpan, cellId) rows: the contract the views'
  * tests hold each view to), and `buildLayout(model)` for a changed copy of the format (tests).
  */
@@ -397,6 +397,12 @@ export function cellNameLabels(cellId: string, layout: ReportLayout = REPORT_LAY
   const at = cellPosition(cellId, layout);
   if (!at) return [];
   return [...at.rowLabels, ...at.columnLabels].filter((l) => l.inName).map((l) => l.label);
+}
+
+/** A cell's name: its naming labels joined ("（三）不予公开 1.属于国家秘密 商业企业"); the id itself for no cell. */
+export function cellName(cellId: string, lang: 'zh' | 'en', layout: ReportLayout = REPORT_LAYOUT): string {
+  const labels = cellNameLabels(cellId, layout);
+  return labels.length === 0 ? cellId : labels.map((l) => l[lang]).join(lang === 'zh' ? ' ' : ' — ');
 }
 
 // ---------------------------------------------------------------------------------------------

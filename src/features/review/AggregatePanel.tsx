@@ -4,9 +4,8 @@
  */
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { cellLabel, cellValue, type Report } from '../../report/index.ts';
+import { cellName, shownValue, type Report } from '../../report/index.ts';
 import { useLang } from '../../i18n/index.ts';
-import { formatNumber } from '../../ui/format.ts';
 import { downloadReport } from './files.ts';
 import { buildAggregate, commonYear, type ReviewUnit, type WorkspaceAggregate } from './model.ts';
 import { ReportView } from './ReportView.tsx';
@@ -163,9 +162,9 @@ export function AggregatePanel({ selected, all, roster, defaultAgency, onAgencyC
             <tbody>
               {KEY_TOTALS.map((id) => (
                 <tr key={id}>
-                  <th scope="row">{cellLabel(id, lang)}</th>
+                  <th scope="row">{cellName(id, lang)}</th>
                   <td className="rv-num" data-cell={id}>
-                    {formatNumber(cellValue(result.report, id), lang)}
+                    {shownValue(result.report, id)}
                   </td>
                 </tr>
               ))}

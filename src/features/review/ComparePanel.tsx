@@ -5,10 +5,10 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SECTIONS, cellLabel, compareReports, type PartChange, type Report } from '../../report/index.ts';
+import { SECTIONS, cellName, compareReports, formatNumber, type PartChange, type Report } from '../../report/index.ts';
 import { useLabel, useLang } from '../../i18n/index.ts';
 import type { ReviewUnit } from './model.ts';
-import { formatNumber, useFormatDateTime } from '../../ui/format.ts';
+import { useFormatDateTime } from '../../ui/format.ts';
 
 export interface CompareCandidate {
   readonly id: string;
@@ -16,11 +16,19 @@ export interface CompareCandidate {
   readonly report: Report;
 }
 
-function formatDelta(delta: number | null, lang: 'zh' | 'en'): string {
+/**
+ * A number as the tables show it (layout.ts's one rule: plain digits); a side not filled is
+ * marked — here, where a change from or to nothing must be seen.
+ */
+function cellText(value: number | null): string {
+  return value === null ? '—' : formatNumber(value);
+}
+
+function formatDelta(delta: number | null): string {
   if (delta === null) return '—';
   if (delta === 0) return '0';
   // A real minus sign (U+2212) and an explicit plus: the sign carries the meaning, not colour.
-  return `${delta > 0 ? '+' : '−'}${formatNumber(Math.abs(delta), lang)}`;
+  return `${delta > 0 ? '+' : '−'}${cellText(Math.abs(delta))}`;
 }
 
 export interface ComparisonViewProps {
@@ -57,10 +65,10 @@ export function ComparisonView({ before, after }: ComparisonViewProps) {
             <tbody>
               {comparison.cells.map((c) => (
                 <tr key={c.cell}>
-                  <th scope="row">{cellLabel(c.cell, lang)}</th>
-                  <td className="rv-num">{formatNumber(c.before, lang)}</td>
-                  <td className="rv-num">{formatNumber(c.after, lang)}</td>
-                  <td className="rv-num">{formatDelta(c.delta, lang)}</td>
+                  <th scope="row">{cellName(c.cell, lang)}</th>
+                  <td className="rv-num">{cellText(c.before)}</td>
+                  <td className="rv-num">{cellText(c.after)}</td>
+                  <td className="rv-num">{formatDelta(c.delta)}</td>
                 </tr>
               ))}
             </tbody>

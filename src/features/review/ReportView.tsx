@@ -1,6 +1,6 @@
 /**
  * A compact read-only view of a report for the reviewer: meta, narrative and the tables of 二,
- * 三 and 四 with their values. Each cell and part is a button that picks it as the target of a
+ * 三 and 四 with their values, laid out by the core's layout.ts as the template merges them. Each cell and part is a button that picks it as the target of a
  * comment, and shows how many open comments it has. The app may put the editor's read-only
  * layout or the print view in its place (ReviewWorkspace's `renderReport`).
  */
@@ -8,31 +8,23 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   AGENCY_KIND_LABELS,
-  APPEALS_COLUMN_IDS,
-  APPEALS_LITIGATION,
-  APPEAL_KINDS,
-  APPEAL_OUTCOMES,
-  APPEALS_TOTAL_COLUMN,
-  APPLICANT_COLUMNS,
-  APPLICATIONS_COLUMN_IDS,
-  APPLICATIONS_ROWS,
-  APPLICATIONS_TOTAL_COLUMN,
   META_FIELDS,
-  PROACTIVE_CONTENT_HEADER,
-  PROACTIVE_DOCUMENT_COLUMNS,
-  PROACTIVE_TABLES,
+  REPORT_LAYOUT,
   SECTIONS,
-  applicationsGroup,
-  cellLabel,
-  cellValue,
+  cellName,
   partNumber,
   reportTitle,
+  shownValue,
+  type LayoutCell,
+  type LayoutRow,
   type NarrativeSectionId,
   type Report,
+  type ReportLayout,
   type SectionDef,
+  type TableLayout,
+  type TableSectionId,
 } from '../../report/index.ts';
 import { useLabel, useLang } from '../../i18n/index.ts';
-import { formatNumber } from '../../ui/format.ts';
 import { openCommentsByTarget } from './targets.ts';
 
 export interface ReportViewProps {
@@ -41,6 +33,8 @@ export interface ReportViewProps {
   readonly onPickTarget?: (target: string) => void;
   /** The currently picked target, marked in the view. */
   readonly picked?: string;
+  /** The tables' layout; the format's by default (a test passes a changed one). */
+  readonly layout?: ReportLayout;
 }
 
 /** The DOM id of a target in this view, for "go to cell" from findings and comments. */
@@ -48,7 +42,10 @@ export function viewTargetId(target: string): string {
   return `rv-target-${target.replace(/[^\w.-]/g, '_')}`;
 }
 
-export function ReportView({ report, onPickTarget, picked }: ReportViewProps) {
+/** Class of a label cell by its role in the layout (the note and groups set apart). */
+const LABEL_CLASS: Partial<Record<string, string>> = { caption: 'rv-caption', note: 'rv-note', rowGroup: 'rv-group' };
+
+export function ReportView({ report, onPickTarget, picked, layout = REPORT_LAYOUT }: ReportViewProps) {
   const { t } = useTranslation();
   const label = useLabel();
   const lang = useLang();
@@ -83,10 +80,41 @@ export function ReportView({ report, onPickTarget, picked }: ReportViewProps) {
     );
   };
 
+  // A value as every view shows it (layout.ts): a blank, or a total of blanks, stays empty;
+  // its name says 未填写.
   const cell = (id: string) => {
-    const value = cellValue(report, id);
-    const name = `${cellLabel(id, lang)}: ${value === null ? t('review.view.notFilled') : formatNumber(value, lang)}`;
-    return pickable(id, name, formatNumber(value, lang), 'rv-cell');
+    const text = shownValue(report, id, layout);
+    return pickable(id, `${cellName(id, lang, layout)}: ${text === '' ? t('review.view.notFilled') : text}`, text, 'rv-cell');
+  };
+
+  const layoutCell = (c: LayoutCell, i: number) =>
+    c.kind === 'label' ? (
+      <th key={c.key} scope={c.scope} rowSpan={c.rowSpan} colSpan={c.colSpan} className={LABEL_CLASS[c.role]}>
+        {label(c.label)}
+      </th>
+    ) : (
+      <td key={`${c.cellId}:${i}`} rowSpan={c.rowSpan} colSpan={c.colSpan} data-cell={c.cellId} className={c.kind === 'computed' ? 'rv-computed' : undefined}>
+        {cell(c.cellId)}
+      </td>
+    );
+  const layoutRow = (row: LayoutRow) => <tr key={row.key}>{row.cells.map(layoutCell)}</tr>;
+
+  // The tables of 二, 三 and 四 as layout.ts lays them out (the template's merged headers).
+  const tableSection = (section: SectionDef) => {
+    const table: TableLayout = layout[section.id as TableSectionId];
+    return (
+      <section key={section.id} aria-labelledby={`rv-h-${section.id}`}>
+        <h3 id={`rv-h-${section.id}`}>{label(section.heading)}</h3>
+        <div className="rv-table-scroll">
+          <table className={`rv-grid rv-grid-${section.id}`}>
+            {table.head.length > 0 ? <thead>{table.head.map(layoutRow)}</thead> : null}
+            {table.bodies.map((body) => (
+              <tbody key={body.key}>{body.rows.map(layoutRow)}</tbody>
+            ))}
+          </table>
+        </div>
+      </section>
+    );
   };
 
   const narrativeSection = (section: SectionDef) => {
@@ -114,118 +142,6 @@ export function ReportView({ report, onPickTarget, picked }: ReportViewProps) {
     );
   };
 
-  const proactive = (
-    <section key="proactive" aria-labelledby="rv-h-proactive">
-      <h3 id="rv-h-proactive">{label(SECTIONS.find((s) => s.id === 'proactive')!.heading)}</h3>
-      {PROACTIVE_TABLES.map((table) => (
-        <table key={table.id} className="rv-grid">
-          <caption>{label(table.caption)}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{label(PROACTIVE_CONTENT_HEADER)}</th>
-              {table.columns.map((c) => (
-                <th key={c.zh} scope="col">
-                  {label(c)}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {table.rows.map((row) => (
-              <tr key={row.id}>
-                <th scope="row">{label(row.label)}</th>
-                {row.shape === 'documents' ? (
-                  PROACTIVE_DOCUMENT_COLUMNS.map((c) => (
-                    <td key={c.id}>
-                      {cell(`proactive.${row.id}.${c.id}`)}
-                    </td>
-                  ))
-                ) : (
-                  <td>
-                    {cell(`proactive.${row.id}`)}
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ))}
-    </section>
-  );
-
-  const applications = (
-    <section key="applications" aria-labelledby="rv-h-applications">
-      <h3 id="rv-h-applications">{label(SECTIONS.find((s) => s.id === 'applications')!.heading)}</h3>
-      <div className="rv-table-scroll">
-        <table className="rv-grid">
-          <thead>
-            <tr>
-              <td />
-              {APPLICANT_COLUMNS.map((c) => (
-                <th key={c.id} scope="col">
-                  {label(c.label)}
-                </th>
-              ))}
-              <th scope="col">{label(APPLICATIONS_TOTAL_COLUMN.label)}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {APPLICATIONS_ROWS.map((row) => {
-              const group = row.group && row.group !== 'results' ? `${label(applicationsGroup(row.group).label)} ` : '';
-              return (
-                <tr key={row.id}>
-                  <th scope="row">
-                    {group ? <span className="rv-muted">{group}</span> : null}
-                    {label(row.label)}
-                  </th>
-                  {APPLICATIONS_COLUMN_IDS.map((c) => (
-                    <td key={c}>
-                      {cell(`applications.${row.id}.${c}`)}
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
-
-  const appeals = (
-    <section key="appeals" aria-labelledby="rv-h-appeals">
-      <h3 id="rv-h-appeals">{label(SECTIONS.find((s) => s.id === 'appeals')!.heading)}</h3>
-      <table className="rv-grid">
-        <thead>
-          <tr>
-            <td />
-            {APPEAL_OUTCOMES.map((o) => (
-              <th key={o.id} scope="col">
-                {label(o.label)}
-              </th>
-            ))}
-            <th scope="col">{label(APPEALS_TOTAL_COLUMN.label)}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {APPEAL_KINDS.map((kind) => (
-            <tr key={kind.id}>
-              <th scope="row">
-                {'parent' in kind ? <span className="rv-muted">{label(APPEALS_LITIGATION)} </span> : null}
-                {label(kind.label)}
-              </th>
-              {APPEALS_COLUMN_IDS.map((c) => (
-                <td key={c}>
-                  {cell(`appeals.${kind.id}.${c}`)}
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
-
   return (
     <article className="rv-report" aria-label={reportTitle(report.meta.agency, report.meta.year)}>
       <h2>{reportTitle(report.meta.agency, report.meta.year)}</h2>
@@ -248,7 +164,7 @@ export function ReportView({ report, onPickTarget, picked }: ReportViewProps) {
         <p className="rv-text">{report.narrative.preamble}</p>
       </div>
       {SECTIONS.map((section) =>
-        section.kind === 'narrative' ? narrativeSection(section) : section.id === 'proactive' ? proactive : section.id === 'applications' ? applications : appeals,
+        section.kind === 'narrative' ? narrativeSection(section) : tableSection(section),
       )}
     </article>
   );
