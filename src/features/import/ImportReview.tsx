@@ -83,6 +83,9 @@ export function ImportReview({ result }: { result: PublishedImport }) {
         return (
           <section key={table.table} className="import-section" aria-label={label(heading)}>
             <h2>{label(heading)}</h2>
+            <p className="import-hint">
+              {result.header[table.table].length ? t('import.headerFound', { labels: result.header[table.table].join('、') }) : t('import.headerNone')}
+            </p>
             <div className="import-table-wrap">
               <table className={`import-table import-table-${table.table}`}>
                 <tbody>
