@@ -28,7 +28,7 @@ function setup() {
 test('pasted HTML is read and shown for review, each mark at its cell, before anything is saved', async () => {
   const calls = setup();
   paste(screen.getByLabelText('粘贴报告内容'), { 'text/html': html, 'text/plain': 'ignored' });
-  expect(await screen.findByRole('heading', { name: '检查读到的内容' })).toBeInTheDocument();
+  expect(await screen.findByRole('heading', { name: '检查读到的内容' }, { timeout: 10_000 })).toBeInTheDocument();
   const applications = screen.getByRole('region', { name: '三、收到和处理政府信息公开申请情况' });
   const marked = (cls: string) => applications.querySelectorAll(`td.${cls}`);
   // xuwen prints 0 for 自然人 of 一、本年新收 and blanks for the five organisations.
@@ -44,7 +44,7 @@ test('pasted HTML is read and shown for review, each mark at its cell, before an
 test('the clerk confirms the header; keeping as last year hands over the confirmed report', async () => {
   const calls = setup();
   paste(screen.getByLabelText('粘贴报告内容'), { 'text/html': html });
-  await screen.findByRole('heading', { name: '检查读到的内容' });
+  await screen.findByRole('heading', { name: '检查读到的内容' }, { timeout: 10_000 });
   // xuwen's page names neither agency nor year: both are asked for.
   await userEvent.click(screen.getByRole('button', { name: /作为上年年报/ }));
   expect(screen.getByRole('alert')).toHaveTextContent('请先填写机关名称');
@@ -62,7 +62,7 @@ test('a statedTotal disagreement is marked at the printed total', async () => {
   setup();
   const text = readFileSync('tests/fixtures/pingluo-2022-zhengfuban.txt', 'utf8').replace('一、本年新收政府信息公开申请数量\t\t24\t0\t0\t0\t0\t0\t24', '一、本年新收政府信息公开申请数量\t\t24\t0\t0\t0\t0\t0\t25');
   paste(screen.getByLabelText('粘贴报告内容'), { 'text/plain': text });
-  await screen.findByRole('heading', { name: '检查读到的内容' });
+  await screen.findByRole('heading', { name: '检查读到的内容' }, { timeout: 10_000 });
   expect(document.querySelector('td[data-cell="applications.newReceived.total"]')).toHaveTextContent('印 25，各项之和 24');
   expect(screen.getByLabelText('机关名称')).toHaveValue('平罗县人民政府办公室');
   expect(screen.getByLabelText('机关类别')).toHaveValue('governmentOffice');
@@ -73,7 +73,7 @@ test('a statedTotal disagreement is marked at the printed total', async () => {
 test('something that is not a report is refused with a message; cancel leaves nothing', async () => {
   const calls = setup();
   paste(screen.getByLabelText('粘贴报告内容'), { 'text/plain': '今天天气很好。' });
-  expect(await screen.findByRole('alert')).toHaveTextContent('没有找到政府信息公开工作年度报告的表格或章节');
+  expect(await screen.findByRole('alert', {}, { timeout: 10_000 })).toHaveTextContent('没有找到政府信息公开工作年度报告的表格或章节');
   await userEvent.click(screen.getByRole('button', { name: '取消' }));
   expect(calls.onCancel).toHaveBeenCalled();
   expect(calls.onKeepAsLastYear).not.toHaveBeenCalled();
