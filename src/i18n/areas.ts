@@ -27,6 +27,18 @@ export const LAZY_AREAS = {
   draftsConflict: ['drafts.conflict'],
   // The editor's review banner and panel (a reviewed report only); the cells' marks keep theirs.
   editorReview: ['editor.review.heading', 'editor.review.openCount', 'editor.review.statusLine', 'editor.review.status', 'editor.review.none', 'editor.review.open', 'editor.review.resolved', 'editor.review.resolvedAt', 'editor.review.noteHead', 'editor.review.whole', 'editor.review.wholeHeading', 'editor.review.goTo', 'editor.review.resolve', 'editor.review.resolveLabel', 'editor.review.reopen', 'editor.review.reopenLabel', 'editor.review.didResolve', 'editor.review.didReopen', 'editor.review.lockedReady', 'editor.review.lockedReadOnly', 'editor.review.returnedHeading', 'editor.review.returnedReason', 'editor.review.returnedHelp', 'editor.review.clerk', 'editor.review.returnedHelpDone'],
+  // What a paste says (the code comes with the first focus on a grid); loadFailed stays first.
+  editorPaste: [
+    'editor.paste.empty',
+    'editor.paste.outside',
+    'editor.paste.notValue',
+    'editor.paste.done',
+    'editor.paste.doneChecked',
+    'editor.paste.doneMismatch',
+    'editor.paste.mismatch',
+    'editor.paste.listSeparator',
+    'editor.paste.more',
+  ],
   // The list shown after a refused 定稿.
   editorReady: ['editor.ready.refused', 'editor.ready.refusedHelp', 'editor.ready.dismiss'],
   // The header and narrative sections (the grids come first); names used elsewhere stay.

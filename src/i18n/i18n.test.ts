@@ -49,11 +49,12 @@ test('the first load’s zh-CN strings and the lazy areas add up to the whole fi
     draftsConflict: () => import('./zh-CN.json?area=draftsConflict'),
     editorReview: () => import('./zh-CN.json?area=editorReview'),
     editorReady: () => import('./zh-CN.json?area=editorReady'),
+    editorPaste: () => import('./zh-CN.json?area=editorPaste'),
     editorSections: () => import('./zh-CN.json?area=editorSections'),
     importReport: () => import('./zh-CN.json?area=importReport'),
   };
   const areas = await Promise.all(Object.values(loaders).map(async (load) => (await load()).default));
-  expect(Object.keys(LAZY_AREAS).sort()).toEqual(['draftsConflict', 'draftsHistory', 'draftsHome', 'editorReady', 'editorReview', 'editorSections', 'importReport', 'print', 'review']);
+  expect(Object.keys(LAZY_AREAS).sort()).toEqual(['draftsConflict', 'draftsHistory', 'draftsHome', 'editorPaste', 'editorReady', 'editorReview', 'editorSections', 'importReport', 'print', 'review']);
   const parts = [first, ...areas].map((part) => [...keys(part)].map(([path]) => path));
   const all = parts.flat();
   expect(new Set(all).size).toBe(all.length);

@@ -45,3 +45,7 @@ declare module '*zh-CN.json?area=importReport' {
   const strings: ZhCNStringsPart;
   export default strings;
 }
+declare module '*zh-CN.json?area=editorPaste' {
+  const strings: ZhCNStringsPart;
+  export default strings;
+}

@@ -6,16 +6,30 @@
  */
 import { useCallback, useRef, useState, type ClipboardEvent, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CELL_BY_ID } from '../../report/index.ts';
+import { CELL_BY_ID, cellValue, type TableSectionId } from '../../report/index.ts';
 import { useEditor, useGridEnv } from './context.ts';
-import { cellName, moveFrom, planPaste, type GridMove } from './gridModel.ts';
-import { isBlock, parseAmount, parseCount, parsePasteBlock } from './parse.ts';
+import { cellName, moveFrom, SCREEN_MATRIX, screenPosition, type GridMove } from './gridModel.ts';
+import { isBlock, parseAmount, parseCount } from './parse.ts';
 import type { UndoStep } from './undo.ts';
 
 type GridMessage = { readonly kind: 'error' | 'ok'; readonly text: string } | null;
 
+/** The paste code comes with the first focus on a grid, so that a paste does not wait for it. */
+let pasteModule: Promise<typeof import('./paste.ts')> | undefined;
+const loadPaste = () => (pasteModule ??= import('./paste.ts'));
+const PASTE_GRID = {
+  matrix: (section: TableSectionId) => SCREEN_MATRIX[section],
+  position: screenPosition,
+  parse: (id: string, text: string) => (CELL_BY_ID.get(id)?.kind === 'amount' ? parseAmount(text) : parseCount(text)),
+};
+
 function cellInput(target: EventTarget | null): HTMLInputElement | null {
   return target instanceof HTMLInputElement && target.dataset.cell ? target : null;
+}
+
+/** An entered cell's input or a computed cell's number (both carry data-cell). */
+function gridCell(target: EventTarget | null): HTMLElement | null {
+  return target instanceof HTMLElement && target.dataset.cell ? target : null;
 }
 
 const MOVES: Partial<Record<string, GridMove>> = {
@@ -27,7 +41,7 @@ const MOVES: Partial<Record<string, GridMove>> = {
 
 export function GridFrame({ label, children }: { label: string; children: ReactNode }) {
   const { t } = useTranslation();
-  const { form, undo, goTo, syncCells } = useEditor();
+  const { form, store, undo, goTo, syncCells } = useEditor();
   const { lang, readOnly } = useGridEnv();
   const frame = useRef<HTMLDivElement>(null);
   /** The text of the focused cell when it got focus: Escape restores it, leaving records it. */
@@ -85,9 +99,40 @@ export function GridFrame({ label, children }: { label: string; children: ReactN
     input.select();
   };
 
+  /** Edit in place: arrows move the caret, which starts at the end of the value. */
+  const editEnd = (input: HTMLInputElement) => {
+    editing.current = input.dataset.cell!;
+    const end = input.value.length;
+    input.setSelectionRange(end, end);
+  };
+
+  /**
+   * The cell's edit is done (it is left, or Enter found no cell to move to): its text is shown
+   * as understood ("１,２３４ " → "1234"), the change goes on the undo stack, and Escape restores
+   * this value from now on, never the one before it.
+   */
+  const commit = (input: HTMLInputElement) => {
+    const id = input.dataset.cell!;
+    const before = focusText.current?.id === id ? focusText.current.text : input.value;
+    const parsed = CELL_BY_ID.get(id)?.kind === 'amount' ? parseAmount(input.value) : parseCount(input.value);
+    const after = parsed.ok ? parsed.canonical : input.value;
+    if (after !== input.value) {
+      form.setValue(id as never, after as never);
+      syncCells([id]);
+    }
+    undo.push({ kind: 'edit', changes: [{ id, before, after }] });
+    focusText.current = { id, text: after };
+    editing.current = null;
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const input = cellInput(e.target);
-    if (!input) return;
+    if (!input) {
+      // A character typed on a computed cell would be lost without a word.
+      const total = gridCell(e.target);
+      if (total && !readOnly && e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey) refuseComputed(total.dataset.cell!);
+      return;
+    }
     const id = input.dataset.cell!;
     const mod = e.ctrlKey || e.metaKey;
     const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
@@ -120,9 +165,8 @@ export function GridFrame({ label, children }: { label: string; children: ReactN
       return;
     } else if (e.key === 'F2') {
       e.preventDefault();
-      editing.current = inEdit ? null : id;
-      const end = input.value.length;
-      input.setSelectionRange(end, end);
+      if (inEdit) editing.current = null;
+      else editEnd(input);
       return;
     } else {
       return;
@@ -130,11 +174,17 @@ export function GridFrame({ label, children }: { label: string; children: ReactN
     e.preventDefault();
     const target = move && moveFrom(id, move);
     if (target) focusCell(target);
+    else if (e.key === 'Enter' && !readOnly) {
+      // Enter at the grid's edge stays in the cell but still ends the edit.
+      commit(input);
+      input.select();
+    }
   };
 
   const onFocus = (e: FocusEvent<HTMLDivElement>) => {
     const input = cellInput(e.target);
     if (!input) return;
+    if (!readOnly) void loadPaste().catch(() => (pasteModule = undefined));
     focusText.current = { id: input.dataset.cell!, text: input.value };
     editing.current = null;
     input.select();
@@ -143,25 +193,31 @@ export function GridFrame({ label, children }: { label: string; children: ReactN
   const onBlur = (e: FocusEvent<HTMLDivElement>) => {
     const input = cellInput(e.target);
     if (!input || readOnly) return;
-    const id = input.dataset.cell!;
-    const before = focusText.current?.id === id ? focusText.current.text : input.value;
-    // Show what was understood: "１,２３４ " becomes "1234".
-    const parsed = CELL_BY_ID.get(id)?.kind === 'amount' ? parseAmount(input.value) : parseCount(input.value);
-    const after = parsed.ok ? parsed.canonical : input.value;
-    if (after !== input.value) {
-      form.setValue(id as never, after as never);
-      syncCells([id]);
-    }
-    undo.push({ kind: 'edit', changes: [{ id, before, after }] });
+    commit(input);
     focusText.current = null;
-    editing.current = null;
   };
 
+  /**
+   * A click selects the cell's value, whether the cell had focus or not (typing replaces it, as
+   * in a spreadsheet: a caret left at the click made 9 typed over "3" into "93"). A double-click
+   * edits in place (caret at the end, as F2); a click inside a cell being edited moves the caret.
+   */
   const onMouseDown = (e: MouseEvent<HTMLDivElement>) => {
     const input = cellInput(e.target);
-    if (!input) return;
-    if (document.activeElement === input) editing.current = input.dataset.cell!;
-    else selectOnMouseUp.current = true;
+    if (!input || e.button !== 0) return;
+    const id = input.dataset.cell!;
+    if (e.detail >= 2) {
+      e.preventDefault();
+      editEnd(input);
+      return;
+    }
+    if (editing.current === id) return;
+    if (document.activeElement === input) {
+      e.preventDefault(); // no caret at the click
+      input.select();
+    } else {
+      selectOnMouseUp.current = true;
+    }
   };
 
   const onMouseUp = (e: MouseEvent<HTMLDivElement>) => {
@@ -169,42 +225,38 @@ export function GridFrame({ label, children }: { label: string; children: ReactN
     selectOnMouseUp.current = false;
   };
 
+  /** A computed cell takes no value: say so (replacing any earlier notice). */
+  const refuseComputed = (id: string) => setMessage({ kind: 'error', text: t('editor.grid.computed', { cell: cellName(id, lang) }) });
+
   const onPaste = (e: ClipboardEvent<HTMLDivElement>) => {
-    const input = cellInput(e.target);
-    if (!input) return;
-    const id = input.dataset.cell!;
+    const target = gridCell(e.target);
+    if (!target) return;
+    const id = target.dataset.cell!;
     const text = e.clipboardData.getData('text/plain');
     // One value pasted while editing in place goes where the caret is.
     if (editing.current === id && !isBlock(text)) return;
     e.preventDefault();
     if (readOnly) return;
-    const block = parsePasteBlock(text);
-    if (!block.ok) {
-      setMessage({ kind: 'error', text: t('editor.paste.empty') });
+    if (!(target instanceof HTMLInputElement) && !isBlock(text)) {
+      refuseComputed(id);
       return;
     }
-    const plan = planPaste(id, block);
-    if (!plan.ok) {
-      const start = cellName(id, lang);
-      setMessage({
-        kind: 'error',
-        text:
-          plan.problem === 'outside'
-            ? t('editor.paste.outside', { rows: plan.height, cols: plan.width, start, row: plan.blockRow, col: plan.blockCol })
-            : t('editor.paste.notValue', {
-                row: plan.blockRow,
-                col: plan.blockCol,
-                text: plan.text,
-                cell: cellName(plan.cellId, lang),
-                reason: t(`editor.parse.${plan.reason}`),
-              }),
-      });
-      return;
-    }
-    const changes = plan.changes.map((c) => ({ id: c.id, before: String(form.getValues(c.id as never) ?? ''), after: c.text }));
-    setText(changes.map((c) => ({ id: c.id, text: c.after })));
-    undo.push({ kind: 'paste', changes });
-    setMessage({ kind: 'ok', text: t('editor.paste.done', { rows: block.height, cols: block.width, n: plan.changes.length }) });
+    loadPaste()
+      .then(({ readPaste }) => {
+        const outcome = readPaste(
+          id,
+          text,
+          { ...PASTE_GRID, valueOf: (cellId) => cellValue(store.getReport(), cellId), name: (cellId) => cellName(cellId, lang) },
+          t,
+        );
+        if (outcome.changes) {
+          const changes = outcome.changes.map((c) => ({ id: c.id, before: String(form.getValues(c.id as never) ?? ''), after: c.text }));
+          setText(changes.map((c) => ({ id: c.id, text: c.after })));
+          undo.push({ kind: 'paste', changes });
+        }
+        setMessage(outcome.message);
+      })
+      .catch(() => setMessage({ kind: 'error', text: t('editor.paste.loadFailed') }));
   };
 
   return (

@@ -4,7 +4,10 @@ import { describe, expect, test, vi } from 'vitest';
 
 // jsdom renders 三's 144 inputs slowly, more so with other test files in parallel.
 vi.setConfig({ testTimeout: 30_000 });
-import { cell, renderEditor } from './test-utils.tsx';
+import { APPLICATIONS_COLUMN_IDS, APPLICATIONS_ROWS, cellValue, type Report } from '../../report/index.ts';
+import { cell, pingluo, renderEditor } from './test-utils.tsx';
+// Loaded here as the grid loads it on the first focus, so that a paste's outcome is there when the test looks.
+import './paste.ts';
 
 const total = (id: string) => document.querySelector(`[data-cell="${id}"]`)!.textContent;
 
@@ -236,9 +239,10 @@ describe('paste from Excel / WPS', () => {
   test('a block that does not fit is refused whole', async () => {
     const e = await renderEditor({ section: 'applications' });
     await e.user.click(cell('applications.otherHandling.other.research'));
-    await e.user.paste(tsv([[1, 1, 1, 1, 1], [2, 2, 2, 2, 2]]));
+    await e.user.paste(tsv([[1, 1, 1, 1, 1, 1], [2, 2, 2, 2, 2, 2]]));
+    // Counted as the clerk sees the table: from 科研机构 on, four columns and 总计.
     expect(screen.getByRole('alert')).toHaveTextContent(
-      '粘贴的内容有 2 行 5 列，从“（六）其他处理 3.其他 科研机构”起放不下：第 1 行第 5 列超出了表格。表格未改动。',
+      '粘贴的内容有 2 行 6 列，从“（六）其他处理 3.其他 科研机构”起放不下：表格从这里起只有 3 行 5 列，第 1 行第 6 列超出了表格。表格未改动。',
     );
     expect(cell('applications.otherHandling.other.research')).toHaveValue('');
     expect(e.onChange).not.toHaveBeenCalled();
@@ -253,5 +257,155 @@ describe('paste from Excel / WPS', () => {
     await e.user.keyboard('5');
     expect(input).toHaveValue('');
     expect(e.onChange).not.toHaveBeenCalled();
+  });
+});
+
+describe('a click selects, F2 and a double-click edit in place (issue 16.1)', () => {
+  test('a click on the focused cell selects its value: typing 9 over 3 gives 9, not 39 or 93', async () => {
+    const e = await renderEditor({ section: 'applications' });
+    const input = cell('applications.granted.naturalPerson');
+    await e.user.click(input);
+    await e.user.keyboard('3');
+    // Focus stays: the same cell is clicked again, as a clerk does to correct it.
+    await e.user.click(input);
+    await e.user.keyboard('9');
+    expect(input).toHaveValue('9');
+    expect(e.latest().applications.granted.naturalPerson).toBe(9);
+  });
+
+  test('a click on another filled cell selects its value too', async () => {
+    const e = await renderEditor({ section: 'applications' });
+    await e.user.click(cell('applications.granted.naturalPerson'));
+    await e.user.keyboard('3{Enter}');
+    await e.user.click(cell('applications.granted.naturalPerson'));
+    await e.user.keyboard('7');
+    expect(cell('applications.granted.naturalPerson')).toHaveValue('7');
+  });
+
+  test('F2 and a double-click put the caret at the end: typing adds to the value', async () => {
+    const e = await renderEditor({ section: 'applications' });
+    const input = cell('applications.granted.naturalPerson');
+    await e.user.click(input);
+    await e.user.keyboard('3{F2}4');
+    expect(input).toHaveValue('34');
+    await e.user.keyboard('{Enter}');
+    await e.user.dblClick(input);
+    await e.user.keyboard('5');
+    expect(input).toHaveValue('345');
+    // In edit mode, left and right move the caret, not the focus.
+    await e.user.keyboard('{ArrowLeft}');
+    expect(document.activeElement).toBe(input);
+  });
+});
+
+describe('Esc never removes a committed value (issue 20.1)', () => {
+  test('二 行政事业性收费: type 0, Enter (focus stays at the last cell), Esc keeps 0', async () => {
+    const e = await renderEditor({ section: 'proactive' });
+    const fees = cell('proactive.fees');
+    await e.user.click(fees);
+    await e.user.keyboard('0{Enter}');
+    expect(document.activeElement).toBe(fees);
+    await e.user.keyboard('{Escape}');
+    expect(fees).toHaveValue('0');
+    expect(e.latest().proactive.fees).toBe(0);
+    // An edit begun after Enter is restored to the committed value, and Ctrl+Z undoes the commit.
+    await e.user.keyboard('7');
+    expect(e.latest().proactive.fees).toBe(7);
+    await e.user.keyboard('{Escape}');
+    expect(fees).toHaveValue('0');
+    expect(e.latest().proactive.fees).toBe(0);
+    await e.user.keyboard('{Control>}z{/Control}');
+    expect(fees).toHaveValue('');
+  });
+
+  test('Esc after a paste keeps the pasted value', async () => {
+    const e = await renderEditor({ section: 'applications' });
+    const input = cell('applications.granted.naturalPerson');
+    await e.user.click(input);
+    await e.user.paste('4\t5\r\n');
+    await e.user.keyboard('{Escape}');
+    expect(input).toHaveValue('4');
+  });
+});
+
+/** 三 as the official Excel/WPS sheet holds it: 25 rows with （七）总计, 7 columns with 总计. */
+function applicationsSheet(report: Report, change?: { row: number; col: number; by: number }): number[][] {
+  const rows = APPLICATIONS_ROWS.map((row) => APPLICATIONS_COLUMN_IDS.map((c) => cellValue(report, `applications.${row.id}.${c}`) ?? 0));
+  if (change) rows[change.row]![change.col]! += change.by;
+  return rows;
+}
+
+describe('pasting what the clerk copies from the official sheet (issue 16.2)', () => {
+  test('三 whole (25 rows with （七）总计, 7 columns with 总计): the entered cells go in, the 31 totals are compared', async () => {
+    const seed = pingluo();
+    const e = await renderEditor({ section: 'applications' });
+    await e.user.click(cell('applications.newReceived.naturalPerson'));
+    await e.user.paste(tsv(applicationsSheet(seed)));
+    expect(screen.getByRole('status', { name: '' })).toHaveTextContent('已粘贴 25 行 7 列：填入 144 个单元格；粘贴内容中的 31 个合计与自动合计一致。Ctrl+Z 可撤销。');
+    expect(e.latest().applications).toEqual(seed.applications);
+    expect(total('applications.resultsTotal.total')).toBe(String(cellValue(seed, 'applications.resultsTotal.total')));
+  });
+
+  test('a total in the block that differs from the sum is reported; the entered cells still go in', async () => {
+    const seed = pingluo();
+    const e = await renderEditor({ section: 'applications', lang: 'en' });
+    await e.user.click(cell('applications.newReceived.naturalPerson'));
+    const resultsTotal = APPLICATIONS_ROWS.findIndex((r) => r.id === 'resultsTotal');
+    await e.user.paste(tsv(applicationsSheet(seed, { row: resultsTotal, col: 0, by: 2 })));
+    const sum = cellValue(seed, 'applications.resultsTotal.naturalPerson')!;
+    expect(screen.getByRole('alert')).toHaveTextContent(
+      `Pasted 25 rows × 7 columns: 144 cells filled. Totals in the block that differ from the sum of the figures (1): “(7) Total — Natural persons” was pasted as ${sum + 2}, the figures add up to ${sum}. Check the sheet; Ctrl+Z undoes the paste.`,
+    );
+    expect(e.latest().applications).toEqual(seed.applications);
+  });
+
+  test('a row with its 总计 column', async () => {
+    const e = await renderEditor({ section: 'applications' });
+    await e.user.click(cell('applications.granted.naturalPerson'));
+    await e.user.paste('3\t0\t1\t0\t0\t0\t4\r\n');
+    expect(screen.getByRole('status', { name: '' })).toHaveTextContent('已粘贴 1 行 7 列：填入 6 个单元格；粘贴内容中的 1 个合计与自动合计一致。');
+    expect(e.latest().applications.granted).toEqual({ naturalPerson: 3, commercial: 0, research: 1, publicWelfare: 0, legalService: 0, otherOrg: 0 });
+    expect(total('applications.granted.total')).toBe('4');
+  });
+
+  test("四's 15 figures in one row as published", async () => {
+    const e = await renderEditor({ section: 'appeals' });
+    await e.user.click(cell('appeals.review.upheld'));
+    await e.user.paste(tsv([[1, 2, 0, 0, 3, 0, 0, 1, 0, 1, 2, 0, 0, 0, 2]]));
+    expect(screen.getByRole('status', { name: '' })).toHaveTextContent('已粘贴 1 行 15 列：填入 12 个单元格；粘贴内容中的 3 个合计与自动合计一致。');
+    expect(e.latest().appeals).toEqual({
+      review: { upheld: 1, corrected: 2, other: 0, pending: 0 },
+      litigationDirect: { upheld: 0, corrected: 0, other: 1, pending: 0 },
+      litigationAfterReview: { upheld: 2, corrected: 0, other: 0, pending: 0 },
+    });
+  });
+
+  test('quoted cells (a label wrapped over two lines) are one cell each', async () => {
+    const e = await renderEditor({ section: 'applications' });
+    await e.user.click(cell('applications.granted.naturalPerson'));
+    await e.user.paste('"1"\t"2"\r\n3\t"a\nb"\r\n');
+    expect(screen.getByRole('alert')).toHaveTextContent('粘贴内容第 2 行第 2 列的“a b”不能填入');
+  });
+});
+
+describe('a computed cell takes no typing and no paste, and says why (issue 20.9)', () => {
+  test('typing into 总计 says it is computed and replaces the previous paste notice', async () => {
+    const e = await renderEditor({ section: 'applications' });
+    await e.user.click(cell('applications.granted.naturalPerson'));
+    await e.user.paste('1\t2\r\n');
+    expect(screen.getByRole('status', { name: '' })).toHaveTextContent('已粘贴 1 行 2 列');
+    await e.user.click(cell('applications.granted.total'));
+    await e.user.keyboard('5');
+    expect(screen.getByRole('alert')).toHaveTextContent('“（一）予以公开 总计”是合计，自动计算，不用填写。');
+    expect(screen.queryByText(/已粘贴/)).toBeNull();
+    expect(total('applications.granted.total')).toBe('3');
+  });
+
+  test('pasting one value into a computed cell says it is computed', async () => {
+    const e = await renderEditor({ section: 'appeals', lang: 'en' });
+    await e.user.click(cell('appeals.review.total'));
+    await e.user.paste('7');
+    expect(screen.getByRole('alert')).toHaveTextContent('“Administrative reconsideration — Total” is computed; it is not for typing.');
+    expect(total('appeals.review.total')).toBe('0');
   });
 });

@@ -10,17 +10,9 @@ import {
   cellName,
   focusSelectorsFor,
   moveFrom,
-  planPaste,
   sectionOfPath,
   type GridMove,
 } from './gridModel.ts';
-import { parsePasteBlock } from './parse.ts';
-
-const block = (text: string) => {
-  const b = parsePasteBlock(text);
-  if (!b.ok) throw new Error('empty');
-  return b;
-};
 
 describe('the grid matrix', () => {
   test('holds every entered cell exactly once and no computed cell', () => {
@@ -61,75 +53,6 @@ describe('moveFrom', () => {
     ['applications.resultsTotal.total', 'down', undefined],
   ])('%s %s → %s', (from, move, to) => {
     expect(moveFrom(from, move)).toBe(to);
-  });
-});
-
-describe('planPaste', () => {
-  test('a 2×2 block fills right and down', () => {
-    const plan = planPaste('applications.granted.naturalPerson', block('1\t2\r\n3\t４\r\n'));
-    expect(plan).toEqual({
-      ok: true,
-      changes: [
-        { id: 'applications.granted.naturalPerson', value: 1, text: '1' },
-        { id: 'applications.granted.commercial', value: 2, text: '2' },
-        { id: 'applications.partiallyGranted.naturalPerson', value: 3, text: '3' },
-        { id: 'applications.partiallyGranted.commercial', value: 4, text: '4' },
-      ],
-    });
-  });
-
-  test('a block over the last result row lands on 四、结转下年度 (the computed row is skipped)', () => {
-    const plan = planPaste('applications.otherHandling.other.naturalPerson', block('5\n6\n'));
-    expect(plan.ok && plan.changes.map((c) => c.id)).toEqual([
-      'applications.otherHandling.other.naturalPerson',
-      'applications.carriedForward.naturalPerson',
-    ]);
-  });
-
-  test('the whole 24×6 block fits from the first cell', () => {
-    const text = Array.from({ length: 24 }, (_, r) => Array.from({ length: 6 }, (_, c) => String(r * 6 + c)).join('\t')).join('\r\n') + '\r\n';
-    const plan = planPaste('applications.newReceived.naturalPerson', block(text));
-    expect(plan.ok && plan.changes).toHaveLength(144);
-  });
-
-  test('a block that does not fit names the first cell outside', () => {
-    expect(planPaste('applications.newReceived.legalService', block('1\t2\t3\n'))).toEqual({
-      ok: false,
-      problem: 'outside',
-      blockRow: 1,
-      blockCol: 3,
-      height: 1,
-      width: 3,
-    });
-    expect(planPaste('applications.carriedForward.naturalPerson', block('1\n2\n'))).toMatchObject({ ok: false, problem: 'outside', blockRow: 2, blockCol: 1 });
-  });
-
-  test('a block holding something that is not a count names the first bad cell', () => {
-    expect(planPaste('applications.granted.naturalPerson', block('1\t2\n3\t-1\n4\tx\n'))).toEqual({
-      ok: false,
-      problem: 'value',
-      blockRow: 2,
-      blockCol: 2,
-      cellId: 'applications.partiallyGranted.commercial',
-      text: '-1',
-      reason: 'negative',
-    });
-  });
-
-  test('fees take decimals, counts do not', () => {
-    expect(planPaste('proactive.fees', block('0.25'))).toEqual({ ok: true, changes: [{ id: 'proactive.fees', value: 0.25, text: '0.25' }] });
-    expect(planPaste('proactive.enforcement', block('0.25\n'))).toMatchObject({ ok: false, reason: 'fraction' });
-  });
-
-  test('empty cells of a block clear (not filled, not 0)', () => {
-    const plan = planPaste('appeals.review.upheld', block('\t1\n'));
-    expect(plan).toEqual({
-      ok: true,
-      changes: [
-        { id: 'appeals.review.upheld', value: null, text: '' },
-        { id: 'appeals.review.corrected', value: 1, text: '1' },
-      ],
-    });
   });
 });
 

@@ -8,9 +8,11 @@ import {
   APPEAL_OUTCOME_IDS,
   APPEAL_OUTCOMES,
   APPEALS_LITIGATION,
+  APPEALS_COLUMN_IDS,
   APPEALS_TOTAL_COLUMN,
   APPLICANT_COLUMN_IDS,
   APPLICANT_COLUMNS,
+  APPLICATIONS_COLUMN_IDS,
   APPLICATIONS_HEADER,
   APPLICATIONS_ROWS,
   APPLICATIONS_TOTAL_COLUMN,
@@ -26,7 +28,6 @@ import {
   type SectionId,
   type TableSectionId,
 } from '../../report/index.ts';
-import { parseAmount, parseCount, type ParseFailureReason, type PasteBlockResult } from './parse.ts';
 
 /** The editor's sections in reading order: the header (meta) first, then 一 to 六. */
 export type EditorSection = SectionId | 'meta';
@@ -96,65 +97,25 @@ export function moveFrom(cellId: string, move: GridMove): string | undefined {
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Pasting a block
-// ---------------------------------------------------------------------------------------------
+/**
+ * Every cell by row as the clerk sees the tables, computed ones included (三: 25 rows of 7 with
+ * （七）总计 and 总计; 四: one row of 15 with its three 总计): a block pasted from the official
+ * sheet lands on these, and messages count rows and columns on them.
+ */
+export const SCREEN_MATRIX: Readonly<Record<TableSectionId, readonly (readonly string[])[]>> = {
+  proactive: GRID_MATRIX.proactive,
+  applications: APPLICATIONS_ROWS.map((row) => APPLICATIONS_COLUMN_IDS.map((c) => `applications.${row.id}.${c}`)),
+  appeals: [APPEAL_KINDS.flatMap((k) => APPEALS_COLUMN_IDS.map((c) => `appeals.${k.id}.${c}`))],
+};
 
-export interface PasteChange {
-  readonly id: string;
-  readonly value: number | null;
-  readonly text: string;
+const SCREEN_POSITIONS = new Map<string, GridPosition>();
+for (const [section, matrix] of Object.entries(SCREEN_MATRIX) as [TableSectionId, readonly (readonly string[])[]][]) {
+  matrix.forEach((cells, row) => cells.forEach((id, col) => SCREEN_POSITIONS.set(id, { section, row, col })));
 }
 
-export type PastePlan =
-  | { readonly ok: true; readonly changes: readonly PasteChange[] }
-  | {
-      readonly ok: false;
-      readonly problem: 'outside';
-      /** 1-based position in the block of the first cell that falls outside the table. */
-      readonly blockRow: number;
-      readonly blockCol: number;
-      readonly height: number;
-      readonly width: number;
-    }
-  | {
-      readonly ok: false;
-      readonly problem: 'value';
-      readonly blockRow: number;
-      readonly blockCol: number;
-      readonly cellId: string;
-      readonly text: string;
-      readonly reason: ParseFailureReason;
-    };
-
-/**
- * Where a block pasted into `startId` lands: right and down over the entered cells. The whole
- * block is checked before anything changes; the first cell that does not fit or is not a value
- * refuses it.
- */
-export function planPaste(startId: string, block: Extract<PasteBlockResult, { ok: true }>): PastePlan {
-  const at = POSITIONS.get(startId);
-  if (!at) return { ok: false, problem: 'outside', blockRow: 1, blockCol: 1, height: block.height, width: block.width };
-  const matrix = GRID_MATRIX[at.section];
-  const changes: PasteChange[] = [];
-  for (let i = 0; i < block.rows.length; i++) {
-    const cells = block.rows[i]!;
-    for (let j = 0; j < cells.length; j++) {
-      const id = matrix[at.row + i]?.[at.col + j];
-      if (!id) return { ok: false, problem: 'outside', blockRow: i + 1, blockCol: j + 1, height: block.height, width: block.width };
-    }
-  }
-  for (let i = 0; i < block.rows.length; i++) {
-    const cells = block.rows[i]!;
-    for (let j = 0; j < cells.length; j++) {
-      const id = matrix[at.row + i]![at.col + j]!;
-      const text = cells[j]!;
-      const parsed = CELL_BY_ID.get(id)?.kind === 'amount' ? parseAmount(text) : parseCount(text);
-      if (!parsed.ok) return { ok: false, problem: 'value', blockRow: i + 1, blockCol: j + 1, cellId: id, text, reason: parsed.reason };
-      changes.push({ id, value: parsed.value, text: parsed.canonical });
-    }
-  }
-  return { ok: true, changes };
+/** Where a cell (entered or computed) sits on screen. */
+export function screenPosition(cellId: string): GridPosition | undefined {
+  return SCREEN_POSITIONS.get(cellId);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isBlock, parseAmount, parseCount, parsePasteBlock, parseYear, type ParseResult } from './parse.ts';
+import { parseAmount, parseCount, parseYear, type ParseResult } from './parse.ts';
 
 const ok = (value: number | null): ParseResult => ({ ok: true, value, canonical: value === null ? '' : String(value) });
 const bad = (reason: string, text: string) => ({ ok: false, reason, text });
@@ -72,35 +72,5 @@ describe('parseYear', () => {
     ['20a2', bad('year', '20a2')],
   ])('%j', (text, expected) => {
     expect(parseYear(text)).toEqual(expected);
-  });
-});
-
-describe('parsePasteBlock', () => {
-  test.each<[string, string, string[][]]>([
-    ['one value', '5', [['5']]],
-    ['LF rows', '1\t2\n3\t4', [['1', '2'], ['3', '4']]],
-    ['CRLF with the trailing newline Excel adds', '1\t2\r\n3\t4\r\n', [['1', '2'], ['3', '4']]],
-    ['CR (old Mac)', '1\t2\r3\t4\r', [['1', '2'], ['3', '4']]],
-    ['empty cells kept', '1\t\t3\n\t\t\n', [['1', '', '3'], ['', '', '']]],
-    ['ragged rows keep their own length', '1\t2\t3\n4\n', [['1', '2', '3'], ['4']]],
-    ['quoted cells', '"1,234"\t"a""b"', [['1,234', 'a"b']]],
-    ['several trailing newlines', '7\n\n\n', [['7']]],
-  ])('%s', (_, text, rows) => {
-    const result = parsePasteBlock(text);
-    expect(result).toEqual({ ok: true, rows, height: rows.length, width: Math.max(...rows.map((r) => r.length)) });
-  });
-
-  test.each(['', '\n', '\r\n\r\n', '  \n '])('empty %j', (text) => {
-    expect(parsePasteBlock(text)).toEqual({ ok: false, reason: 'empty' });
-  });
-
-  test.each<[string, boolean]>([
-    ['12', false],
-    ['12\n', false],
-    ['12\r\n', false],
-    ['1\t2', true],
-    ['1\n2', true],
-  ])('isBlock(%j) = %s', (text, expected) => {
-    expect(isBlock(text)).toBe(expected);
   });
 });

@@ -115,28 +115,6 @@ export function formatValue(value: number | null | undefined): string {
 // A block pasted from Excel or WPS
 // ---------------------------------------------------------------------------------------------
 
-export type PasteBlockResult =
-  | { readonly ok: true; readonly rows: readonly (readonly string[])[]; readonly height: number; readonly width: number }
-  | { readonly ok: false; readonly reason: 'empty' };
-
-/** Excel quotes a cell holding a tab, newline or quote: "a""b" → a"b. */
-function unquote(cell: string): string {
-  return cell.length >= 2 && cell.startsWith('"') && cell.endsWith('"') ? cell.slice(1, -1).replace(/""/g, '"') : cell;
-}
-
-/**
- * A spreadsheet block as rows of cells: tab-separated, CRLF, LF or CR line ends, the trailing
- * line end spreadsheets add dropped. Rows keep their own length (a ragged row fills only its
- * cells); `width` is the longest row.
- */
-export function parsePasteBlock(text: string): PasteBlockResult {
-  const lines = text.split(/\r\n|\n|\r/);
-  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  if (lines.length === 0 || lines.every((l) => l.trim() === '')) return { ok: false, reason: 'empty' };
-  const rows = lines.map((line) => line.split('\t').map(unquote));
-  return { ok: true, rows, height: rows.length, width: Math.max(...rows.map((r) => r.length)) };
-}
-
 /** Whether a clipboard text is a block (more than one cell) rather than one value. */
 export function isBlock(text: string): boolean {
   return /[\t\r\n]/.test(text.replace(/(\r\n|\n|\r)+$/, ''));
