@@ -113,11 +113,13 @@ const CHUNK_GROUPS = [
   {
     name: 'core',
     test: (id: string) =>
-      /node_modules[\\/]idb[\\/]|src[\\/]features[\\/]drafts[\\/]StoreContext\./.test(id) ||
+      // The UI's formatting (format.ts): the editor's save indicator and the review use it; not a chunk of its own.
+      /node_modules[\\/]idb[\\/]|src[\\/]features[\\/]drafts[\\/]StoreContext\.|src[\\/]ui[\\/]format\./.test(id) ||
       (/src[\\/](report|storage)[\\/]/.test(id) &&
         !REVIEW_CORE.test(id) &&
         // The review's actions change a review: the editor's review panel and the workspace load them.
-        !/src[\\/](report[\\/]render|storage[\\/]review)[\\/]|src[\\/]report[\\/]review[\\/]actions\./.test(id)),
+        // The print renderer and the publishing writers (sentences, Word, fragment) go with what uses them.
+        !/src[\\/](report[\\/](render|publish)|storage[\\/]review)[\\/]|src[\\/]report[\\/]review[\\/]actions\./.test(id)),
     priority: 20,
     includeDependenciesRecursively: false,
   },

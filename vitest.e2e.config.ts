@@ -10,6 +10,7 @@ export default defineConfig({
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',
     globalSetup: ['./tests/e2e/serve.ts'],
+    setupFiles: ['./tests/e2e/docsUntouched.ts'],
     testTimeout: 90_000,
     hookTimeout: 60_000,
     fileParallelism: false,

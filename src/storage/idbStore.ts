@@ -1,9 +1,11 @@
 /**
- * The drafts store in IndexedDB (through `idb`). Every write is one transaction, awaited to its
- * `complete` event; every failure becomes a typed StoreError. Two object stores: `drafts` (one
- * record per draft, with a revision for two-tab safety) and `versions` (the history).
+ * The drafts store in IndexedDB, opened and run the one way every store is (`Database`, idb.ts):
+ * each operation one transaction awaited to `complete`, each failure a typed StoreError. Three
+ * object stores: `drafts` (one record per draft, with a revision for two-tab safety), `versions`
+ * (the history) and `journal` (edits written as a page goes away).
  */
-import { unwrap, wrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { DBSchema, StoreNames } from 'idb';
+import { Database, StoreFailure, type Transaction } from './idb.ts';
 import { ChangeFeed, CHANGES_CHANNEL } from './changes.ts';
 import {
   byDeletedDesc,
@@ -26,6 +28,7 @@ import {
   versionRange,
   withFullDecode,
 } from './records.ts';
+import { fail, ok } from './result.ts';
 import {
   PURGE_AFTER_MS,
   type CreateDraftInput,
@@ -39,7 +42,6 @@ import {
   type Result,
   type SaveOptions,
   type StoreChange,
-  type StoreError,
   type VersionInfo,
   type VersionRecord,
 } from './types.ts';
@@ -55,37 +57,11 @@ export const DB_NAME = 'nianbao';
 /** 1: drafts, versions. 2: journal. */
 export const DB_VERSION = 2;
 
-type Db = IDBPDatabase<NianbaoSchema>;
-type Stores = StoreNames<NianbaoSchema>;
-// Typed as readwrite so that writes type-check; readonly transactions only read.
-type Tx = IDBPTransaction<NianbaoSchema, Stores[], 'readwrite'>;
-
-/** A StoreError carried through a rejected promise inside this module. */
-class StoreFailure extends Error {
-  constructor(readonly error: StoreError) {
-    super(error.kind);
-  }
-}
-
-function errorName(e: unknown): string {
-  return typeof e === 'object' && e !== null && 'name' in e ? String((e as { name: unknown }).name) : '';
-}
-
-export function toStoreError(e: unknown): StoreError {
-  if (e instanceof StoreFailure) return e.error;
-  const name = errorName(e);
-  const message = e instanceof Error ? e.message : String(e);
-  if (name === 'QuotaExceededError') return { kind: 'quota' };
-  if (name === 'VersionError') return { kind: 'outdated' };
-  return { kind: 'unknown', message: name ? `${name}: ${message}` : message };
-}
-
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = <T>(error: StoreError): Result<T> => ({ ok: false, error });
+type Tx = Transaction<NianbaoSchema>;
 
 export interface IdbDraftStoreOptions {
   /** Defaults to the page's `indexedDB`; tests pass a fresh fake-indexeddb factory. */
-  readonly factory?: IDBFactory;
+  readonly factory?: IDBFactory | undefined;
   readonly keyRange?: typeof IDBKeyRange;
   readonly name?: string;
   /** BroadcastChannel name, or false for none. */
@@ -98,139 +74,35 @@ export function createIdbDraftStore(options: IdbDraftStoreOptions = {}): DraftSt
 }
 
 class IdbDraftStore implements DraftStore {
-  private readonly factory: IDBFactory | undefined;
   private readonly keyRange: typeof IDBKeyRange | undefined;
-  private readonly name: string;
   private readonly now: () => number;
   private readonly feed: ChangeFeed;
-  private db: Db | undefined;
-  private opening: Promise<Db> | undefined;
-  /** An open request waits for another tab to close an older connection. */
-  private blocked = false;
-  private closed = false;
+  private readonly db: Database<NianbaoSchema>;
 
   constructor(options: IdbDraftStoreOptions) {
-    this.factory = options.factory ?? (typeof indexedDB === 'undefined' ? undefined : indexedDB);
     this.keyRange = options.keyRange ?? (typeof IDBKeyRange === 'undefined' ? undefined : IDBKeyRange);
-    this.name = options.name ?? DB_NAME;
     this.now = options.now ?? Date.now;
     this.feed = new ChangeFeed(options.channel ?? CHANGES_CHANNEL);
+    this.db = new Database<NianbaoSchema>(
+      { name: options.name ?? DB_NAME, version: DB_VERSION, upgrade },
+      {
+        factory: options.factory,
+        // A document that is not a valid current one: load the full decode and run again.
+        retryAfter: async (thrown) => {
+          if (!(thrown instanceof FullDecodeNeeded)) return false;
+          await loadFullDecode();
+          return true;
+        },
+      },
+    );
   }
-
-  // -------------------------------------------------------------------------------------------
-  // Connection
-  // -------------------------------------------------------------------------------------------
 
   prepare(): void {
-    this.connection().catch(() => undefined);
+    this.db.prepare();
   }
 
-  private connection(): Promise<Db> {
-    if (this.db) return Promise.resolve(this.db);
-    if (this.closed) return Promise.reject(new StoreFailure({ kind: 'unavailable', message: 'store closed' }));
-    if (this.blocked) return Promise.reject(new StoreFailure({ kind: 'blocked' }));
-    if (!this.factory) return Promise.reject(new StoreFailure({ kind: 'unavailable', message: 'IndexedDB is not available' }));
-    this.opening ??= this.openRequest(this.factory);
-    return this.opening;
-  }
-
-  private openRequest(factory: IDBFactory): Promise<Db> {
-    return new Promise<Db>((resolve, reject) => {
-      let request: IDBOpenDBRequest;
-      try {
-        request = factory.open(this.name, DB_VERSION);
-      } catch (e) {
-        this.opening = undefined;
-        reject(new StoreFailure({ kind: 'unavailable', message: e instanceof Error ? e.message : String(e) }));
-        return;
-      }
-      request.onupgradeneeded = () => {
-        const db = request.result;
-        if (!db.objectStoreNames.contains('drafts')) db.createObjectStore('drafts', { keyPath: 'id' });
-        if (!db.objectStoreNames.contains('versions')) db.createObjectStore('versions', { keyPath: 'id' });
-        if (!db.objectStoreNames.contains('journal')) db.createObjectStore('journal', { keyPath: ['draftId', 'writer'] });
-      };
-      request.onblocked = () => {
-        // The request stays alive: when the other tab lets go, onsuccess below still adopts it.
-        this.blocked = true;
-        this.opening = undefined;
-        reject(new StoreFailure({ kind: 'blocked' }));
-      };
-      request.onsuccess = () => {
-        this.blocked = false;
-        this.opening = undefined;
-        const raw = request.result;
-        if (this.closed) {
-          raw.close();
-          reject(new StoreFailure({ kind: 'unavailable', message: 'store closed' }));
-          return;
-        }
-        // A newer app in another tab wants to upgrade: let go; our next open reports `outdated`.
-        raw.onversionchange = () => {
-          raw.close();
-          if (this.db && unwrap(this.db) === raw) this.db = undefined;
-        };
-        // The browser closed the connection (e.g. storage cleared): reopen on the next operation.
-        raw.onclose = () => {
-          if (this.db && unwrap(this.db) === raw) this.db = undefined;
-        };
-        const db = wrap(raw) as unknown as Db;
-        this.db = db;
-        resolve(db);
-      };
-      request.onerror = () => {
-        this.blocked = false;
-        this.opening = undefined;
-        const error = toStoreError(request.error);
-        reject(new StoreFailure(error.kind === 'unknown' ? { kind: 'unavailable', message: error.message } : error));
-      };
-    });
-  }
-
-  /** Runs `body` in one transaction and waits for it to complete; a failed result aborts it. */
-  private async run<T>(stores: Stores[], mode: 'readonly' | 'readwrite', body: (tx: Tx) => Promise<Result<T>>, retry = true): Promise<Result<T>> {
-    let db: Db;
-    try {
-      db = await this.connection();
-    } catch (e) {
-      return fail(toStoreError(e));
-    }
-    let tx: Tx;
-    try {
-      tx = db.transaction(stores, mode) as Tx;
-    } catch (e) {
-      // The connection was closing under us: open again once.
-      if (errorName(e) === 'InvalidStateError' && retry) {
-        this.db = undefined;
-        return this.run(stores, mode, body, false);
-      }
-      return fail(toStoreError(e));
-    }
-    const done = tx.done.then(
-      () => undefined,
-      (e: unknown) => e ?? new Error('transaction aborted'),
-    );
-    try {
-      const result = await body(tx);
-      if (!result.ok) {
-        abort(tx);
-        await done;
-        return result;
-      }
-      const error = await done;
-      return error === undefined ? result : fail(toStoreError(error));
-    } catch (e) {
-      abort(tx);
-      const txError = await done;
-      if (e instanceof FullDecodeNeeded) {
-        // A document that is not a valid current one: load the full decode and run again.
-        await loadFullDecode();
-        return this.run(stores, mode, body, retry);
-      }
-      // A failed request aborts the transaction; when the request only says "aborted", the
-      // transaction's own error (e.g. quota at commit) is the cause.
-      return fail(toStoreError(errorName(e) === 'AbortError' && txError ? txError : e));
-    }
+  private run<T>(stores: StoreNames<NianbaoSchema>[], mode: IDBTransactionMode, body: (tx: Tx) => Promise<Result<T>>): Promise<Result<T>> {
+    return this.db.run(stores, mode, body);
   }
 
   private range(draftId: string): IDBKeyRange {
@@ -310,10 +182,11 @@ class IdbDraftStore implements DraftStore {
   }
 
   journalNow(entry: JournalEntry): boolean {
-    if (!this.db) return false;
+    const db = this.db.openNow;
+    if (!db) return false;
     try {
       // No await anywhere: the request must be issued before the page is gone.
-      const tx = unwrap(this.db).transaction('journal', 'readwrite');
+      const tx = db.transaction('journal', 'readwrite');
       tx.objectStore('journal').put(entry);
       tx.commit?.();
       return true;
@@ -483,17 +356,14 @@ class IdbDraftStore implements DraftStore {
   }
 
   close(): void {
-    this.closed = true;
     this.feed.close();
-    if (this.db) unwrap(this.db).close();
-    this.db = undefined;
+    this.db.close();
   }
 }
 
-function abort(tx: Tx) {
-  try {
-    tx.abort();
-  } catch {
-    // Already finished or aborted.
-  }
+/** Creates what a database of an earlier version lacks (see DB_VERSION). */
+function upgrade(db: IDBDatabase) {
+  if (!db.objectStoreNames.contains('drafts')) db.createObjectStore('drafts', { keyPath: 'id' });
+  if (!db.objectStoreNames.contains('versions')) db.createObjectStore('versions', { keyPath: 'id' });
+  if (!db.objectStoreNames.contains('journal')) db.createObjectStore('journal', { keyPath: ['draftId', 'writer'] });
 }

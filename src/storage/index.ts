@@ -2,7 +2,8 @@
 export * from './types.ts';
 export { changedParts } from './diff.ts';
 export { draftFindings, summaryFields } from './records.ts';
-export { createIdbDraftStore, DB_NAME, DB_VERSION, toStoreError, type IdbDraftStoreOptions } from './idbStore.ts';
+export { createIdbDraftStore, DB_NAME, DB_VERSION, type IdbDraftStoreOptions } from './idbStore.ts';
+export { toStoreError } from './idb.ts';
 export { createMemoryDraftStore, MemoryDraftStore, type MemoryDraftStoreOptions } from './memoryStore.ts';
 export { CHANGES_CHANNEL } from './changes.ts';
 

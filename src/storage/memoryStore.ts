@@ -40,6 +40,7 @@ import {
   type VersionRecord,
 } from './types.ts';
 import type { Report } from '../report/index.ts';
+import { fail, ok } from './result.ts';
 
 export interface MemoryDraftStoreOptions {
   readonly now?: () => number;
@@ -47,8 +48,6 @@ export interface MemoryDraftStoreOptions {
   readonly channel?: string | false;
 }
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const fail = <T>(error: StoreError): Result<T> => ({ ok: false, error });
 
 export class MemoryDraftStore implements DraftStore {
   private readonly drafts = new Map<string, DraftRecord>();

@@ -1,8 +1,12 @@
 /**
- * The drafts store: what the app keeps in the browser. Every operation returns a typed result;
- * nothing is thrown past this interface, so a caller cannot forget that a write may fail.
+ * The drafts store: what the app keeps in the browser. Every operation returns a typed result
+ * (result.ts, shared with the review store); nothing is thrown past this interface, so a caller
+ * cannot forget that a write may fail.
  */
-import type { Problem, Report, ReportStatus, AgencyKind } from '../report/index.ts';
+import type { Report, ReportStatus, AgencyKind } from '../report/index.ts';
+import type { Result } from './result.ts';
+
+export type { Result, StoreError, StoreErrorKind } from './result.ts';
 
 /** Why a version was kept. `conflict`: edits of a tab whose write lost a two-tab race. */
 export type Milestone = 'created' | 'autosave' | 'ready' | 'reopened' | 'exported' | 'imported' | 'restored' | 'conflict';
@@ -76,26 +80,6 @@ export interface VersionInfo {
 export interface VersionRecord extends VersionInfo {
   readonly document: Report;
 }
-
-export type StoreError =
-  /** The draft's revision moved since the caller read it (another tab wrote). */
-  | { readonly kind: 'conflict'; readonly revision: number }
-  | { readonly kind: 'notFound' }
-  /** The browser refused to store more (disk full or site quota). */
-  | { readonly kind: 'quota' }
-  /** Another tab holds an older database open and does not let go. */
-  | { readonly kind: 'blocked' }
-  /** A newer version of the app changed the database in another tab: reload this one. */
-  | { readonly kind: 'outdated' }
-  /** No IndexedDB here (some private modes) or it failed to open. */
-  | { readonly kind: 'unavailable'; readonly message: string }
-  /** A document that does not decode (never written; a stored one that does not read back). */
-  | { readonly kind: 'invalid'; readonly problems: readonly Problem[] }
-  | { readonly kind: 'unknown'; readonly message: string };
-
-export type StoreErrorKind = StoreError['kind'];
-
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: StoreError };
 
 export interface CreateDraftInput {
   readonly document: Report;

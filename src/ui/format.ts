@@ -5,7 +5,9 @@
  * a page that shows none never pays for Intl's locale data.
  */
 import { useCallback } from 'react';
-import { useLang } from '../i18n/index.ts';
+// i18next's own hook, not src/i18n's useLang: this module rides in the first load's core chunk,
+// which must not import the app's entry chunk back.
+import { useTranslation } from 'react-i18next';
 
 /** 'zh' | 'en' (the core's key) or an i18next language ('zh-CN', 'en'): anything but English is Chinese. */
 type Language = string;
@@ -50,7 +52,7 @@ export function formatDateTime(time: number | string, language: Language, style:
 
 /** `formatDateTime` in the UI's current language. */
 export function useFormatDateTime(style: DateTimeStyle = 'medium'): (time: number | string) => string {
-  const lang = useLang();
+  const lang = langOf(useTranslation().i18n.language);
   return useCallback((time: number | string) => formatDateTime(time, lang, style), [lang, style]);
 }
 

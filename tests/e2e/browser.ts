@@ -41,11 +41,11 @@ export function watch(page: Page): Watched {
 }
 
 /**
- * Where a test's screenshot goes: docs/screenshots/ when asked for (`SCREENSHOTS=1`, to update
- * the README's pictures), else test-results/ (ignored), so a test run leaves the tree clean.
+ * Where a test's screenshot goes: test-results/screenshots/ (ignored), always, so a test run
+ * leaves the tree clean. `npm run screenshots` copies the README's pictures from there to docs/.
  */
 export function screenshotPath(name: string): string {
-  const dir = process.env.SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-results/screenshots';
+  const dir = 'test-results/screenshots';
   mkdirSync(dir, { recursive: true });
   return join(dir, name);
 }

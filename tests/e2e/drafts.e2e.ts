@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { baseUrl, launchPersistent, storedDraft, watch, type Watched } from './browser.ts';
+import * as clerk from './clerk.ts';
+import { cell, typeInto } from './clerk.ts';
 
 const CELL = 'applications.newReceived.naturalPerson';
 const CELL2 = 'applications.newReceived.commercial';
@@ -29,35 +31,8 @@ async function newPage(): Promise<Page> {
   return page;
 }
 
-/**
- * To the drafts home by the header link. (Loading the app's address anew would be a fresh start,
- * which returns the clerk to the draft they were in.)
- */
-async function goHome(page: Page) {
-  if (!page.url().startsWith(baseUrl())) await page.goto(baseUrl());
-  await page.getByRole('navigation').getByRole('link').first().click();
-  await page.waitForURL(/#\/$/);
-}
-
-/** Creates a blank draft through the home and returns its id (the page is on the draft). */
-async function createDraft(page: Page, agency = '某某县交通运输局'): Promise<string> {
-  await goHome(page);
-  await page.getByRole('button', { name: '新建年报' }).click();
-  await page.getByLabel('机关名称').fill(agency);
-  await page.getByLabel('报告年度').fill('2023');
-  await page.getByRole('button', { name: '创建' }).click();
-  await page.waitForURL(/#\/drafts\/\w+$/);
-  return new URL(page.url()).hash.replace('#/drafts/', '');
-}
-
-function cell(page: Page, id: string) {
-  return page.locator(`[data-cell="${id}"]`);
-}
-
-async function typeInto(page: Page, id: string, text: string) {
-  await cell(page, id).click();
-  await page.keyboard.type(text);
-}
+const goHome = (page: Page) => clerk.goHome(page, baseUrl());
+const createDraft = (page: Page, agency?: string) => clerk.createDraft(page, baseUrl(), agency);
 
 async function allDrafts(page: Page): Promise<{ id: string; revision: number; updatedAt: number }[]> {
   return page.evaluate(
@@ -81,16 +56,15 @@ async function allDrafts(page: Page): Promise<{ id: string; revision: number; up
 const storedCell = (doc: Record<string, unknown> | undefined, id: string) =>
   id.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], doc);
 
-test('type a value and reload within one second: it is there', async () => {
+// How fast (reload, autosave, keystroke) is `npm run bench`'s to measure, against its budgets;
+// these tests hold what must be true however slow the machine.
+test('type a value and reload at once: it is there', async () => {
   const page = await newPage();
   const id = await createDraft(page);
   await page.goto(`${baseUrl()}#/drafts/${id}/applications`);
   await typeInto(page, CELL, '12');
-  const typedAt = Date.now();
   await page.reload();
-  const reloadedWithin = Date.now() - typedAt;
   await expect.poll(() => cell(page, CELL).inputValue()).toBe('12');
-  expect(reloadedWithin).toBeLessThan(1000);
   expect(storedCell((await storedDraft(page, id))?.document, CELL)).toBe(12);
 });
 
@@ -109,22 +83,16 @@ test('close the page while typing and open the app again: it is there, at the sa
   await expect.poll(() => cell(again, CELL2).inputValue()).toBe('5');
 });
 
-test('autosave: the value is stored shortly after the clerk pauses (measured)', async () => {
+test('autosave: the value is stored after each pause of the clerk, without leaving the page', async () => {
   const page = await newPage();
   const id = await createDraft(page);
   await page.goto(`${baseUrl()}#/drafts/${id}/applications`);
   await cell(page, CELL).click();
-  const samples: number[] = [];
   for (const text of ['1', '2', '3', '4', '5']) {
-    const before = Date.now();
     await page.keyboard.type(text);
     const expected = Number(((storedCell((await storedDraft(page, id))?.document, CELL) as number | null) ?? '') + text);
-    await expect.poll(async () => storedCell((await storedDraft(page, id))?.document, CELL), { interval: 10, timeout: 3000 }).toBe(expected);
-    samples.push(Date.now() - before);
+    await expect.poll(async () => storedCell((await storedDraft(page, id))?.document, CELL), { interval: 20, timeout: 5000 }).toBe(expected);
   }
-  samples.sort((a, b) => a - b);
-  console.log(`autosave keystroke → stored in IndexedDB: median ${samples[2]} ms, max ${samples[4]} ms (idle 400 ms included)`);
-  expect(samples[4]).toBeLessThan(1500);
   await expect.poll(() => page.getByRole('status').filter({ hasText: /已保存/ }).count()).toBeGreaterThan(0);
 });
 
@@ -243,33 +211,4 @@ test('export then import: the identical document', async () => {
   expect((await storedDraft(page, importedId))?.document).toEqual(exported);
   await page.goto(`${baseUrl()}#/drafts/${importedId}/applications`);
   await expect.poll(() => cell(page, CELL).inputValue()).toBe('21');
-});
-
-test.runIf(process.env.SCREENSHOTS === '1')('screenshots: home and history in zh-CN and en', async () => {
-  const page = await newPage();
-  const id = await createDraft(page, '平罗县人民政府办公室');
-  await page.goto(`${baseUrl()}#/drafts/${id}/applications`);
-  await typeInto(page, CELL, '46');
-  await page.getByRole('button', { name: '导出 JSON', exact: true }).click();
-  await typeInto(page, 'applications.granted.naturalPerson', '30');
-  await page.getByRole('button', { name: '定稿' }).click().catch(() => undefined);
-  await page.waitForTimeout(800);
-  await createDraft(page, '平罗县交通运输局');
-  await createDraft(page, '平罗县教育局');
-  await goHome(page);
-  await page.getByRole('button', { name: '删除“平罗县教育局”' }).click();
-  for (const lang of ['zh-CN', 'en'] as const) {
-    if (lang === 'en') await page.getByRole('combobox', { name: '语言' }).selectOption('en');
-    await goHome(page);
-    await page.getByRole('table').waitFor();
-    await page.locator('details.drafts-deleted summary').click();
-    await page.screenshot({ path: `docs/screenshots/drafts-home-${lang}.png`, fullPage: true });
-    await page.goto(`${baseUrl()}#/drafts/${id}/applications`);
-    await page.getByRole('button', { name: lang === 'en' ? 'History' : '历史版本' }).click();
-    const history = page.getByRole('dialog');
-    await history.getByRole('row').nth(2).getByRole('button', { name: lang === 'en' ? /^View/ : /^查看/ }).click();
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: `docs/screenshots/drafts-history-${lang}.png` });
-    await page.keyboard.press('Escape');
-  }
 });

@@ -3,7 +3,8 @@
  * the seed report (Pingluo 2022) through the UI as a clerk would — the header, the narrative,
  * typing the numbers of 二 and 四, one paste of the 三 block — see zero errors, mark it ready;
  * reopen, set 结转下年度 of 自然人 to 1 and see the balance error on exactly that column.
- * Screenshots of every section in both languages go to docs/screenshots/ (with SCREENSHOTS=1).
+ * Screenshots of every section in both languages go to test-results/screenshots/ (`npm run
+ * screenshots` copies them to docs/). How fast a keystroke reaches the totals is `npm run bench`'s.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -173,56 +174,6 @@ test('a clerk fills Pingluo 2022 in the editor, marks it ready, reopens it and u
       await page.screenshot({ path: screenshotPath(`editor-${section}-${lang}.png`), fullPage: true });
     }
   }
-  expect(watched.errors).toEqual([]);
-  await page.close();
-});
-
-test('a keystroke reaches the totals quickly, also on a slow machine (measured, built app)', async () => {
-  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  const watched = watch(page);
-  await page.goto(baseUrl());
-  await page.evaluate(() => localStorage.setItem('nianbao.language', 'zh-CN'));
-  await page.goto(`${baseUrl()}#/new/applications`);
-  const block = APPLICATION_ROWS.map((row) => APPLICANTS.map((c) => String(at(`applications.${row}.${c}`))).join('\t')).join('\n');
-  await page.locator('[data-cell="applications.newReceived.naturalPerson"]').click();
-  await page.evaluate((text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, block);
-  await expect.poll(() => page.locator('[data-cell="applications.resultsTotal.total"]').textContent()).toBe('24');
-
-  // keydown (capture) → the grand total's text changed (MutationObserver).
-  await page.evaluate(() => {
-    const w = window as unknown as { latencies: number[] };
-    w.latencies = [];
-    let start = 0;
-    document.addEventListener('keydown', () => (start = performance.now()), true);
-    new MutationObserver(() => {
-      if (start) w.latencies.push(performance.now() - start);
-      start = 0;
-    }).observe(document.querySelector('[data-cell="applications.resultsTotal.total"]')!, { characterData: true, childList: true, subtree: true });
-  });
-  const cdp = await page.context().newCDPSession(page);
-  const figures: Record<string, number> = {};
-  for (const rate of [1, 4]) {
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate });
-    await page.evaluate(() => ((window as unknown as { latencies: number[] }).latencies = []));
-    await page.locator('[data-cell="applications.withheld.processInformation.research"]').click();
-    for (let round = 0; round < 3; round++) {
-      for (const key of '1234567') await page.keyboard.press(key);
-      for (let i = 0; i < 7; i++) await page.keyboard.press('Backspace');
-    }
-    const latencies = await page.evaluate(() => (window as unknown as { latencies: number[] }).latencies.slice().sort((a, b) => a - b));
-    expect(latencies.length).toBeGreaterThanOrEqual(40);
-    figures[`median×${rate}`] = latencies[Math.floor(latencies.length / 2)]!;
-    figures[`p90×${rate}`] = latencies[Math.floor(latencies.length * 0.9)]!;
-  }
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-  console.log('keystroke → total (ms):', Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Math.round(v * 10) / 10])));
-  // Generous bounds: a regression to re-rendering the grid on every key would exceed them.
-  expect(figures['median×1']).toBeLessThan(50);
-  expect(figures['median×4']).toBeLessThan(200);
   expect(watched.errors).toEqual([]);
   await page.close();
 });

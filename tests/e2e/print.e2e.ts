@@ -1,7 +1,8 @@
 /**
  * The printable HTML printed by Chromium to A4 PDF: page count, page numbers, draft mark, no
  * table row split over two pages, no request to anywhere, hostile text inert. The pages are kept
- * as PNG in docs/print/ to be compared with the official template by eye.
+ * as PNG in test-results/print/ to be compared with the official template by eye (`npm run
+ * screenshots` copies them to docs/print/).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,10 +17,10 @@ import { PrintView } from '../../src/features/print/index.ts';
 import { initI18n } from '../../src/i18n/index.ts';
 import { APPLICANT_COLUMN_IDS, APPLICATIONS_ROWS, PROACTIVE_ROWS, decodeText, setCell, type Report } from '../../src/report/index.ts';
 import { REPORT_CSS, renderReportHtml } from '../../src/report/render/index.ts';
-import { launch, watch } from './browser.ts';
+import { launch, screenshotPath, watch } from './browser.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const docsDir = join(root, 'docs/print');
+const pagesDir = join(root, 'test-results/print');
 const work = mkdtempSync(join(tmpdir(), 'nianbao-print-'));
 
 function seed(): Report {
@@ -91,23 +92,40 @@ describe('the seed report printed to A4', () => {
     expect(printed.errors).toEqual([]);
   });
 
-  test('has the expected number of pages, each numbered “— n —” in the foot', () => {
-    // Measured with the Noto CJK fonts of this machine: the narrative takes pages 1–3, 二 page 4,
-    // 三 (heading and whole table) page 5, 四 and 五 page 6, the rest pages 7–8.
-    expect(printed.pages).toBe(8);
+  test('has the expected number of pages, each numbered “— n —” in the foot, odd pages right, even pages left', () => {
+    // Measured with the Noto CJK fonts of this machine: the narrative takes pages 1–3, 二 and the
+    // start of 三 page 4, the rest of 三, 四 and the start of 五 page 5, the rest pages 6–7.
+    expect(printed.pages).toBe(7);
     printed.pageTexts.forEach((text, i) => {
       expect(text, `page ${i + 1}`).toMatch(new RegExp(`—\\s*${i + 1}\\s*—`));
     });
+    // GB/T 9704 §7.5: 单页码居右、双页码居左. The number's word box, in the foot (below the text block).
+    const bbox = execFileSync('pdftotext', ['-bbox', printed.pdf, '-'], { encoding: 'utf8' });
+    const pages = bbox.split('<page ').slice(1);
+    expect(pages).toHaveLength(printed.pages);
+    pages.forEach((page, i) => {
+      const words = Array.from(page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g));
+      const number = words.find((w) => w[4] === String(i + 1) && Number(w[2]) > 745)!;
+      expect(number, `page ${i + 1}`).toBeDefined();
+      const centre = (Number(number[1]) + Number(number[3])) / 2;
+      // A4 is 595 pt wide; the text block runs from 28 mm (79 pt) to 184 mm (522 pt).
+      if ((i + 1) % 2 === 1) expect(centre, `page ${i + 1}`).toBeGreaterThan(460);
+      else expect(centre, `page ${i + 1}`).toBeLessThan(135);
+    });
   });
 
-  test('splits no table row over two pages', () => {
+  test('splits no table row over two pages; 三 starts under its heading and repeats its header rows', () => {
     const labels = [...APPLICATIONS_ROWS.map((r) => r.label.zh), ...PROACTIVE_ROWS.map((r) => r.label.zh)];
     expect(splitLabels(printed, labels)).toEqual([]);
-    // 三 fits on one page, so it is printed whole, with its heading.
+    // 三 does not fit in what is left of page 4: it starts there (no page left two-thirds blank)
+    // and goes on on page 5 with its header rows again.
     const withTable = printed.pageTexts.map(squash).filter((t) => t.includes('申请人情况'));
-    expect(withTable).toHaveLength(1);
+    expect(withTable).toHaveLength(2);
+    expect(withTable[0]).toContain('二、主动公开政府信息情况');
     expect(withTable[0]).toContain('三、收到和处理政府信息公开申请情况');
-    expect(withTable[0]).toContain('四、结转下年度继续办理');
+    expect(withTable[0]).toContain('一、本年新收政府信息公开申请数量');
+    expect(withTable[1]).toContain('法人或其他组织');
+    expect(withTable[1]).toContain('四、结转下年度继续办理');
   });
 
   test('finds the title font (小标宋 or its bold serif stand-in) among the local fonts', async () => {
@@ -123,11 +141,11 @@ describe('the seed report printed to A4', () => {
     await page.close();
   });
 
-  test('keeps the pages as PNG in docs/print/', () => {
-    mkdirSync(docsDir, { recursive: true });
-    for (const f of readdirSync(docsDir)) if (/^pingluo-2022-.*\.png$/.test(f)) rmSync(join(docsDir, f));
-    execFileSync('pdftoppm', ['-r', '80', '-png', printed.pdf, join(docsDir, 'pingluo-2022')]);
-    const pngs = readdirSync(docsDir).filter((f) => /^pingluo-2022-\d+\.png$/.test(f));
+  test('keeps the pages as PNG in test-results/print/', () => {
+    mkdirSync(pagesDir, { recursive: true });
+    for (const f of readdirSync(pagesDir)) if (/^pingluo-2022-.*\.png$/.test(f)) rmSync(join(pagesDir, f));
+    execFileSync('pdftoppm', ['-r', '80', '-png', printed.pdf, join(pagesDir, 'pingluo-2022')]);
+    const pngs = readdirSync(pagesDir).filter((f) => /^pingluo-2022-\d+\.png$/.test(f));
     expect(pngs).toHaveLength(printed.pages);
   });
 });
@@ -153,9 +171,9 @@ describe('a draft', () => {
     const last = squash(printed.pageTexts.at(-1)!);
     expect(last).toContain('单位负责人签字');
     expect(last).toContain('平罗县人民政府办公室（盖章）');
-    mkdirSync(docsDir, { recursive: true });
-    execFileSync('pdftoppm', ['-r', '80', '-png', '-f', '1', '-l', '1', '-singlefile', printed.pdf, join(docsDir, 'pingluo-2022-draft-first')]);
-    execFileSync('pdftoppm', ['-r', '80', '-png', '-f', String(printed.pages), '-l', String(printed.pages), '-singlefile', printed.pdf, join(docsDir, 'pingluo-2022-draft-last')]);
+    mkdirSync(pagesDir, { recursive: true });
+    execFileSync('pdftoppm', ['-r', '80', '-png', '-f', '1', '-l', '1', '-singlefile', printed.pdf, join(pagesDir, 'pingluo-2022-draft-first')]);
+    execFileSync('pdftoppm', ['-r', '80', '-png', '-f', String(printed.pages), '-l', String(printed.pages), '-singlefile', printed.pdf, join(pagesDir, 'pingluo-2022-draft-last')]);
   });
 
   test('a ready report has no draft mark', async () => {
@@ -175,7 +193,7 @@ describe('the row check itself', () => {
     '</tbody></table></article></body></html>';
 
   test('finds split rows when rows may split, and none with the report CSS', async () => {
-    const loose = await print(table('.nb-report tr { break-inside: auto !important; page-break-inside: auto !important; }'), 'loose');
+    const loose = await print(table('.nb-report tr, .nb-report tr > * { break-inside: auto !important; page-break-inside: auto !important; }'), 'loose');
     expect(loose.pages).toBeGreaterThan(2);
     expect(splitLabels(loose, labels).length).toBeGreaterThan(0);
     const kept = await print(table(''), 'kept');
@@ -235,14 +253,13 @@ describe('the print view inside the app', () => {
     expect(inApp.pageTexts.join('')).not.toContain('下载可打印的');
   });
 
-  test('shows A4 sheets on a grey desk on screen (screenshot in docs/screenshots/)', async () => {
+  test('shows A4 sheets on a grey desk on screen (screenshot in test-results/screenshots/)', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.setContent(appPage({ ...seed(), status: 'draft' }), { waitUntil: 'load' });
     const sheet = await page.locator('article.nb-report').boundingBox();
     // 210 mm at 96 px per inch.
     expect(Math.round(sheet!.width)).toBe(Math.round((210 / 25.4) * 96));
-    mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
-    await page.screenshot({ path: join(root, 'docs/screenshots/print-view.png') });
+    await page.screenshot({ path: screenshotPath('print-view.png') });
     await page.close();
   });
 });

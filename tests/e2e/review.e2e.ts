@@ -3,13 +3,14 @@
  * with errors, one malformed) loaded at once, the faulty ones found by filter, one returned with
  * a comment, the rest approved, and the aggregate (汇总) checked against a sum computed here.
  *
- * REVIEW_SCREENSHOTS=1 also writes docs/screenshots/review-*.png (zh-CN and en).
+ * Pictures of the units, a unit and the aggregate, in zh-CN and en, go to test-results/screenshots/
+ * (`npm run screenshots` copies them to docs/).
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { ENTERED_CELLS, decodeText, evaluate, getCell, setCell, type Report } from '../../src/report/index.ts';
-import { baseUrl, launch, watch } from './browser.ts';
+import { baseUrl, launch, screenshotPath, watch } from './browser.ts';
 
 const seedResult = decodeText(readFileSync('tests/fixtures/pingluo-2022.json', 'utf8'));
 if (!seedResult.ok) throw new Error('seed does not decode');
@@ -69,11 +70,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const shots = process.env.REVIEW_SCREENSHOTS === '1';
 async function shot(page: Page, name: string) {
-  if (!shots) return;
-  mkdirSync('docs/screenshots', { recursive: true });
-  await page.screenshot({ path: `docs/screenshots/review-${name}.png`, fullPage: false });
+  await page.screenshot({ path: screenshotPath(`review-${name}.png`), fullPage: false });
 }
 
 const unitsTable = (page: Page) => page.getByRole('table', { name: '各单位年报及审核情况' });
@@ -173,20 +171,19 @@ test('a review round: 30 files, filter, return one, approve the rest, sum up and
   // A sum that balances: every approved unit balanced.
   expect(evaluate(total).filter((f) => f.rule === 'balance')).toEqual([]);
 
-  if (shots) {
-    await page.getByRole('combobox', { name: '语言' }).selectOption('en');
-    await page.getByRole('heading', { level: 1, name: 'Review workspace' }).waitFor();
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await shot(page, 'en-units');
-    await page.getByRole('heading', { name: /Sum up/ }).scrollIntoViewIfNeeded();
-    await page.getByRole('region', { name: /Sum up/ }).getByRole('button', { name: 'Build the aggregate' }).click();
-    await page.getByRole('region', { name: /Units left out/ }).waitFor();
-    await shot(page, 'en-aggregate');
-    await page.getByRole('link', { name: returned }).click();
-    await page.getByRole('heading', { level: 1, name: new RegExp(returned) }).waitFor();
-    await shot(page, 'en-unit');
-    await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
-  }
+  // The same workspace in English.
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await page.getByRole('heading', { level: 1, name: 'Review workspace' }).waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await shot(page, 'en-units');
+  await page.getByRole('heading', { name: /Sum up/ }).scrollIntoViewIfNeeded();
+  await page.getByRole('region', { name: /Sum up/ }).getByRole('button', { name: 'Build the aggregate' }).click();
+  await page.getByRole('region', { name: /Units left out/ }).waitFor();
+  await shot(page, 'en-aggregate');
+  await page.getByRole('link', { name: returned }).click();
+  await page.getByRole('heading', { level: 1, name: new RegExp(returned) }).waitFor();
+  await shot(page, 'en-unit');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
 
   expect(watched.errors).toEqual([]);
   await context.close();

@@ -109,9 +109,10 @@ export class DraftSession {
     return () => this.listeners.delete(listener);
   };
 
+  /** The one place the snapshot is written: a new object, with what follows from the patch. */
   private set(patch: Partial<SessionSnapshot>) {
-    this.snap = { ...this.snap, ...patch };
-    this.snap = { ...this.snap, readOnlyChosen: this.chosenReadOnly, readOnly: this.chosenReadOnly || this.snap.conflict !== undefined };
+    const conflict = 'conflict' in patch ? patch.conflict : this.snap.conflict;
+    this.snap = { ...this.snap, ...patch, readOnlyChosen: this.chosenReadOnly, readOnly: this.chosenReadOnly || conflict !== undefined };
     for (const listener of [...this.listeners]) listener();
   }
 

@@ -11,6 +11,8 @@ import { partNumber, sectionDef, type Label, type NarrativeSectionId } from '../
 import { useEditor, useFieldStatus } from './context.ts';
 import { markAria, markClass, MarkIcon } from './marks.tsx';
 import { CommentNotes } from './ReviewComments.tsx';
+import { InsertSentences } from './InsertSentences.tsx';
+import { SENTENCE_SECTIONS } from '../../report/publish/sentences.ts';
 
 /** A suggested part counts as present when a title holds most of its characters. */
 export function hasPartLike(titles: readonly string[], suggestion: string): boolean {
@@ -229,6 +231,7 @@ export function NarrativeSection({ section, lang, readOnly }: { section: Narrati
           ) : null}
         </div>
       )}
+      {readOnly || !SENTENCE_SECTIONS.includes(section) ? null : <InsertSentences section={section} append={append} hasPartLike={hasPartLike} />}
       <p className="visually-hidden" role="status">
         {announcement}
       </p>

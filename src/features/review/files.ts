@@ -4,7 +4,7 @@
  */
 import type { Problem, Report } from '../../report/index.ts';
 import { submit } from '../../report/review/actions.ts';
-import { fingerprintOf, unitKeyOf, type ReviewStore, type ReviewStoreError } from '../../storage/review/index.ts';
+import { fingerprintOf, unitKeyOf, type ReviewStore, type StoreError } from '../../storage/review/index.ts';
 
 import { readReportFile } from '../../ui/files.ts';
 
@@ -15,7 +15,7 @@ export type CollectOutcome =
   | { readonly file: string; readonly kind: 'newUnit' | 'newVersion'; readonly unitKey: string; readonly agency: string; readonly year: number | null }
   | { readonly file: string; readonly kind: 'duplicate'; readonly agency: string; readonly year: number | null }
   | { readonly file: string; readonly kind: 'failed'; readonly problems: readonly Problem[] }
-  | { readonly file: string; readonly kind: 'storeError'; readonly error: ReviewStoreError };
+  | { readonly file: string; readonly kind: 'storeError'; readonly error: StoreError };
 
 export interface CollectOptions {
   /** Unit keys already in the workspace (to tell a new unit from a new version). */

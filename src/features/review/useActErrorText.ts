@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { ReviewStoreError } from '../../storage/review/index.ts';
+import type { StoreError } from '../../storage/review/index.ts';
 import { useLabel } from '../../i18n/index.ts';
 
 /** A store or action failure in words, in the UI language. */
-export function useActErrorText(): (error: ReviewStoreError | { kind: 'action'; message: string }) => string {
+export function useActErrorText(): (error: StoreError | { kind: 'action'; message: string }) => string {
   const { t } = useTranslation();
   const label = useLabel();
   return (error) => {

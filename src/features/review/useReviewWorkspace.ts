@@ -10,15 +10,15 @@ import {
   type ReceivedVersion,
   type ReviewSettings,
   type ReviewStore,
-  type ReviewStoreError,
+  type StoreError,
   type UnreadableVersion,
 } from '../../storage/review/index.ts';
 import { collectFiles, type CollectOutcome } from './files.ts';
 import { buildUnits, type ReviewUnit } from './model.ts';
 
-export type WorkspacePhase = { readonly phase: 'loading' } | { readonly phase: 'ready' } | { readonly phase: 'failed'; readonly error: ReviewStoreError };
+export type WorkspacePhase = { readonly phase: 'loading' } | { readonly phase: 'ready' } | { readonly phase: 'failed'; readonly error: StoreError };
 
-export type ActResult = { readonly ok: true } | { readonly ok: false; readonly error: ReviewStoreError | { kind: 'action'; message: string } };
+export type ActResult = { readonly ok: true } | { readonly ok: false; readonly error: StoreError | { kind: 'action'; message: string } };
 
 export interface ReviewWorkspaceState {
   readonly phase: WorkspacePhase;

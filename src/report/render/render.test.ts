@@ -93,8 +93,13 @@ describe('the printable HTML document', () => {
     expect(PAGE.bottomMm).toBe(35);
     expect(css).toContain('size: A4 portrait;');
     expect(css).toContain('margin: 37mm 26mm 35mm 28mm;');
-    expect(css).toMatch(/@bottom-center\s*{\s*content: '— ' counter\(page\) ' —';/);
-    expect(css).toMatch(/tr { break-inside: avoid;/);
+    // Odd pages right, even pages left (GB/T 9704 §7.5).
+    expect(css).toMatch(/@page :right {\s*@bottom-right {\s*content: '— ' counter\(page\) ' —';[^}]*text-align: right;/);
+    expect(css).toMatch(/@page :left {\s*@bottom-left {\s*content: '— ' counter\(page\) ' —';[^}]*text-align: left;/);
+    expect(css).not.toContain('@bottom-center');
+    // Rows are not split (their cells are kept whole); a long table is not kept whole.
+    expect(css).toMatch(/tr > td, \.nb-report tr > th:not\(\[rowspan\]\) { break-inside: avoid;/);
+    expect(css).not.toMatch(/\.nb-table-wrap {[^}]*break-inside: avoid/);
     expect(css).toContain("font-size: 16pt;");
     expect(css).toContain("font-size: 22pt;");
     expect(css).toContain("'Noto Serif CJK SC'");
@@ -369,7 +374,7 @@ describe('renderReport', () => {
     // Everything but @page and the local font alias is scoped to the report.
     const selectors = css
       .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/@page\s*{[^{}]*@bottom-center\s*{[^}]*}\s*}/, '')
+      .replace(/@page[^{]*{(?:[^{}]*{[^}]*})*[^{}]*}/g, '')
       .replace(/@font-face\s*{[^}]*}/, '')
       .replace(/@media [^{]+{/g, '')
       .match(/(^|})\s*([^{}@]+){/g)!

@@ -60,17 +60,36 @@ const TITLE_FONT_FACE = `@font-face {
     local('SourceHanSerifSC-Bold'), local('Songti SC Bold'), local('STSongti-SC-Bold');
 }`;
 
+/** 4号 (14 pt) for page numbers. */
+const PAGE_NUMBER_PT = 14;
+const PAGE_NUMBER_BOX = `content: '— ' counter(page) ' —';
+    font-family: ${FONT_STACKS.song};
+    font-size: ${PAGE_NUMBER_PT}pt;
+    letter-spacing: 0;
+    vertical-align: top;
+    padding-top: 7mm;
+    white-space: nowrap;`;
+
 /** The report's CSS: page set-up, typography, tables, the draft mark, screen sheet look. */
 export const REPORT_CSS = `${TITLE_FONT_FACE}
 @page {
   size: A4 portrait;
   margin: ${mm(PAGE.topMm)} ${mm(PAGE.rightMm)} ${mm(PAGE.bottomMm)} ${mm(PAGE.leftMm)};
-  @bottom-center {
-    content: '— ' counter(page) ' —';
-    font-family: ${FONT_STACKS.song};
-    font-size: 14pt;
-    vertical-align: top;
-    padding-top: 7mm;
+}
+/* Page numbers (GB/T 9704 §7.5): 4号 宋体 between dashes, below the text block; odd pages on the
+   right, even pages on the left, one character in from the edge of the text block. */
+@page :right {
+  @bottom-right {
+    ${PAGE_NUMBER_BOX}
+    text-align: right;
+    padding-right: ${PAGE_NUMBER_PT}pt;
+  }
+}
+@page :left {
+  @bottom-left {
+    ${PAGE_NUMBER_BOX}
+    text-align: left;
+    padding-left: ${PAGE_NUMBER_PT}pt;
   }
 }
 .nb-report {
@@ -117,12 +136,14 @@ export const REPORT_CSS = `${TITLE_FONT_FACE}
   text-indent: 2em;
   break-after: avoid;
 }
+/* A long table (三) starts on the page where its heading is and breaks between rows: a row is
+   never split (tr below), the header rows repeat on the next page (thead below). Keeping the
+   whole table together left up to two-thirds of a page blank before it. */
 .nb-report .nb-table-wrap {
   margin: ${mm(LINE_HEIGHT_MM / 3)} 0 ${mm(LINE_HEIGHT_MM / 2)};
-  /* A table that fits on a page is not split; a longer one breaks between rows only. */
-  break-inside: avoid;
-  page-break-inside: avoid;
 }
+/* 四 is its three header rows and one row of figures: split, it would be a header alone. */
+.nb-report .nb-appeals { break-inside: avoid; page-break-inside: avoid; }
 .nb-report table {
   width: 100%;
   border-collapse: collapse;
@@ -145,7 +166,10 @@ export const REPORT_CSS = `${TITLE_FONT_FACE}
 .nb-report td { padding: 0.5mm 0.2mm; font-variant-numeric: tabular-nums; }
 .nb-report .nb-applications th[scope='row'] { text-align: left; }
 .nb-report thead { display: table-header-group; }
-.nb-report tr { break-inside: avoid; page-break-inside: avoid; }
+/* A row is never split: its cells are kept whole. Not the row itself: the first row of a group
+   holds the group's label cell spanning all its rows (三、本年度办理结果 spans 21), and a row kept
+   whole would keep those 21 rows together. The spanning label cell may run on over a break. */
+.nb-report tr > td, .nb-report tr > th:not([rowspan]) { break-inside: avoid; page-break-inside: avoid; }
 .nb-report .nb-proactive tbody { break-inside: avoid; page-break-inside: avoid; }
 .nb-report .nb-applications { font-size: 10pt; }
 .nb-report .nb-applications .nb-note { font-size: 9pt; text-align: left; }

@@ -1,7 +1,8 @@
 /** The review store in memory: the IndexedDB store's twin for tests and for browsers without it. */
 import type { Report } from '../../report/index.ts';
-import { byReceived, checkDocument, fingerprintOf, mergeSettings, newVersionId, unitKeyOf } from './records.ts';
-import type { ReceiveInput, ReceivedVersion, ReviewListing, ReviewResult, ReviewSettings, ReviewStore } from './types.ts';
+import { fail, ok, type Result } from '../result.ts';
+import { byReceived, checkDocument, mergeSettings, newVersionId, receiptOf, receivedVersion, reviewedVersion, sameReceipt } from './records.ts';
+import type { ReceiveInput, ReceivedVersion, ReviewListing, ReviewSettings, ReviewStore } from './types.ts';
 
 export interface MemoryReviewStoreOptions {
   readonly now?: () => number;
@@ -17,45 +18,29 @@ export function createMemoryReviewStore(options: MemoryReviewStoreOptions = {}):
   const copy = <T>(v: T): T => structuredClone(v);
 
   return {
-    async list(): Promise<ReviewResult<ReviewListing>> {
-      return { ok: true, value: { versions: [...versions.values()].sort(byReceived).map(copy), unreadable: [] } };
+    async list(): Promise<Result<ReviewListing>> {
+      return ok({ versions: [...versions.values()].sort(byReceived).map(copy), unreadable: [] });
     },
-    async receive(input: ReceiveInput): Promise<ReviewResult<ReceivedVersion>> {
+    async receive(input: ReceiveInput): Promise<Result<ReceivedVersion>> {
       const checked = checkDocument(input.document);
       if (!checked.ok) return checked;
-      const document = checked.value;
-      const unitKey = unitKeyOf(document);
-      const fingerprint = input.fingerprint ?? fingerprintOf(document);
-      const same = [...versions.values()].find((v) => v.unitKey === unitKey && v.fingerprint === fingerprint);
-      if (same) return { ok: false, error: { kind: 'duplicate', versionId: same.id } };
-      const time = now();
-      const version: ReceivedVersion = {
-        id: newId(),
-        unitKey,
-        agency: document.meta.agency.trim(),
-        year: document.meta.year,
-        fileName: input.fileName,
-        receivedAt: input.receivedAt ?? time,
-        fingerprint,
-        document,
-        updatedAt: time,
-      };
+      const receipt = receiptOf(checked.value, input);
+      const same = sameReceipt(versions.values(), receipt);
+      if (same) return fail({ kind: 'duplicate', versionId: same.id });
+      const version = receivedVersion(checked.value, input, receipt, newId(), now());
       versions.set(version.id, copy(version));
-      return { ok: true, value: version };
+      return ok(version);
     },
-    async update(id: string, document: Report): Promise<ReviewResult<ReceivedVersion>> {
+    async update(id: string, document: Report): Promise<Result<ReceivedVersion>> {
       const current = versions.get(id);
-      if (!current) return { ok: false, error: { kind: 'notFound' } };
+      if (!current) return fail({ kind: 'notFound' });
       const checked = checkDocument(document);
       if (!checked.ok) return checked;
-      if (unitKeyOf(checked.value) !== current.unitKey) {
-        return { ok: false, error: { kind: 'unknown', message: 'a review action may not change the agency or the year' } };
-      }
-      const next: ReceivedVersion = { ...current, document: checked.value, updatedAt: now() };
-      versions.set(id, copy(next));
-      return { ok: true, value: next };
+      const next = reviewedVersion(current, checked.value, now());
+      if (next.ok) versions.set(id, copy(next.value));
+      return next;
     },
-    async removeUnit(unitKey: string): Promise<ReviewResult<number>> {
+    async removeUnit(unitKey: string): Promise<Result<number>> {
       let removed = 0;
       for (const [id, v] of versions) {
         if (v.unitKey === unitKey) {
@@ -63,14 +48,14 @@ export function createMemoryReviewStore(options: MemoryReviewStoreOptions = {}):
           removed++;
         }
       }
-      return { ok: true, value: removed };
+      return ok(removed);
     },
-    async settings(): Promise<ReviewResult<ReviewSettings>> {
-      return { ok: true, value: copy(settings) };
+    async settings(): Promise<Result<ReviewSettings>> {
+      return ok(copy(settings));
     },
-    async saveSettings(patch: Partial<ReviewSettings>): Promise<ReviewResult<ReviewSettings>> {
+    async saveSettings(patch: Partial<ReviewSettings>): Promise<Result<ReviewSettings>> {
       settings = mergeSettings(settings, patch);
-      return { ok: true, value: copy(settings) };
+      return ok(copy(settings));
     },
     close() {},
   };

@@ -1,6 +1,7 @@
 /** What the two review stores (IndexedDB and in memory) share: keys, checks, fingerprints. */
 import { decode, type Report } from '../../report/index.ts';
-import { DEFAULT_SETTINGS, type ReceivedVersion, type ReviewResult, type ReviewSettings, type UnreadableVersion } from './types.ts';
+import { fail, ok, type Result } from '../result.ts';
+import { DEFAULT_SETTINGS, type ReceiveInput, type ReceivedVersion, type ReviewSettings, type UnreadableVersion } from './types.ts';
 
 /** A unit's reports of one year are versions of one report: keyed by year and agency. */
 export function unitKeyOf(report: Pick<Report, 'meta'>): string {
@@ -21,9 +22,46 @@ export function fingerprintOf(report: Report): string {
 }
 
 /** Checks a document before it is written: only whole valid reports are stored. */
-export function checkDocument(document: Report): ReviewResult<Report> {
+export function checkDocument(document: Report): Result<Report> {
   const decoded = decode(document);
-  return decoded.ok ? { ok: true, value: decoded.report } : { ok: false, error: { kind: 'invalid', problems: decoded.problems } };
+  return decoded.ok ? ok(decoded.report) : fail({ kind: 'invalid', problems: decoded.problems });
+}
+
+/** What makes a received file the same as one received before: its unit and year, and its document. */
+export interface Receipt {
+  readonly unitKey: string;
+  readonly fingerprint: string;
+}
+
+export function receiptOf(document: Report, input: ReceiveInput): Receipt {
+  return { unitKey: unitKeyOf(document), fingerprint: input.fingerprint ?? fingerprintOf(document) };
+}
+
+/** The version of the same unit with the same document, if it was received before. */
+export function sameReceipt(versions: Iterable<ReceivedVersion>, receipt: Receipt): ReceivedVersion | undefined {
+  for (const v of versions) if (v.unitKey === receipt.unitKey && v.fingerprint === receipt.fingerprint) return v;
+  return undefined;
+}
+
+/** The record of a received file, as both stores keep it. */
+export function receivedVersion(document: Report, input: ReceiveInput, receipt: Receipt, id: string, time: number): ReceivedVersion {
+  return {
+    id,
+    unitKey: receipt.unitKey,
+    agency: document.meta.agency.trim(),
+    year: document.meta.year,
+    fileName: input.fileName,
+    receivedAt: input.receivedAt ?? time,
+    fingerprint: receipt.fingerprint,
+    document,
+    updatedAt: time,
+  };
+}
+
+/** A version after a review action: its document replaced; the unit and year may not change. */
+export function reviewedVersion(current: ReceivedVersion, document: Report, time: number): Result<ReceivedVersion> {
+  if (unitKeyOf(document) !== current.unitKey) return fail({ kind: 'unknown', message: 'a review action may not change the agency or the year' });
+  return ok({ ...current, document, updatedAt: time });
 }
 
 /** Reads a stored record back through decode (storage is outside too: another app version wrote it). */

@@ -2,9 +2,11 @@
  * The review workspace's store: the report files a supervisor (政务公开办) has collected, every
  * version of every unit's report, and the workspace's settings. Kept apart from the clerk's own
  * drafts (its own IndexedDB database), so that reviewing never touches a clerk's work on the same
- * computer. Every operation returns a typed result; nothing is thrown past this interface.
+ * computer. Every operation returns a typed result (the same Result and error kinds as the drafts
+ * store's: ../result.ts); nothing is thrown past this interface.
  */
 import type { Problem, Report } from '../../report/index.ts';
+import type { Result } from '../result.ts';
 
 /** One received file of one unit's report, with the reviewer's work on it (comments, status). */
 export interface ReceivedVersion {
@@ -36,20 +38,6 @@ export interface ReviewSettings {
 
 export const DEFAULT_SETTINGS: ReviewSettings = { reviewer: '', roster: [], aggregateAgency: '' };
 
-export type ReviewStoreError =
-  | { readonly kind: 'notFound' }
-  /** The same document was received before for this unit (`versionId` is that version). */
-  | { readonly kind: 'duplicate'; readonly versionId: string }
-  /** The browser refused to store more (disk full or site quota). */
-  | { readonly kind: 'quota' }
-  /** No IndexedDB here (some private modes), it failed to open, or another tab blocks it. */
-  | { readonly kind: 'unavailable'; readonly message: string }
-  /** A document that does not decode is never written. */
-  | { readonly kind: 'invalid'; readonly problems: readonly Problem[] }
-  | { readonly kind: 'unknown'; readonly message: string };
-
-export type ReviewResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ReviewStoreError };
-
 export interface ReceiveInput {
   readonly document: Report;
   readonly fileName: string;
@@ -76,14 +64,14 @@ export interface ReviewListing {
 }
 
 export interface ReviewStore {
-  list(): Promise<ReviewResult<ReviewListing>>;
+  list(): Promise<Result<ReviewListing>>;
   /** Keeps a received document as a new version of its unit (refused as `duplicate` if seen). */
-  receive(input: ReceiveInput): Promise<ReviewResult<ReceivedVersion>>;
+  receive(input: ReceiveInput): Promise<Result<ReceivedVersion>>;
   /** Replaces a version's document after a review action. Agency and year must stay the same. */
-  update(id: string, document: Report): Promise<ReviewResult<ReceivedVersion>>;
+  update(id: string, document: Report): Promise<Result<ReceivedVersion>>;
   /** Removes every version of a unit from the workspace; the number removed. */
-  removeUnit(unitKey: string): Promise<ReviewResult<number>>;
-  settings(): Promise<ReviewResult<ReviewSettings>>;
-  saveSettings(settings: Partial<ReviewSettings>): Promise<ReviewResult<ReviewSettings>>;
+  removeUnit(unitKey: string): Promise<Result<number>>;
+  settings(): Promise<Result<ReviewSettings>>;
+  saveSettings(settings: Partial<ReviewSettings>): Promise<Result<ReviewSettings>>;
   close(): void;
 }
