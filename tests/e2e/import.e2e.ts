@@ -107,3 +107,18 @@ test('the review in English; cancel leaves no draft behind', async () => {
   );
   expect(drafts).toBe(0);
 });
+
+test.each([
+  ['zhanjiang-dfz-2023.pdf', 'PDF'],
+  ['zhanjiang-dfz-2023.docx', 'Word 文档'],
+])('a %s picked from disk is read in the browser (its library loaded on demand)', async (name, source) => {
+  const page = await context.newPage();
+  watched.push(watch(page));
+  await openImport(page);
+  await page.getByLabel('或选择文件').setInputFiles(`tests/fixtures/import/${name}`);
+  await expect.poll(() => page.getByRole('heading', { name: '检查读到的内容' }).count(), { timeout: 30_000 }).toBe(1);
+  expect(await page.getByText(`（${source}）`).count()).toBeGreaterThan(0);
+  expect(await page.getByLabel('机关名称').inputValue()).toBe('湛江市人民政府地方志办公室');
+  expect(await page.locator('td[data-cell="applications.granted.naturalPerson"]').textContent()).toBe('0');
+  expect(await page.locator('td[data-cell="applications.partiallyGranted.naturalPerson"]').textContent()).toBe('未找到');
+});
