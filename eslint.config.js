@@ -42,6 +42,20 @@ export default tseslint.config(
   },
   ...featureBoundaries,
   {
+    // The UI language comes from one place, useLang() (src/i18n), in the component that needs it:
+    // never a prop handed down (an HTML element's lang attribute is fine).
+    files: ['src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXOpeningElement[name.type='JSXIdentifier'][name.name=/^[A-Z]/] > JSXAttribute[name.name='lang']",
+          message: 'The UI language comes from useLang() (src/i18n), not a prop.',
+        },
+      ],
+    },
+  },
+  {
     // The core is pure: the format, the document, totals, rules, render. It runs in Node (CLI,
     // tests, bench) and in the browser alike, so it may import nothing but zod and itself.
     files: ['src/report/**/*.ts'],

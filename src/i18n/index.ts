@@ -4,11 +4,12 @@
  * from the format model (src/report/format.ts) in both languages; use `useLabel` for them.
  */
 import i18next from 'i18next';
-import { initReactI18next, useTranslation } from 'react-i18next';
+import { initReactI18next } from 'react-i18next';
 import type zhCN from './zh-CN.json';
 // zh-CN without the areas that come with their own code (areas.ts, addSourceStrings).
 import firstStrings from './zh-CN.json?first';
-import type { Label, LocalizedText } from '../report/index.ts';
+import { useSyncExternalStore } from 'react';
+import type { Label, Lang, LocalizedText } from '../report/index.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -109,10 +110,20 @@ export async function setLanguage(language: Language) {
   await switchTo(language);
 }
 
-/** 'zh' or 'en', the key into the core's Label and LocalizedText. */
-export function useLang(): 'zh' | 'en' {
-  const { i18n } = useTranslation();
-  return i18n.language === 'en' ? 'en' : 'zh';
+function onLanguageChanged(listener: () => void): () => void {
+  i18next.on('languageChanged', listener);
+  return () => i18next.off('languageChanged', listener);
+}
+
+const currentLang = (): Lang => (i18next.language === 'en' ? 'en' : 'zh');
+
+/**
+ * 'zh' or 'en', the key into the core's Label and LocalizedText: the one place a component gets
+ * the UI language from (never a prop: ESLint refuses `lang=` on a component). A bare
+ * subscription to i18next's language, lighter than useTranslation: every official label calls it.
+ */
+export function useLang(): Lang {
+  return useSyncExternalStore(onLanguageChanged, currentLang, currentLang);
 }
 
 /** Picks the current language's text of a core Label or LocalizedText (labels, messages). */

@@ -27,7 +27,6 @@ const SHOWN_CHANGES = 6;
 
 export function HistoryPanel({ session, onClose }: { session: DraftSessionApi; onClose: () => void }) {
   const { t, i18n } = useTranslation();
-  const lang = useLang();
   const store = useDraftStore();
   const [versions, setVersions] = useState<VersionInfo[] | undefined>(undefined);
   const [loadError, setLoadError] = useState<StoreError | undefined>(undefined);
@@ -105,7 +104,7 @@ export function HistoryPanel({ session, onClose }: { session: DraftSessionApi; o
                   </td>
                   <td>{t(`drafts.history.milestones.${version.milestone}`)}</td>
                   <td>
-                    <ChangedList changed={version.changed} document={viewing?.id === version.id ? viewing.document : session.actions.current()} lang={lang} />
+                    <ChangedList changed={version.changed} document={viewing?.id === version.id ? viewing.document : session.actions.current()} />
                   </td>
                   <td className="drafts-row-actions">
                     <button type="button" onClick={() => void view(version.id)} aria-label={t('drafts.history.viewVersion', { time })}>
@@ -133,8 +132,9 @@ export function HistoryPanel({ session, onClose }: { session: DraftSessionApi; o
   );
 }
 
-function ChangedList({ changed, document, lang }: { changed: readonly string[]; document: Report | undefined; lang: 'zh' | 'en' }) {
+function ChangedList({ changed, document }: { changed: readonly string[]; document: Report | undefined }) {
   const { t } = useTranslation();
+  const lang = useLang();
   if (changed.length === 0) return <span className="drafts-muted">{t('drafts.history.noChange')}</span>;
   const shown = changed.slice(0, SHOWN_CHANGES).map((id) => changedLabel(id, document, lang, t));
   const rest = changed.length - shown.length;

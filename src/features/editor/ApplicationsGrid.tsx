@@ -6,7 +6,6 @@
  */
 import { memo } from 'react';
 import { APPLICANT_COLUMNS, APPLICATIONS_ROWS, applicationsGroup, type ApplicationsRowDef } from '../../report/index.ts';
-import { useGridEnv } from './context.ts';
 import { CellInput, Probe, TotalCell } from './GridCells.tsx';
 import { GridFrame } from './GridFrame.tsx';
 import { HeaderRows } from './GridHeader.tsx';
@@ -20,18 +19,17 @@ const VALUE_COLUMNS = valueColumns(APPLICATIONS_HEADER_COLUMNS)
 const ROW_HEADERS = applicationsRowHeaders();
 
 const ApplicationsRow = memo(function ApplicationsRow({ def }: { def: ApplicationsRowDef }) {
-  const { lang } = useGridEnv();
   return (
     <Probe id={def.id}>
       <tr className={`row-${def.role}${def.computed ? ' row-computed' : ''}`}>
         {ROW_HEADERS.get(def.id)!.map((h) =>
           h.kind === 'group' ? (
             <th key={h.group} scope="rowgroup" rowSpan={h.rowSpan} className="row-group">
-              <OfficialLabel label={applicationsGroup(h.group).label} lang={lang} />
+              <OfficialLabel label={applicationsGroup(h.group).label} />
             </th>
           ) : (
             <th key="row" scope="row" colSpan={h.colSpan} className="row-label">
-              <OfficialLabel label={def.label} lang={lang} />
+              <OfficialLabel label={def.label} />
             </th>
           ),
         )}

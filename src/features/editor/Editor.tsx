@@ -113,18 +113,9 @@ function syncFromForm(store: EditorStore, form: ReturnType<typeof useForm<Editor
 
 const ENTERED_CELL_IDS = ENTERED_CELLS.map((c) => c.id);
 
-const SectionBody = memo(function SectionBody({
-  section,
-  lang,
-  readOnly,
-  onShown,
-}: {
-  section: EditorSection;
-  lang: 'zh' | 'en';
-  readOnly: boolean;
-  onShown: () => void;
-}) {
+const SectionBody = memo(function SectionBody({ section, readOnly, onShown }: { section: EditorSection; readOnly: boolean; onShown: () => void }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const label = section === 'meta' ? '' : sectionDef(section).heading[lang];
   switch (section) {
     case 'proactive':
@@ -137,9 +128,9 @@ const SectionBody = memo(function SectionBody({
       return (
         <Suspense fallback={<p className="section-loading">{t('app.loading')}</p>}>
           {section === 'meta' ? (
-            <MetaSection lang={lang} readOnly={readOnly} />
+            <MetaSection readOnly={readOnly} />
           ) : (
-            <NarrativeSection key={section} section={section} lang={lang} readOnly={readOnly} />
+            <NarrativeSection key={section} section={section} readOnly={readOnly} />
           )}
           <Shown onShown={onShown} />
         </Suspense>
@@ -153,8 +144,9 @@ function Shown({ onShown }: { onShown: () => void }) {
   return null;
 }
 
-function SectionHeading({ section, lang }: { section: EditorSection; lang: 'zh' | 'en' }) {
+function SectionHeading({ section }: { section: EditorSection }) {
   const { t } = useTranslation();
+  const lang = useLang();
   if (section === 'meta') {
     return (
       <h2 id="section-heading" tabIndex={-1}>
@@ -380,7 +372,7 @@ export function Editor(props: EditorProps) {
       <GridEnvContext.Provider value={gridEnv}>
         <div className="editor" lang={lang === 'zh' ? 'zh-CN' : 'en'}>
           <TopBar toolbar={toolbar} readOnlyByParent={!!props.readOnly} onMarkReady={markReady} onReopen={reopen} />
-          <SectionNav current={section} lang={lang} />
+          <SectionNav current={section} />
           <div className="editor-main" ref={main}>
             {status === 'ready' ? (
               <p className="ready-banner" role="status">
@@ -393,13 +385,13 @@ export function Editor(props: EditorProps) {
             ) : null}
             {hasReview ? (
               <Suspense fallback={null}>
-                <ReviewBanner lang={lang} />
+                <ReviewBanner />
               </Suspense>
             ) : null}
             {strict && blockerList && status !== 'ready' ? (
               blockerList.findings.length + blockerList.invalid.length > 0 ? (
                 <Suspense fallback={null}>
-                  <ReadyCheck blockers={blockerList} lang={lang} onDismiss={() => store.setStrict(false)} />
+                  <ReadyCheck blockers={blockerList} onDismiss={() => store.setStrict(false)} />
                 </Suspense>
               ) : (
                 <p className="ready-ok" role="status">
@@ -408,19 +400,19 @@ export function Editor(props: EditorProps) {
               )
             ) : null}
             <section className={`editor-section section-${section}`} aria-labelledby="section-heading">
-              <SectionHeading section={section} lang={lang} />
-              <SectionBody section={section} lang={lang} readOnly={readOnly} onShown={focusPending} />
+              <SectionHeading section={section} />
+              <SectionBody section={section} readOnly={readOnly} onShown={focusPending} />
             </section>
           </div>
           <aside className="editor-aside">
             {hasReview ? (
               <Suspense fallback={null}>
-                <ReviewPanel lang={lang} lock={props.readOnly ? 'readOnly' : status === 'ready' ? 'ready' : null} />
+                <ReviewPanel lock={props.readOnly ? 'readOnly' : status === 'ready' ? 'ready' : null} />
               </Suspense>
             ) : null}
-            <FindingsPanel lang={lang} readOnly={readOnly} />
+            <FindingsPanel readOnly={readOnly} />
           </aside>
-          <FindingDescriptions lang={lang} />
+          <FindingDescriptions />
           <CommentDescriptions />
         </div>
       </GridEnvContext.Provider>

@@ -74,8 +74,9 @@ function Explanation({ finding, readOnly }: { finding: Finding; readOnly: boolea
 }
 
 /** One finding; the store keeps an unchanged finding the same object, so it does not re-render. */
-export const FindingItem = memo(function FindingItem({ finding, lang, readOnly }: { finding: Finding; lang: 'zh' | 'en'; readOnly: boolean }) {
+export const FindingItem = memo(function FindingItem({ finding, readOnly }: { finding: Finding; readOnly: boolean }) {
   const t = useCachedT();
+  const lang = useLang();
   const { goTo } = useEditor();
   const sectionName = useSectionName();
   const target = finding.cells[0];
@@ -116,8 +117,9 @@ export const FindingItem = memo(function FindingItem({ finding, lang, readOnly }
   );
 });
 
-export function InvalidItem({ path, invalid, lang }: { path: string; invalid: InvalidInput; lang: 'zh' | 'en' }) {
+export function InvalidItem({ path, invalid }: { path: string; invalid: InvalidInput }) {
   const t = useCachedT();
+  const lang = useLang();
   const { goTo } = useEditor();
   const sectionName = useSectionName();
   return (
@@ -140,7 +142,7 @@ export function InvalidItem({ path, invalid, lang }: { path: string; invalid: In
 
 const ORDER: readonly Severity[] = ['error', 'warning', 'hint'];
 
-export const FindingsPanel = memo(function FindingsPanel({ lang, readOnly }: { lang: 'zh' | 'en'; readOnly: boolean }) {
+export const FindingsPanel = memo(function FindingsPanel({ readOnly }: { readOnly: boolean }) {
   const t = useCachedT();
   const findings = useDerivedValue((s) => s.getFindings());
   const invalid = useDerivedValue((s) => s.getInvalidInputs());
@@ -158,7 +160,7 @@ export const FindingsPanel = memo(function FindingsPanel({ lang, readOnly }: { l
           <h3>{t('editor.findings.invalidHeading', { n: invalid.length })}</h3>
           <ul className="findings">
             {invalid.map(([path, inv]) => (
-              <InvalidItem key={path} path={path} invalid={inv} lang={lang} />
+              <InvalidItem key={path} path={path} invalid={inv} />
             ))}
           </ul>
         </>
@@ -171,7 +173,7 @@ export const FindingsPanel = memo(function FindingsPanel({ lang, readOnly }: { l
             <h3>{t(`editor.findings.group.${severity}`, { n: list.length })}</h3>
             <ul className="findings">
               {list.map((f) => (
-                <FindingItem key={f.key} finding={f} lang={lang} readOnly={readOnly} />
+                <FindingItem key={f.key} finding={f} readOnly={readOnly} />
               ))}
             </ul>
           </div>
@@ -182,19 +184,20 @@ export const FindingsPanel = memo(function FindingsPanel({ lang, readOnly }: { l
 });
 
 /** The hidden texts marked cells point to with aria-describedby. */
-export const FindingDescriptions = memo(function FindingDescriptions({ lang }: { lang: 'zh' | 'en' }) {
+export const FindingDescriptions = memo(function FindingDescriptions() {
   const findings = useDerivedValue((s) => s.getFindings());
   return (
     <div hidden>
       {findings.map((f) => (
-        <FindingDescription key={f.key} finding={f} lang={lang} />
+        <FindingDescription key={f.key} finding={f} />
       ))}
     </div>
   );
 });
 
-const FindingDescription = memo(function FindingDescription({ finding, lang }: { finding: Finding; lang: 'zh' | 'en' }) {
+const FindingDescription = memo(function FindingDescription({ finding }: { finding: Finding }) {
   const t = useCachedT();
+  const lang = useLang();
   return (
     <span id={findingDescriptionId(finding.key)}>
       {t(finding.explained ? 'editor.findings.descriptionExplained' : 'editor.findings.description', {

@@ -6,6 +6,7 @@
 import './sectionStrings.ts';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLang } from '../../i18n/index.ts';
 import {
   AGENCY_KIND_LABELS,
   AGENCY_KINDS,
@@ -22,13 +23,11 @@ import { CommentNotes } from './ReviewComments.tsx';
 function Field({
   path,
   label,
-  lang,
   children,
   hint,
 }: {
   path: string;
   label: Label;
-  lang: 'zh' | 'en';
   children: (aria: ReturnType<typeof markAria>) => ReactNode;
   hint?: ReactNode;
 }) {
@@ -36,21 +35,22 @@ function Field({
   return (
     <div className={`meta-field ${markClass(status)}`}>
       <label htmlFor={`field-${path}`}>
-        <OfficialLabel label={label} lang={lang} />
+        <OfficialLabel label={label} />
       </label>
       <div className="meta-input">
         {children(markAria(path, status))}
         <MarkIcon status={status} />
       </div>
       <InvalidMessage path={path} status={status} />
-      <CommentNotes status={status} lang={lang} />
+      <CommentNotes status={status} />
       {hint ? <p className="field-hint">{hint}</p> : null}
     </div>
   );
 }
 
-export function MetaSection({ lang, readOnly }: { lang: 'zh' | 'en'; readOnly: boolean }) {
+export function MetaSection({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { form } = useEditor();
   const { register, setValue } = form;
   // From the document (not the form): the preamble may be regenerated while a field changes.
@@ -74,12 +74,12 @@ export function MetaSection({ lang, readOnly }: { lang: 'zh' | 'en'; readOnly: b
   return (
     <div className="meta-section">
       <div className="meta-grid">
-        <Field path="meta.agency" label={META_FIELDS.agency} lang={lang}>
+        <Field path="meta.agency" label={META_FIELDS.agency}>
           {(aria) => (
             <input id="field-meta.agency" data-path="meta.agency" type="text" autoComplete="organization" readOnly={readOnly} {...aria} {...register('meta.agency')} />
           )}
         </Field>
-        <Field path="meta.agencyKind" label={META_FIELDS.agencyKind} lang={lang}>
+        <Field path="meta.agencyKind" label={META_FIELDS.agencyKind}>
           {(aria) =>
             readOnly ? (
               <input id="field-meta.agencyKind" data-path="meta.agencyKind" type="text" readOnly value={AGENCY_KIND_LABELS[meta.agencyKind][lang]} {...aria} />
@@ -94,7 +94,7 @@ export function MetaSection({ lang, readOnly }: { lang: 'zh' | 'en'; readOnly: b
             )
           }
         </Field>
-        <Field path="meta.year" label={META_FIELDS.year} lang={lang}>
+        <Field path="meta.year" label={META_FIELDS.year}>
           {(aria) => (
             <input
               id="field-meta.year"
@@ -109,13 +109,12 @@ export function MetaSection({ lang, readOnly }: { lang: 'zh' | 'en'; readOnly: b
             />
           )}
         </Field>
-        <Field path="meta.contact" label={META_FIELDS.contact} lang={lang} hint={t('editor.meta.contactHint')}>
+        <Field path="meta.contact" label={META_FIELDS.contact} hint={t('editor.meta.contactHint')}>
           {(aria) => <input id="field-meta.contact" data-path="meta.contact" type="text" readOnly={readOnly} {...aria} {...register('meta.contact')} />}
         </Field>
         <Field
           path="meta.publishedOn"
           label={META_FIELDS.publishedOn}
-          lang={lang}
           hint={deadline ? t('editor.meta.deadline', { date: deadline }) : t('editor.meta.deadlineUnknown')}
         >
           {(aria) => <input id="field-meta.publishedOn" data-path="meta.publishedOn" type="date" readOnly={readOnly} {...aria} {...register('meta.publishedOn')} />}
@@ -143,7 +142,7 @@ export function MetaSection({ lang, readOnly }: { lang: 'zh' | 'en'; readOnly: b
           />
           <MarkIcon status={preambleStatus} />
         </div>
-        <CommentNotes status={preambleStatus} lang={lang} />
+        <CommentNotes status={preambleStatus} />
         {!readOnly && (edited || replaced !== null) ? (
           <div className="preamble-actions">
             {edited ? (

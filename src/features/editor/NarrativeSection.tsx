@@ -7,6 +7,7 @@ import './sectionStrings.ts';
 import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useLang } from '../../i18n/index.ts';
 import { partNumber, sectionDef, type Label, type NarrativeSectionId } from '../../report/index.ts';
 import { useEditor, useFieldStatus } from './context.ts';
 import { markAria, markClass, MarkIcon } from './marks.tsx';
@@ -25,7 +26,6 @@ export function hasPartLike(titles: readonly string[], suggestion: string): bool
 
 interface PartProps {
   section: NarrativeSectionId;
-  lang: 'zh' | 'en';
   index: number;
   count: number;
   number: string | null;
@@ -35,7 +35,7 @@ interface PartProps {
   onRemove: (index: number) => void;
 }
 
-const PartEditor = memo(function PartEditor({ section, lang, index, count, number, title, readOnly, onMove, onRemove }: PartProps) {
+const PartEditor = memo(function PartEditor({ section, index, count, number, title, readOnly, onMove, onRemove }: PartProps) {
   const { t } = useTranslation();
   const { form } = useEditor();
   const base = `narrative.${section}.${index}` as const;
@@ -122,7 +122,7 @@ const PartEditor = memo(function PartEditor({ section, lang, index, count, numbe
           </div>
         )}
       </div>
-      <CommentNotes status={textStatus} lang={lang} />
+      <CommentNotes status={textStatus} />
       <div className={`part-text ${markClass(shownTextStatus)}${textStatus.comments && shownTextStatus !== textStatus ? ' has-comment' : ''}`}>
         <textarea
           data-path={`${base}.text`}
@@ -139,8 +139,9 @@ const PartEditor = memo(function PartEditor({ section, lang, index, count, numbe
   );
 });
 
-export function NarrativeSection({ section, lang, readOnly }: { section: NarrativeSectionId; lang: 'zh' | 'en'; readOnly: boolean }) {
+export function NarrativeSection({ section, readOnly }: { section: NarrativeSectionId; readOnly: boolean }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { form, syncParts } = useEditor();
   const name = `narrative.${section}` as const;
   const { fields, move, remove, append } = useFieldArray({ control: form.control, name });
@@ -203,7 +204,6 @@ export function NarrativeSection({ section, lang, readOnly }: { section: Narrati
           <PartEditor
             key={field.id}
             section={section}
-            lang={lang}
             index={index}
             count={fields.length}
             number={numbers[index] ?? null}

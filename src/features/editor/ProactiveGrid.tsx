@@ -4,7 +4,6 @@
  */
 import { memo } from 'react';
 import { PROACTIVE_CONTENT_HEADER, PROACTIVE_DOCUMENT_COLUMNS, PROACTIVE_TABLES, type ProactiveRowDef } from '../../report/index.ts';
-import { useGridEnv } from './context.ts';
 import { CellInput, Probe } from './GridCells.tsx';
 import { GridFrame } from './GridFrame.tsx';
 import { OfficialLabel } from './marks.tsx';
@@ -14,12 +13,11 @@ function cellIdsOf(row: ProactiveRowDef): string[] {
 }
 
 const ProactiveRow = memo(function ProactiveRow({ row }: { row: ProactiveRowDef }) {
-  const { lang } = useGridEnv();
   return (
     <Probe id={row.id}>
       <tr>
         <th scope="row" className="row-label">
-          <OfficialLabel label={row.label} lang={lang} />
+          <OfficialLabel label={row.label} />
         </th>
         {cellIdsOf(row).map((id) => (
           <CellInput key={id} id={id} />
@@ -30,22 +28,21 @@ const ProactiveRow = memo(function ProactiveRow({ row }: { row: ProactiveRowDef 
 });
 
 export const ProactiveGrid = memo(function ProactiveGrid({ label }: { label: string }) {
-  const { lang } = useGridEnv();
   return (
     <GridFrame label={label}>
       {PROACTIVE_TABLES.map((table) => (
         <table key={table.id} className={`grid grid-proactive grid-proactive-${table.columns.length}`}>
           <caption>
-            <OfficialLabel label={table.caption} lang={lang} />
+            <OfficialLabel label={table.caption} />
           </caption>
           <thead>
             <tr>
               <th scope="col" className="row-label">
-                <OfficialLabel label={PROACTIVE_CONTENT_HEADER} lang={lang} />
+                <OfficialLabel label={PROACTIVE_CONTENT_HEADER} />
               </th>
               {table.columns.map((c) => (
                 <th key={c.zh} scope="col">
-                  <OfficialLabel label={c} lang={lang} />
+                  <OfficialLabel label={c} />
                 </th>
               ))}
             </tr>

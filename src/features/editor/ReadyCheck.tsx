@@ -5,7 +5,7 @@ import { useCachedT } from './cachedT.ts';
 import type { Blockers } from './Editor.tsx';
 import { FindingItem, InvalidItem } from './FindingsPanel.tsx';
 
-export function ReadyCheck({ blockers, lang, onDismiss }: { blockers: Blockers; lang: 'zh' | 'en'; onDismiss: () => void }) {
+export function ReadyCheck({ blockers, onDismiss }: { blockers: Blockers; onDismiss: () => void }) {
   const t = useCachedT();
   const heading = useRef<HTMLHeadingElement>(null);
   // Shown after a refused 定稿: the clerk's focus goes to what is left to do.
@@ -17,10 +17,10 @@ export function ReadyCheck({ blockers, lang, onDismiss }: { blockers: Blockers; 
       <p>{t('editor.ready.refusedHelp')}</p>
       <ul className="findings">
         {blockers.invalid.map(([path, inv]) => (
-          <InvalidItem key={path} path={path} invalid={inv} lang={lang} />
+          <InvalidItem key={path} path={path} invalid={inv} />
         ))}
         {blockers.findings.map((f) => (
-          <FindingItem key={f.key} finding={f} lang={lang} readOnly={false} />
+          <FindingItem key={f.key} finding={f} readOnly={false} />
         ))}
       </ul>
       <button type="button" onClick={onDismiss}>

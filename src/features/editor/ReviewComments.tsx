@@ -12,6 +12,7 @@
 import './reviewStrings.ts';
 import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useLang } from '../../i18n/index.ts';
 import {
   CELL_BY_ID,
   META_FIELDS,
@@ -21,6 +22,7 @@ import {
   resolveComment,
   returnReason,
   sectionDef,
+  type Lang,
   type NarrativeSectionId,
   type Report,
 } from '../../report/index.ts';
@@ -28,7 +30,6 @@ import { useFormatDateTime } from '../../ui/format.ts';
 import { useDerivedValue, useEditor, useStoreValue } from './context.ts';
 import type { FieldStatus, PlacedComment } from './store.ts';
 
-type Lang = 'zh' | 'en';
 type T = ReturnType<typeof useTranslation>['t'];
 
 /** Why the clerk cannot resolve comments right now: 定稿, or the parent made the editor read-only. */
@@ -76,7 +77,7 @@ function titlesKey(report: Report): string {
 
 
 /** Open comments beside a field, the preamble or a part. */
-export function CommentNotes({ status }: { status: FieldStatus; lang: Lang }) {
+export function CommentNotes({ status }: { status: FieldStatus }) {
   const { t } = useTranslation();
   const format = useFormatDateTime();
   if (!status.comments) return null;
@@ -102,7 +103,7 @@ function CommentNote({ placed, t, format }: { placed: PlacedComment; t: T; forma
 }
 
 /** At the top of the editor: the return and its reason, and the comments on the whole report. */
-export const ReviewBanner = memo(function ReviewBanner(_props: { lang: Lang }) {
+export const ReviewBanner = memo(function ReviewBanner() {
   const { t } = useTranslation();
   const format = useFormatDateTime();
   const placement = useDerivedValue((s) => s.getReviewPlacement());
@@ -141,8 +142,9 @@ export const ReviewBanner = memo(function ReviewBanner(_props: { lang: Lang }) {
 });
 
 /** 审核意见: every comment, open first, with where it points, who wrote it and when; go to it, resolve or reopen it. */
-export const ReviewPanel = memo(function ReviewPanel({ lang, lock }: { lang: Lang; lock: ReviewLock }) {
+export const ReviewPanel = memo(function ReviewPanel({ lock }: { lock: ReviewLock }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const { store, goTo } = useEditor();
   const format = useFormatDateTime();
   const placement = useDerivedValue((s) => s.getReviewPlacement());

@@ -4,6 +4,7 @@
  * open. Any section can be opened at any time.
  */
 import { memo } from 'react';
+import { useLang } from '../../i18n/index.ts';
 import { sectionDef } from '../../report/index.ts';
 import { useCachedT } from './cachedT.ts';
 import { useDerivedValue, useEditor } from './context.ts';
@@ -18,8 +19,9 @@ export const STATE_ICON: Record<SectionState, string> = {
   warnings: '▲',
 };
 
-export const SectionNav = memo(function SectionNav({ current, lang }: { current: EditorSection; lang: 'zh' | 'en' }) {
+export const SectionNav = memo(function SectionNav({ current }: { current: EditorSection }) {
   const t = useCachedT();
+  const lang = useLang();
   const { goToSection } = useEditor();
   const states = useDerivedValue((s) => s.getSectionStates());
   // One object until a comment is resolved or moves section: typing re-renders nothing here.

@@ -3,6 +3,7 @@
  * pattern and an icon per severity (never colour alone), aria-invalid for errors, and the
  * findings' messages as its accessible description.
  */
+import { useLang } from '../../i18n/index.ts';
 import type { Label } from '../../report/index.ts';
 import { useCachedT } from './cachedT.ts';
 import { commentDescriptionId, findingDescriptionId, invalidMessageId } from './context.ts';
@@ -58,7 +59,8 @@ export function InvalidMessage({ path, status }: { path: string; status: FieldSt
  * An official label in the UI language. In English the official Chinese stays visible beneath
  * (the printed report is Chinese, and clerks match labels against it).
  */
-export function OfficialLabel({ label, lang }: { label: Label; lang: 'zh' | 'en' }) {
+export function OfficialLabel({ label }: { label: Label }) {
+  const lang = useLang();
   if (lang === 'zh') return <>{label.zh}</>;
   return (
     <>

@@ -6,12 +6,12 @@ import {
   SECTIONS,
   cellLabel,
   chineseNumeral,
+  type Lang,
   type Report,
   type SectionId,
 } from '../../report/index.ts';
 import { currentTarget, parseNarrativeTarget } from '../../report/review/targets.ts';
 
-export type Lang = 'zh' | 'en';
 
 export interface TargetWords {
   /** The whole report. */
