@@ -7,7 +7,7 @@
  */
 import { useId, useMemo, useRef, useState, type ClipboardEvent, type DragEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLabel } from '../../i18n/index.ts';
+import { useLabel, useLang } from '../../i18n/index.ts';
 import { AGENCY_KINDS, AGENCY_KIND_LABELS, META_FIELDS, type AgencyKind, type Report } from '../../report/index.ts';
 import type { PublishedImport } from '../../report/import/index.ts';
 import { ImportReview } from './ImportReview.tsx';
@@ -26,12 +26,12 @@ export interface ImportPageProps {
 type Step = { kind: 'input'; error?: string } | { kind: 'reading' } | { kind: 'review'; name: string; result: PublishedImport };
 
 export function ImportPage({ onKeepAsLastYear, onOpenAsDraft, onCancel }: ImportPageProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const ids = { paste: useId(), pasteHint: useId(), file: useId() };
   const [step, setStep] = useState<Step>({ kind: 'input' });
   const pasted = useRef<{ html?: string; text?: string }>({});
   const [pasteText, setPasteText] = useState('');
-  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const lang = useLang();
 
   const failure = (name: string, e: unknown) => {
     const text = (e as { text?: { zh: string; en: string } }).text;

@@ -6,7 +6,7 @@
  */
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLabel } from '../../i18n/index.ts';
+import { useLabel, useLang } from '../../i18n/index.ts';
 import { NARRATIVE_SECTION_IDS, REPORT_LAYOUT, evaluate, layoutMatrix, sectionDef, type Finding } from '../../report/index.ts';
 import { noteMessage, type PublishedImport } from '../../report/import/index.ts';
 
@@ -16,9 +16,9 @@ function excerpt(text: string, max = 90): string {
 }
 
 export function ImportReview({ result }: { result: PublishedImport }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const label = useLabel();
-  const lang = i18n.language === 'en' ? 'en' : 'zh';
+  const lang = useLang();
   const disagreements = useMemo(() => {
     const map = new Map<string, Finding>();
     for (const f of evaluate(result.report, { stated: result.stated })) if (f.rule === 'statedTotal') map.set(f.cells[0]!, f);
