@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { LanguageSwitch } from '../ui/LanguageSwitch.tsx';
 import { routeHref, useRoute, type Route } from '../ui/router.ts';
 import { routePage } from './routePage.tsx';
+import { RouteErrorBoundary } from './ErrorBoundary.tsx';
 
 // Each area is its own chunk: the editor's first paint does not wait for review or print code.
 // The home imports its own file: through the drafts index it would ride along with the editor page.
@@ -43,9 +44,12 @@ function Page({ route }: { route: Route }) {
       return <ImportPage />;
     default:
       return (
-        <p>
-          {t('app.notFound')} <a href={routeHref({ name: 'home' })}>{t('app.backHome')}</a>
-        </p>
+        <>
+          <h1>{t('app.notFound')}</h1>
+          <p>
+            <a href={routeHref({ name: 'home' })}>{t('app.backHome')}</a>
+          </p>
+        </>
       );
   }
 }
@@ -74,9 +78,16 @@ export function App() {
         <LanguageSwitch />
       </header>
       <main id="main" className="app-main" tabIndex={-1}>
-        <Suspense fallback={<p>{t('app.loading')}</p>}>
+        {route.name === 'notFound' ? (
           <Page route={route} />
-        </Suspense>
+        ) : (
+          // The review page has its own boundary inside (it can also remove the failing unit).
+          <RouteErrorBoundary key={`${route.name}/${'id' in route ? route.id : ''}`} area={route.name}>
+            <Suspense fallback={<p>{t('app.loading')}</p>}>
+              <Page route={route} />
+            </Suspense>
+          </RouteErrorBoundary>
+        )}
       </main>
     </>
   );

@@ -3,17 +3,23 @@
  * the editor. The editor remounts (key) when the session loads another document (reload,
  * restore, a conflict resolved).
  */
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Editor, type EditorSection } from '../features/editor/index.ts';
 import { ConflictNotice, DraftToolbar, rememberRoute, useDraftSession, useDraftStore } from '../features/drafts/index.ts';
 import { navigate, routeHref } from '../ui/router.ts';
+import { useUnsavedBackup } from './useUnsavedBackup.ts';
+
+const UnsavedOffer = lazy(() => import('./UnsavedOffer.tsx').then((m) => ({ default: m.UnsavedOffer })));
 
 export function DraftPage({ id, section }: { id: string; section?: EditorSection }) {
   const { t } = useTranslation();
   const session = useDraftSession(id);
   const store = useDraftStore();
   const [undeleteFailed, setUndeleteFailed] = useState(false);
+  const backup = useUnsavedBackup(session);
+  // Restored edits remount the editor on them (the session holds them as unsaved, saving).
+  const [restored, setRestored] = useState(0);
 
   useEffect(() => {
     if (session.state === 'ready') rememberRoute(section ? { name: 'draft', id, section } : { name: 'draft', id });
@@ -56,9 +62,23 @@ export function DraftPage({ id, section }: { id: string; section?: EditorSection
       return (
         <>
           <ConflictNotice session={session} />
+          {backup.offer && !session.readOnly && (
+            <Suspense fallback={null}>
+              <UnsavedOffer
+                offer={backup.offer}
+                onRestore={(report) => {
+                  session.update(report);
+                  void session.actions.flush();
+                  setRestored((n) => n + 1);
+                  backup.dismiss();
+                }}
+                onDiscard={backup.dismiss}
+              />
+            </Suspense>
+          )}
           <Editor
-            key={`${id}:${session.generation}`}
-            report={session.report!}
+            key={`${id}:${session.generation}:${restored}`}
+            report={restored ? (session.actions.current() ?? session.report!) : session.report!}
             lastYear={session.lastYear}
             section={section}
             onSectionChange={(next) => navigate({ name: 'draft', id, section: next })}

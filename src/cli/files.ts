@@ -4,7 +4,7 @@
  * byte is read, so a 2 GB file costs nothing.
  */
 import { open, stat } from 'node:fs/promises';
-import { MAX_FILE_BYTES, decodeBytes, decodeMessage, formatBytes, type LocalizedText, type Report } from '../report/index.ts';
+import { MAX_FILE_BYTES, decodeBytes, fileTooLargeProblem, type LocalizedText, type Report } from '../report/index.ts';
 import type { Io } from './io.ts';
 
 /** A decode problem or one of the file system's; `code` is a message key of either. */
@@ -29,10 +29,7 @@ function fileProblem(code: keyof typeof FILE_MESSAGES, reason = ''): ReadResult 
   return { ok: false, problems: [{ path: '', code, message: { zh: m.zh.replace('{{reason}}', reason), en: m.en.replace('{{reason}}', reason) } }] };
 }
 
-const tooLarge = (bytes: number): ReadResult => ({
-  ok: false,
-  problems: [{ path: '', code: 'decode.fileTooLarge', message: decodeMessage('decode.fileTooLarge', { size: formatBytes(bytes) }) }],
-});
+const tooLarge = (bytes: number): ReadResult => ({ ok: false, problems: [fileTooLargeProblem(bytes)] });
 
 function systemProblem(e: unknown): ReadResult {
   const code = (e as { code?: string }).code;

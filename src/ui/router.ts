@@ -14,9 +14,30 @@ export type Route =
   | { name: 'import' }
   | { name: 'notFound'; path: string };
 
+/** A part of the hash decoded; a malformed escape (typed or pasted in) is kept as written, not thrown. */
+function decodePart(part: string): string {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return part;
+  }
+}
+
+/**
+ * A part encoded for the hash. encodeURIComponent throws on a lone surrogate: a key made of a
+ * document's text must never take the page down, so then its surrogates become U+FFFD.
+ */
+export function encodePart(part: string): string {
+  try {
+    return encodeURIComponent(part);
+  } catch {
+    return encodeURIComponent(part.replace(/[\uD800-\uDFFF]/g, '\uFFFD'));
+  }
+}
+
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
-  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  const parts = path.split('/').filter(Boolean).map(decodePart);
   if (parts.length === 0) return { name: 'home' };
   if (parts[0] === 'drafts' && parts[1]) {
     if (parts[2] === 'print') return { name: 'print', id: parts[1] };
@@ -33,13 +54,13 @@ export function routeHref(route: Route): string {
     case 'home':
       return '#/';
     case 'draft':
-      return `#/drafts/${encodeURIComponent(route.id)}${route.section ? `/${route.section}` : ''}`;
+      return `#/drafts/${encodePart(route.id)}${route.section ? `/${route.section}` : ''}`;
     case 'new':
       return `#/new${route.section ? `/${route.section}` : ''}`;
     case 'print':
-      return `#/drafts/${encodeURIComponent(route.id)}/print`;
+      return `#/drafts/${encodePart(route.id)}/print`;
     case 'review':
-      return route.unit ? `#/review/${encodeURIComponent(route.unit)}` : '#/review';
+      return route.unit ? `#/review/${encodePart(route.unit)}` : '#/review';
     case 'import':
       return '#/import';
     case 'notFound':

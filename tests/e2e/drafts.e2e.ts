@@ -172,7 +172,7 @@ test('import a malformed file: the error is shown, the drafts are unchanged', as
   });
   const alert = page.getByRole('alert');
   await alert.getByText('文件“broken.json”不能导入。').waitFor();
-  expect(await alert.textContent()).toMatch(/不是 JSON 文件/);
+  expect(await alert.textContent()).toMatch(/文件不完整/);
   await page.getByLabel('选择要导入的 JSON 文件').setInputFiles({
     name: 'old.json',
     mimeType: 'application/json',

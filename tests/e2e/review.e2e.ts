@@ -92,7 +92,7 @@ test('a review round: 30 files, filter, return one, approve the rest, sum up and
   await page.getByText('共 30 个文件：新增单位 29 个，新版本 0 个，重复 0 个，未收入 1 个。').waitFor();
   const refused = page.getByRole('region', { name: /1 个文件未收入/ });
   await expect.poll(() => refused.textContent()).toContain('平罗县统计局-2022-政府信息公开年报.json');
-  expect(await refused.textContent()).toContain('不是 JSON 文件');
+  expect(await refused.textContent()).toContain('文件不完整');
   await expect.poll(() => bodyRows(page).count()).toBe(29);
   await shot(page, 'zh-units');
 

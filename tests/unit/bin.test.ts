@@ -88,7 +88,7 @@ describe('node bin/nianbao.mjs', () => {
       const r = await nianbao(['check', missing, array, huge]);
       expect(r.code).toBe(2);
       expect(r.stdout).toBe('');
-      expect(lines(r.stderr)).toEqual([`${missing}: 找不到文件`, `${array}: 不是年报文件：应为一个 JSON 对象`, `${huge}: 文件过大（2.0 GB），年报文件一般不超过 1 MB`]);
+      expect(lines(r.stderr)).toEqual([`${missing}: 找不到文件`, `${array}: 不是年报文件：应为一个 JSON 对象`, `${huge}: 文件过大（2.0 GB），上限为 5.0 MB（年报文件一般不超过 1 MB）`]);
     },
     SPAWN_TIMEOUT,
   );

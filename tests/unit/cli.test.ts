@@ -185,7 +185,7 @@ describe('bad input: one clear line on stderr, exit 2, never a stack trace', () 
     ['a missing file', () => join(dir, 'does-not-exist.json'), '找不到文件'],
     ['a directory', () => dir, '这是一个文件夹，不是文件'],
     ['not JSON', () => writeJson('text.json', '平罗县人民政府办公室2022年政府信息公开工作年度报告\n一、总体情况'), '不是 JSON 文件：'],
-    ['an empty file', () => writeJson('empty.json', ''), '不是 JSON 文件：'],
+    ['an empty file', () => writeJson('empty.json', ''), '文件是空的'],
     ['a JSON array', () => writeJson('array.json', [seed()]), '不是年报文件：应为一个 JSON 对象'],
     ['JSON null', () => writeJson('null.json', 'null'), '不是年报文件：应为一个 JSON 对象'],
     ['another kind of document', () => writeJson('website.json', { kind: 'gov-website-annual-report' }), '文件类型不对'],

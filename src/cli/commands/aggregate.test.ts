@@ -65,7 +65,7 @@ describe('nianbao aggregate (the real command)', () => {
       missing: ['丁局'],
       notApproved: ['丙街道'],
     });
-    expect(result.stderr).toContain('broken.json: 不是 JSON 文件');
+    expect(result.stderr).toContain('broken.json: 文件不完整');
     expect(result.stderr).toContain('未通过审核，未计入（1）：丙街道');
     expect(result.stderr).toContain('其他年度的报告，未计入（1）：丁局 (2021)');
     expect(result.stderr).toContain('没有本年度报告（1）：丁局');

@@ -122,7 +122,7 @@ test('create from last year’s JSON file; a bad file is refused with its proble
   const dialog = screen.getByRole('dialog', { name: '从上年年报新建' });
   // No drafts: the file is the only source.
   expect(within(dialog).getByRole('radio', { name: '我的年报' })).toBeDisabled();
-  await user.upload(within(dialog).getByLabelText('选择上年年报的 JSON 文件'), jsonFile('{"kind": 1'));
+  await user.upload(within(dialog).getByLabelText('选择上年年报的 JSON 文件'), jsonFile('{"kind": 1,}'));
   await user.click(within(dialog).getByRole('button', { name: '创建' }));
   expect(await within(dialog).findByText(/不是 JSON 文件/)).toBeInTheDocument();
   expect(value(await store.list())).toEqual([]);

@@ -89,7 +89,7 @@ describe('PrintView', () => {
     expect(notes[0]).toHaveTextContent('打印件和 HTML 文件上带有“草稿”标记');
     expect(notes[0]!.closest('.no-print')).not.toBeNull();
     expect(notes[1]!.closest('.nb-report')).not.toBeNull();
-    expect(container.querySelector('.nb-draft-mark')).toHaveTextContent('草稿');
+    expect(container.querySelector('.nb-draft-mark')).toHaveAttribute('data-mark', '草稿');
   });
 
   it('speaks English in the toolbar while the report stays Chinese', async () => {

@@ -25,6 +25,7 @@ import {
 } from '@tanstack/react-table';
 import { AGENCY_KIND_LABELS, REVIEW_STATUSES } from '../../report/index.ts';
 import { useLabel } from '../../i18n/index.ts';
+import { routeHref } from '../../ui/router.ts';
 import type { UnitRow } from './model.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { useFormatDateTime } from '../../ui/format.ts';
@@ -66,7 +67,7 @@ function AgencyCell({ row }: { row: UnitRow }) {
   const { t } = useTranslation();
   return (
     <>
-      <a href={`#/review/${encodeURIComponent(row.key)}`}>{row.agency || t('review.unnamedAgency')}</a>
+      <a href={routeHref({ name: 'review', unit: row.key })}>{row.agency || t('review.unnamedAgency')}</a>
       {row.versions > 1 ? <span className="rv-muted"> {t('review.table.versions', { count: row.versions })}</span> : null}
     </>
   );

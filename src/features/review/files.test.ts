@@ -29,7 +29,7 @@ describe('collectFiles', () => {
       ['jia-v2.json', 'newVersion'],
     ]);
     const broken = first.find((o) => o.file === 'broken.json');
-    expect(broken?.kind === 'failed' && broken.problems[0]!.code).toBe('decode.notJson');
+    expect(broken?.kind === 'failed' && broken.problems[0]!.code).toBe('decode.truncated');
     const negative = first.find((o) => o.file === 'negative.json');
     expect(negative?.kind === 'failed' && negative.problems.map((p) => p.path)).toEqual(['proactive.licensing']);
 

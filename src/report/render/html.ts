@@ -197,7 +197,9 @@ export function renderReport(report: Report, options: RenderOptions = {}): Rende
   const draft = report.status !== 'ready';
   let body = `<article class="nb-report" data-status="${draft ? 'draft' : 'ready'}" lang="zh-CN">`;
   if (draft) {
-    body += `<div class="nb-draft-mark" aria-hidden="true"><span>${escapeHtml(PRINT_TEXT.draftMark)}</span></div>`;
+    // The mark is drawn by CSS from data-mark: faint by design, it is decoration (WCAG 1.4.3's
+    // incidental text), not text to read: the draft note below says it in full contrast.
+    body += `<div class="nb-draft-mark" aria-hidden="true" data-mark="${escapeHtml(PRINT_TEXT.draftMark)}"></div>`;
     body += `<p class="nb-draft-note" role="note">${escapeHtml(PRINT_TEXT.draftNote)}</p>`;
   }
   body += `<h1 class="nb-title">${escapeHtml(title)}</h1>`;

@@ -349,7 +349,9 @@ describe('draft mark and paper copy', () => {
     expect(parseHtml(readyHtml).querySelector('.nb-draft-mark, .nb-draft-note')).toBeNull();
 
     const draft = parseHtml(renderReportHtml({ ...ready, status: 'draft' }));
-    expect(text(draft.querySelector('.nb-draft-mark'))).toBe('草稿');
+    // Drawn from data-mark by CSS (decoration: no text node for a contrast check to read).
+    expect(draft.querySelector('.nb-draft-mark')?.getAttribute('data-mark')).toBe('草稿');
+    expect(text(draft.querySelector('.nb-draft-mark'))).toBe('');
     expect(text(draft.querySelector('.nb-draft-note'))).toContain('草稿');
     expect(draft.querySelector('article')!.dataset.status).toBe('draft');
   });

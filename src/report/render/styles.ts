@@ -194,7 +194,8 @@ export const REPORT_CSS = `${TITLE_FONT_FACE}
   text-indent: 0;
   letter-spacing: 0.2em;
 }
-.nb-report .nb-draft-mark span {
+.nb-report .nb-draft-mark::before {
+  content: attr(data-mark);
   display: inline-block;
   transform: rotate(-35deg);
   font-size: 110pt;
