@@ -129,6 +129,11 @@ describe('the layout of the 2021 template', () => {
     expect(REPORT_LAYOUT.cells.get('proactive.fees')).toMatchObject({ colSpan: 3, cellKind: 'amount', kind: 'entered' });
   });
 
+  test('the labels that head a column of totals are marked', () => {
+    const totals = REPORT_LAYOUT.tables.flatMap((t) => allCells(t).filter((c): c is LabelCell => c.kind === 'label' && c.total).map((c) => `${t.table}:${c.key}`));
+    expect(totals).toEqual(['applications:total', 'appeals:review.total', 'appeals:litigationDirect.total', 'appeals:litigationAfterReview.total']);
+  });
+
   test('value rows and entered rows (keyboard moves, paste targets)', () => {
     const { applications, appeals, proactive } = REPORT_LAYOUT;
     expect(applications.valueRows).toHaveLength(25);
@@ -148,7 +153,7 @@ describe('the layout of the 2021 template', () => {
   test.each([
     ['applications.withheld.stateSecret.commercial', ['三、本年度办理结果', '（三）不予公开', '1.属于国家秘密'], ['申请人情况', '法人或其他组织', '商业企业'], '（三）不予公开 1.属于国家秘密 商业企业'],
     ['applications.granted.naturalPerson', ['三、本年度办理结果', '（一）予以公开'], ['申请人情况', '自然人'], '（一）予以公开 自然人'],
-    ['applications.resultsTotal.total', ['三、本年度办理结果', '（七）总计'], ['申请人情况', '总计'], '（七）总计 总计'],
+    ['applications.resultsTotal.total', ['三、本年度办理结果', '（七）总计'], ['申请人情况', '总计'], '（七）总计'],
     ['applications.newReceived.otherOrg', ['一、本年新收政府信息公开申请数量'], ['申请人情况', '法人或其他组织', '其他'], '一、本年新收政府信息公开申请数量 其他'],
     ['appeals.litigationDirect.upheld', [], ['行政诉讼', '未经复议直接起诉', '结果维持'], '行政诉讼 未经复议直接起诉 结果维持'],
     ['appeals.review.total', [], ['行政复议', '总计'], '行政复议 总计'],
