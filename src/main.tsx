@@ -2,14 +2,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { initI18n } from './i18n/index.ts';
 import { App, preloadPage } from './app/App.tsx';
-import { takeStartRoute } from './features/drafts/lastRoute.ts';
-import { navigate, parseRoute } from './ui/router.ts';
+import { parseRoute } from './ui/router.ts';
 import './ui/base.css';
 
-// Decided at boot, before the lazy chunks arrive: a fresh start at home returns the clerk to
-// the draft and section they were in (a later click on home stays home).
-const startRoute = takeStartRoute();
-if (startRoute) navigate(startRoute, { replace: true });
 // The route's page is fetched alongside the strings, and the first render waits for both: a
 // page that suspended on start would show only after React's fallback throttle (see routePage).
 const route = parseRoute(location.hash);

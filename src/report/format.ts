@@ -557,6 +557,8 @@ export function cellDef(id: string): CellDef | undefined {
 export function cellLabel(id: string, lang: 'zh' | 'en' = 'zh'): string {
   const cell = CELL_BY_ID.get(id);
   if (!cell) return id;
+  // The grand total's row already says 总计: "（七）总计", not "（七）总计 总计".
+  if (cell.row[lang].endsWith(cell.column[lang])) return cell.row[lang];
   return lang === 'zh' ? `${cell.row.zh} ${cell.column.zh}` : `${cell.row.en} — ${cell.column.en}`;
 }
 

@@ -148,7 +148,7 @@ describe('the layout of the 2021 template', () => {
   test.each([
     ['applications.withheld.stateSecret.commercial', ['三、本年度办理结果', '（三）不予公开', '1.属于国家秘密'], ['申请人情况', '法人或其他组织', '商业企业'], '（三）不予公开 1.属于国家秘密 商业企业'],
     ['applications.granted.naturalPerson', ['三、本年度办理结果', '（一）予以公开'], ['申请人情况', '自然人'], '（一）予以公开 自然人'],
-    ['applications.resultsTotal.total', ['三、本年度办理结果', '（七）总计'], ['申请人情况', '总计'], '（七）总计 总计'],
+    ['applications.resultsTotal.total', ['三、本年度办理结果', '（七）总计'], ['申请人情况', '总计'], '（七）总计'],
     ['applications.newReceived.otherOrg', ['一、本年新收政府信息公开申请数量'], ['申请人情况', '法人或其他组织', '其他'], '一、本年新收政府信息公开申请数量 其他'],
     ['appeals.litigationDirect.upheld', [], ['行政诉讼', '未经复议直接起诉', '结果维持'], '行政诉讼 未经复议直接起诉 结果维持'],
     ['appeals.review.total', [], ['行政复议', '总计'], '行政复议 总计'],

@@ -396,7 +396,9 @@ export function cellPosition(cellId: string, layout: ReportLayout = REPORT_LAYOU
 export function cellNameLabels(cellId: string, layout: ReportLayout = REPORT_LAYOUT): readonly Label[] {
   const at = cellPosition(cellId, layout);
   if (!at) return [];
-  return [...at.rowLabels, ...at.columnLabels].filter((l) => l.inName).map((l) => l.label);
+  const labels = [...at.rowLabels, ...at.columnLabels].filter((l) => l.inName).map((l) => l.label);
+  // A label the one before already ends with is said once: "（七）总计", not "（七）总计 总计".
+  return labels.filter((l, i) => i === 0 || !labels[i - 1]!.zh.endsWith(l.zh));
 }
 
 /** A cell's name: its naming labels joined ("（三）不予公开 1.属于国家秘密 商业企业"); the id itself for no cell. */

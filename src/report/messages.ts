@@ -1,4 +1,3 @@
-import type { DecodeMessageKey } from './decodeMessages.ts';
 
 /**
  * Messages of the core's rules in both languages (decode's problems have theirs in
@@ -102,8 +101,6 @@ export const MESSAGES = {
 
 /** The key of a rule's message. */
 export type RuleMessageKey = keyof typeof MESSAGES;
-/** The key of any message of the core: a rule's, or one of decode's problems (decodeMessages.ts). */
-export type MessageKey = RuleMessageKey | DecodeMessageKey;
 export type MessageParams = Record<string, string | number>;
 
 /**

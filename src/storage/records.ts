@@ -2,7 +2,7 @@
  * The rules of the store, as pure functions shared by the IndexedDB store and its in-memory twin:
  * what a created, saved or restored draft looks like, which versions are kept, how ids are made.
  */
-import { evaluate, readReport, summarise, type Finding, type Problem, type Report } from '../report/index.ts';
+import { clerkFindings, readReport, summarise, type Finding, type Problem, type Report } from '../report/index.ts';
 import type { decode as fullDecode } from '../report/decode.ts';
 import { changedParts } from './diff.ts';
 import {
@@ -126,9 +126,8 @@ export function readVersion(stored: VersionRecord): { ok: true; version: Version
  * everywhere, so blanks and unfilled required parts only count as errors once marked ready.
  */
 export function draftFindings(document: Report, lastYear: Report | undefined): Finding[] {
-  const ready = document.status === 'ready';
-  const findings = evaluate(document, { ...(lastYear ? { lastYear } : {}), blanksAreErrors: ready });
-  return ready ? findings : findings.filter((f) => f.rule !== 'required');
+  // The editor counts with the same function (the core's clerkFindings): the list and the editor agree.
+  return clerkFindings(document, { lastYear, strict: document.status === 'ready' });
 }
 
 /** The list fields: agency, year, status and the counts of errors and warnings still to explain. */
@@ -139,6 +138,7 @@ export function summaryFields(document: Report, lastYear: Report | undefined) {
     agencyKind: document.meta.agencyKind,
     year: document.meta.year,
     status: document.status,
+    reviewStatus: document.review.status,
     errors: counts.errors,
     warnings: counts.unexplainedWarnings,
     hasLastYear: lastYear !== undefined,

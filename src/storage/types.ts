@@ -3,7 +3,7 @@
  * (result.ts, shared with the review store); nothing is thrown past this interface, so a caller
  * cannot forget that a write may fail.
  */
-import type { Report, ReportStatus, AgencyKind } from '../report/index.ts';
+import type { Report, ReportStatus, ReviewStatus, AgencyKind } from '../report/index.ts';
 import type { Result } from './result.ts';
 
 export type { Result, StoreError, StoreErrorKind } from './result.ts';
@@ -22,6 +22,8 @@ export interface DraftSummary {
   readonly agencyKind: AgencyKind;
   readonly year: number | null;
   readonly status: ReportStatus;
+  /** The 政务公开办's status of the report (返回 shows as 已退回); absent in drafts saved before it was kept. */
+  readonly reviewStatus?: ReviewStatus;
   readonly errors: number;
   readonly warnings: number;
   readonly hasLastYear: boolean;

@@ -1,8 +1,8 @@
 /** Files in the browser: saving a download, reading a chosen or dropped report file. */
 import { reportFileName, reportJson, type DecodeResult, type Report } from '../report/index.ts';
 
-/** Starts the download of a text file through a temporary link. */
-export function downloadText(name: string, content: string, type: string): void {
+/** Starts the download of a file (text, or bytes such as a zip) through a temporary link. */
+export function downloadText(name: string, content: string | Uint8Array<ArrayBuffer>, type: string): void {
   const url = URL.createObjectURL(new Blob([content], { type }));
   const link = document.createElement('a');
   link.href = url;

@@ -68,7 +68,7 @@ test('type a value and reload at once: it is there', async () => {
   expect(storedCell((await storedDraft(page, id))?.document, CELL)).toBe(12);
 });
 
-test('close the page while typing and open the app again: it is there, at the same draft and section', async () => {
+test('close the page while typing and open the app again: 我的年报 offers to continue the draft, at the same section, and it is there', async () => {
   const page = await newPage();
   const id = await createDraft(page);
   await page.goto(`${baseUrl()}#/drafts/${id}/applications`);
@@ -78,6 +78,10 @@ test('close the page while typing and open the app again: it is there, at the sa
   await page.close({ runBeforeUnload: true });
   const again = await newPage();
   await again.goto(baseUrl());
+  // The root is the home, not the last draft: the draft is one click away.
+  await again.getByRole('heading', { name: '我的年报' }).waitFor();
+  expect(new URL(again.url()).hash).toBe('');
+  await again.getByRole('link', { name: '继续填写“某某县交通运输局”' }).click();
   await again.waitForURL(new RegExp(`#/drafts/${id}/applications$`));
   await expect.poll(() => cell(again, CELL).inputValue()).toBe('34');
   await expect.poll(() => cell(again, CELL2).inputValue()).toBe('5');

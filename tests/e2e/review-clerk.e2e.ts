@@ -2,8 +2,9 @@
  * The clerk's side of review in Chromium, with a persistent profile: the 政务公开办 sent the
  * report back (a file made here from the seed: returned, a comment on a cell of 三, one on the
  * part 依申请公开情况 of 一, one on the whole report). The clerk imports it on the drafts home,
- * opens it, sees the return reason and every comment at its place, reopens the 定稿 report,
- * resolves one comment, reloads — and it stays resolved. Screenshots in zh-CN and en.
+ * opens it (已退回, editable), sees the return reason and every comment at its place, resolves one
+ * comment, reloads — and it stays resolved; 我的年报 says 已退回; after 重新定稿 the banner asks only
+ * that the file be sent. Screenshots in zh-CN and en.
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, test } from 'vitest';
@@ -109,10 +110,11 @@ test('a returned report: import, see the comments where they point, resolve one,
   expect(await banner.textContent()).toContain('还有 3 条审核意见待处理');
   expect(await page.getByRole('region', { name: '对整份年报的审核意见' }).textContent()).toContain(WHOLE_TEXT);
 
-  // The panel: three open comments; the report is 定稿, so resolving waits for reopening.
+  // Returned: 已退回 and open for the changes (the file said 定稿), each comment can be resolved.
+  expect(await page.locator('.editor-topbar .status-badge').textContent()).toContain('已退回');
   expect(await panel(page).getByRole('heading').textContent()).toContain('（3 条待处理）');
-  await panel(page).getByText('本报告已定稿，只读。要把意见标记为已解决，请先点“重新打开编辑”。').waitFor();
-  expect(await panel(page).getByRole('button', { name: /^标记为已解决/ }).count()).toBe(0);
+  expect(await panel(page).getByText('本报告已定稿，只读。', { exact: false }).count()).toBe(0);
+  expect(await panel(page).getByRole('button', { name: /^标记为已解决/ }).count()).toBe(3);
 
   // Section counts.
   expect(await nav(page, /三、收到和处理政府信息公开申请情况/).textContent()).toContain('✎ 1');
@@ -144,8 +146,7 @@ test('a returned report: import, see the comments where they point, resolve one,
   const part = page.locator('li.part').filter({ has: partText });
   expect(await part.getByRole('list', { name: '审核意见' }).textContent()).toContain(PART_TEXT);
 
-  // Reopen, then resolve the cell's comment: the mark goes, the count drops, it is stored.
-  await page.getByRole('button', { name: '重新打开编辑' }).click();
+  // Resolve the cell's comment: the mark goes, the count drops, it is stored.
   await panel(page).getByRole('button', { name: `标记为已解决：${CELL_WHERE}` }).click();
   await panel(page).getByRole('button', { name: `重新打开意见：${CELL_WHERE}` }).waitFor();
   expect(await panel(page).getByRole('heading').textContent()).toContain('（2 条待处理）');
@@ -181,4 +182,25 @@ test('a returned report: import, see the comments where they point, resolve one,
     await page.locator('.comment-notes').first().waitFor();
     await page.screenshot({ path: screenshotPath(`editor-review-comments-${lang}.png`) });
   }
+
+  // 我的年报 says 已退回 too (in both languages).
+  for (const lang of ['en', 'zh-CN'] as const) {
+    if (lang === 'zh-CN') await page.getByRole('combobox', { name: /Language|语言/ }).selectOption('zh-CN');
+    await goHome(page);
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: '平罗县人民政府办公室', exact: true }) });
+    await row.getByText(lang === 'en' ? 'Returned' : '已退回', { exact: true }).waitFor();
+    await page.screenshot({ path: screenshotPath(`drafts-home-returned-${lang}.png`) });
+  }
+
+  // 重新定稿: the banner no longer asks for it, only to send the file; the list says 定稿.
+  await page.getByRole('link', { name: '平罗县人民政府办公室', exact: true }).click();
+  await page.waitForURL(/#\/drafts\/\w+/);
+  await page.locator('.editor-topbar').getByRole('button', { name: '定稿', exact: true }).click();
+  const returnedBanner = page.getByRole('region', { name: '政务公开办已退回本年报，请修改' });
+  await returnedBanner.getByText('已按审核意见修改并重新定稿').waitFor();
+  expect(await returnedBanner.textContent()).not.toContain('请重新定稿');
+  expect(await page.locator('.editor-topbar .status-badge').textContent()).toContain('已定稿');
+  await goHome(page);
+  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: '平罗县人民政府办公室', exact: true }) });
+  await row.getByText('定稿', { exact: true }).waitFor();
 });

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { ENTERED_CELLS, decodeText, evaluate, getCell, setCell, type Report } from '../../src/report/index.ts';
+import { ENTERED_CELLS, cellValue, decodeText, evaluate, getCell, setCell, type Report } from '../../src/report/index.ts';
 import { baseUrl, launch, screenshotPath, watch } from './browser.ts';
 
 const seedResult = decodeText(readFileSync('tests/fixtures/pingluo-2022.json', 'utf8'));
@@ -256,9 +256,69 @@ test('the next round: the reviewed file goes back, the clerk fixes it, and the n
   const compare = page.getByRole('region', { name: '对比' });
   const changed = compare.getByRole('row', { name: /（一）予以公开 自然人/ });
   expect(await changed.getByRole('cell').allTextContents()).toEqual(['13', '8', '−5']);
+  // It opens on what changed, at the top: under the heading, above the report, in view.
+  const compareBox = (await compare.boundingBox())!;
+  expect(compareBox.y).toBeLessThan((await page.locator('.rv-unit-view').boundingBox())!.y);
+  expect(compareBox.y).toBeLessThan(900);
+  await page.screenshot({ path: screenshotPath('review-compare-zh-CN.png') });
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await page.getByRole('region', { name: 'Compare', exact: true }).getByRole('columnheader', { name: 'Difference' }).waitFor();
+  await page.screenshot({ path: screenshotPath('review-compare-en.png') });
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
   expect(await page.getByRole('list', { name: '审核意见' }).textContent()).toContain('✓ 已解决');
   await page.getByRole('button', { name: '审核通过' }).click();
   await page.getByText('已通过。').waitFor();
+  expect(watched.errors).toEqual([]);
+  await context.close();
+});
+
+test('汇总 with a blank unit and no roster: blank is not zero, the unit is named, the result survives a reload; several files export as one zip', async () => {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const watched = watch(page);
+  await page.goto(`${baseUrl()}#/review`);
+  await page.getByRole('textbox', { name: '审核人' }).fill('王审');
+  const filled = { ...seed, meta: { ...seed.meta, agency: '平罗县教育局' }, review: { status: 'submitted' as const, comments: [], history: [] } };
+  let blank: Report = { ...filled, meta: { ...filled.meta, agency: '平罗县水务局' } };
+  for (const cell of ENTERED_CELLS) if (cell.section !== 'proactive') blank = setCell(blank, cell.id, null);
+  await page.getByLabel('选择年报文件（可多选）').setInputFiles(
+    [filled, blank].map((r) => ({ name: `${r.meta.agency}-2022-政府信息公开年报.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(r)) })),
+  );
+  await expect.poll(() => bodyRows(page).count()).toBe(2);
+
+  // Two files: one download, a zip.
+  await page.getByRole('checkbox', { name: '选择显示的全部单位' }).check();
+  const [zip] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出所选' }).click()]);
+  expect(zip.suggestedFilename()).toMatch(/^政府信息公开年报-2份-\d{8}\.zip$/);
+  expect(readFileSync((await zip.path())!).subarray(0, 4).toString('latin1')).toBe('PK\u0003\u0004');
+
+  await page.getByRole('button', { name: '汇总所选' }).click();
+  const panel = page.getByRole('region', { name: '汇总', exact: true });
+  await panel.getByRole('textbox', { name: '汇总机关名称' }).fill('平罗县人民政府');
+  await panel.getByRole('checkbox', { name: '未通过审核的也计入' }).check();
+  await panel.getByRole('button', { name: '生成汇总' }).click();
+  const attention = panel.getByRole('region', { name: /以下单位未计入汇总或需要注意/ });
+  await attention.waitFor();
+  expect(await attention.textContent()).toMatch(/有未填的格子（未按 0 计）（1 个）平罗县水务局（\d+ 格）/);
+  expect(await panel.textContent()).not.toContain('所有应报送单位均已计入');
+  expect(await panel.textContent()).toContain('没有应报送单位名单');
+  const grand = panel.getByRole('table', { name: '主要合计' }).getByRole('row', { name: /^（七）总计/ });
+  expect(await grand.getByRole('rowheader').textContent()).toBe('（七）总计');
+  // 教育局's figures alone (水务局's blanks are not zeros, and named above).
+  expect(await grand.getByRole('cell').textContent()).toBe(String(cellValue(seed, 'applications.resultsTotal.total')));
+  await attention.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('review-aggregate-blanks-zh-CN.png') });
+  await page.getByRole('combobox', { name: '语言' }).selectOption('en');
+  await page.getByRole('region', { name: /Units left out/ }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: screenshotPath('review-aggregate-blanks-en.png') });
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
+
+  // Reload: the 汇总 is still there, as built.
+  await page.reload();
+  const again = page.getByRole('region', { name: '汇总', exact: true });
+  await again.getByRole('region', { name: /以下单位未计入汇总或需要注意/ }).waitFor();
+  expect(await again.textContent()).toContain('平罗县水务局');
+  expect(await again.getByRole('checkbox', { name: '未通过审核的也计入' }).isChecked()).toBe(true);
   expect(watched.errors).toEqual([]);
   await context.close();
 });

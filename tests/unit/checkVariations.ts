@@ -82,7 +82,7 @@ export function variationFindings(): Record<string, string[]> {
     run(`${i}/stated`, report, { stated: { totals, templateMarkers: i % 7 === 0 ? ['本年新制作数量'] : [] } });
     run(`${i}/edited`, edited(report, i));
     if (i % 4 === 0) {
-      const explained = { ...report, explanations: Object.fromEntries(evaluate(report).map((f) => [f.key, ` 已核实 ${i} `])) };
+      const explained = { ...report, explanations: Object.fromEntries(evaluate(report).map((f) => [f.key, ` 已核实，数字无误 ${i} `])) };
       run(`${i}/explained`, explained);
     }
   });

@@ -144,6 +144,14 @@ describe('nianbao check', () => {
     expect(r.outLines[1]).toBe(`${file}：错误 0，警告 1（已说明 1），提示 0 —— 通过`);
   });
 
+  test('an explanation of "ok" does not clear the warning: the CLI holds the editor\'s rule (core)', async () => {
+    const previous = writeJson('pingluo-2021c.json', lastYear());
+    const file = writeJson('explained-ok.json', edited(seed(), (r) => (r.explanations['carryover:naturalPerson'] = 'ok')));
+    const r = await cli(['check', file, '--previous', previous]);
+    expect(r.outLines[0]).not.toMatch(/已说明/);
+    expect(r.outLines[1]).toMatch(/警告 1，/);
+  });
+
   test('--previous for another year than the one before: a note on stderr, the check still runs', async () => {
     const previous = writeJson('pingluo-2019.json', edited(lastYear(), (r) => (r.meta.year = 2019)));
     const r = await cli(['check', '--previous', previous, SEED_FILE]);

@@ -95,6 +95,16 @@ describe('nianbao aggregate (in process)', () => {
     expect(io.err()).toContain(`甲局 2022 有两个文件：使用 ${newer}，不用 ${jia}`);
   });
 
+  it('blank is not zero: units summed with blank cells are named on stderr, with how many', async () => {
+    const partly = write('geng.json', setCell(setCell(unit('庚乡', 'approved', 24), 'proactive.licensing', null), 'proactive.fees', null));
+    const io = memoryIo();
+    expect(await run([jia, partly, '--agency', 'X'], io)).toBe(0);
+    expect(io.err()).toContain('有未填的格子，未按 0 计（1）：庚乡（2 格）');
+    const en = memoryIo();
+    await run([jia, partly, '--agency', 'X', '--lang', 'en'], en);
+    expect(en.err()).toContain('summed with blank cells, not read as 0 (1): 庚乡 (2 cells)');
+  });
+
   it('--expected names units without a report; --year picks the year', async () => {
     const list = write('expected.txt', '甲局\n乙镇\n庚乡\n\n');
     const io = memoryIo();

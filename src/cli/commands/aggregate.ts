@@ -37,6 +37,7 @@ const TEXT = {
     includedNotApproved: (names: string[]) => `已计入，但未通过审核（${names.length}）：${names.join('、')}`,
     otherYear: (items: string[]) => `其他年度的报告，未计入（${items.length}）：${items.join('、')}`,
     missing: (names: string[]) => `没有本年度报告（${names.length}）：${names.join('、')}`,
+    withBlanks: (units: readonly { agency: string; blank: number }[]) => `有未填的格子，未按 0 计（${units.length}）：${units.map((u) => `${u.agency}（${u.blank} 格）`).join('、')}`,
     duplicate: (unit: string, used: string, dropped: string) => `${unit} 有两个文件：使用 ${used}，不用 ${dropped}`,
     included: (n: number, year: number) => `已汇总 ${year} 年 ${n} 个单位的报告`,
     none: '没有可汇总的报告：输出的汇总表为空',
@@ -49,6 +50,7 @@ const TEXT = {
     includedNotApproved: (names: string[]) => `summed although not approved (${names.length}): ${names.join(', ')}`,
     otherYear: (items: string[]) => `report of another year, left out (${items.length}): ${items.join(', ')}`,
     missing: (names: string[]) => `no report for the year (${names.length}): ${names.join(', ')}`,
+    withBlanks: (units: readonly { agency: string; blank: number }[]) => `summed with blank cells, not read as 0 (${units.length}): ${units.map((u) => `${u.agency} (${u.blank} cells)`).join(', ')}`,
     duplicate: (unit: string, used: string, dropped: string) => `${unit} has two files: using ${used}, not ${dropped}`,
     included: (n: number, year: number) => `summed the ${year} reports of ${n} unit(s)`,
     none: 'no report to sum: the aggregate written is empty',
@@ -136,6 +138,7 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (result.notApproved.length) println(io.stderr, (includeUnapproved ? text.includedNotApproved : text.notApproved)([...result.notApproved]));
   if (result.otherYear.length) println(io.stderr, text.otherYear(result.otherYear.map((o) => `${o.agency} (${o.year ?? '—'})`)));
   if (result.missing.length) println(io.stderr, text.missing([...result.missing]));
+  if (result.withBlanks.length) println(io.stderr, text.withBlanks(result.withBlanks));
   println(io.stderr, result.included.length ? text.included(result.included.length, year) : text.none);
   return failed > 0 ? 1 : 0;
 }

@@ -3,10 +3,9 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { initI18n, setLanguage } from '../../i18n/index.ts';
-import { decode, emptyReport, setCell, type Report } from '../../report/index.ts';
+import { decode, emptyReport, returnReport, setCell, submit, type Report } from '../../report/index.ts';
 import { MemoryDraftStore, type Result } from '../../storage/index.ts';
 import { DraftsHome } from './DraftsHome.tsx';
-import { resetStartRoute } from './lastRoute.ts';
 import { DraftStoreProvider } from './StoreContext.tsx';
 
 function value<T>(result: Result<T>): T {
@@ -32,7 +31,6 @@ beforeEach(async () => {
   store = new MemoryDraftStore();
   window.location.hash = '#/';
   localStorage.clear();
-  resetStartRoute('#/');
 });
 
 afterEach(() => store.close());
@@ -253,22 +251,62 @@ test('an older schemaVersion is migrated on import, and the clerk is told', asyn
   expect(value(await store.get(draft!.id)).document.schemaVersion).toBe(2);
 });
 
-test('a fresh start at home returns the clerk to the draft and section they were in', async () => {
+test('the home stays the home and offers to continue the draft the clerk was last in (its section)', async () => {
   const draft = value(await store.create({ document: emptyReport({ agency: '甲局', year: 2023 }) }));
+  value(await store.create({ document: emptyReport({ agency: '乙局', year: 2023 }) }));
   localStorage.setItem('nianbao.lastRoute', `#/drafts/${draft.id}/applications`);
-  resetStartRoute('');
   await renderHome();
-  await waitFor(() => expect(window.location.hash).toBe(`#/drafts/${draft.id}/applications`));
+  const resume = await screen.findByRole('link', { name: '继续填写“甲局”' });
+  expect(resume).toHaveAttribute('href', `#/drafts/${draft.id}/applications`);
+  // No jump: the list is what shows.
+  expect(window.location.hash).toBe('#/');
+  await waitFor(() => expect(rows()).toHaveLength(2));
 });
 
-test('a fresh start does not go to a deleted draft; coming home later stays home', async () => {
+test('no "continue" for a deleted draft, nor without a last draft', async () => {
   const draft = value(await store.create({ document: emptyReport({ agency: '甲局', year: 2023 }) }));
   value(await store.softDelete(draft.id));
   localStorage.setItem('nianbao.lastRoute', `#/drafts/${draft.id}`);
-  resetStartRoute('#/');
   await renderHome();
-  await waitFor(() => expect(localStorage.getItem('nianbao.lastRoute')).toBe('#/'));
+  expect(await screen.findByText('还没有年报草稿。请新建一份，或导入 JSON 文件。')).toBeInTheDocument();
+  expect(screen.queryByRole('link', { name: /继续填写/ })).not.toBeInTheDocument();
   expect(window.location.hash).toBe('#/');
+});
+
+/** The seed as the 政务公开办 sends it back: the clerk's 定稿 report, returned with a reason. */
+function returnedSeed(): Report {
+  const ready = { ...pingluo(), status: 'ready' as const };
+  return returnReport(submit(ready, { actor: '平罗县人民政府办公室' }), '三表不平衡，请更正', { actor: '县政务公开办 王某' });
+}
+
+test('a returned report imported: offered first as a new version of the draft, then 已退回 and editable', async () => {
+  const mine = value(await store.create({ document: { ...pingluo(), status: 'ready' } }));
+  const user = await renderHome();
+  await waitFor(() => expect(within(rows()[0]!).getByText('定稿')).toBeInTheDocument());
+  await user.upload(screen.getByLabelText('选择要导入的 JSON 文件'), jsonFile(returnedSeed(), 'returned.json'));
+  const dialog = await screen.findByRole('dialog', { name: '导入年报' });
+  const radios = within(dialog).getAllByRole('radio');
+  // The new version comes first, and is chosen.
+  expect(radios[0]).toHaveAccessibleName(/“平罗县人民政府办公室”的新版本/);
+  expect(radios[0]).toBeChecked();
+  expect(radios[1]).toHaveAccessibleName('新的草稿');
+  expect(dialog).toHaveTextContent('政务公开办退回的文件');
+  await user.click(within(dialog).getByRole('button', { name: '导入' }));
+  await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+  const [only] = value(await store.list());
+  expect(only!.id).toBe(mine.id);
+  const stored = value(await store.get(mine.id)).document;
+  expect(stored.status).toBe('draft');
+  expect(stored.review.status).toBe('returned');
+  await waitFor(() => expect(within(rows()[0]!).getByText('已退回')).toBeInTheDocument());
+});
+
+test('a returned report with no draft of its own: a new draft, 已退回', async () => {
+  const user = await renderHome();
+  await user.upload(await screen.findByLabelText('选择要导入的 JSON 文件'), jsonFile(returnedSeed(), 'returned.json'));
+  await waitFor(() => expect(rows()).toHaveLength(1));
+  expect(within(rows()[0]!).getByText('已退回')).toBeInTheDocument();
+  expect(value(await store.list())[0]).toMatchObject({ status: 'draft', reviewStatus: 'returned' });
 });
 
 test('a file dropped on the page is imported the same way', async () => {

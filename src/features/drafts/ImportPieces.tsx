@@ -54,19 +54,22 @@ export function ImportProblems({ fileName, problems, onDismiss }: { fileName: st
 export function ImportChoiceDialog({
   fileName,
   matches,
+  returned = false,
   onCancel,
   onNew,
   onVersion,
 }: {
   fileName: string;
   matches: readonly DraftSummary[];
+  /** The file came back from the 政务公开办 (退回): a new version of the draft is offered first, and chosen. */
+  returned?: boolean;
   onCancel: () => void;
   onNew: () => Promise<void>;
   onVersion: (target: DraftSummary) => Promise<void>;
 }) {
   const { t } = useTranslation();
   const name = useId();
-  const [choice, setChoice] = useState<string>('new');
+  const [choice, setChoice] = useState<string>(returned ? matches[0]!.id : 'new');
   const [busy, setBusy] = useState(false);
   const first = matches[0]!;
   const submit = async (event: FormEvent) => {
@@ -77,22 +80,34 @@ export function ImportChoiceDialog({
     else await onNew();
     setBusy(false);
   };
+  const asNew = (
+    <label className="drafts-radio">
+      <input type="radio" name={name} value="new" checked={choice === 'new'} onChange={() => setChoice('new')} data-autofocus={returned ? undefined : true} />
+      {t('drafts.import.asNew')}
+    </label>
+  );
   return (
     <Dialog title={t('drafts.import.title')} onClose={onCancel}>
       <form onSubmit={(e) => void submit(e)} className="drafts-form">
         <p>{t('drafts.import.exists', { file: fileName, agency: first.agency, year: first.year ?? '' })}</p>
+        {returned ? <p>{t('drafts.import.returned')}</p> : null}
         <fieldset>
           <legend>{t('drafts.import.how')}</legend>
-          <label className="drafts-radio">
-            <input type="radio" name={name} value="new" checked={choice === 'new'} onChange={() => setChoice('new')} data-autofocus />
-            {t('drafts.import.asNew')}
-          </label>
-          {matches.map((m) => (
+          {returned ? null : asNew}
+          {matches.map((m, i) => (
             <label key={m.id} className="drafts-radio">
-              <input type="radio" name={name} value={m.id} checked={choice === m.id} onChange={() => setChoice(m.id)} />
+              <input
+                type="radio"
+                name={name}
+                value={m.id}
+                checked={choice === m.id}
+                onChange={() => setChoice(m.id)}
+                data-autofocus={returned && i === 0 ? true : undefined}
+              />
               {t('drafts.import.asVersion', { name: m.title || m.agency })}
             </label>
           ))}
+          {returned ? asNew : null}
         </fieldset>
         <DialogActions submitLabel={t('drafts.import.submit')} busy={busy} onCancel={onCancel} />
       </form>

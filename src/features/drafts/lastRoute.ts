@@ -1,43 +1,31 @@
 /**
- * "Opening the app returns the clerk to the draft and section they were in": the last draft
- * route is kept in localStorage; on a fresh start at the home page, the home sends the clerk
- * back there once. Going home later (a click) stays home.
+ * The draft (and section) the clerk was last in, kept in localStorage. Opening the app's root
+ * shows 我的年报 — the list, the status of every report — and offers "继续填写 <last draft>"
+ * there; it does not jump into the last draft by itself.
  */
 import { parseRoute, routeHref, type Route } from '../../ui/router.ts';
 
 const KEY = 'nianbao.lastRoute';
 
-let startHash = typeof location === 'undefined' ? '' : location.hash;
-let startTaken = false;
+export type DraftRoute = Extract<Route, { name: 'draft' }>;
 
-/** Called by the pages: the home records `home`, the draft page its draft and section. */
-export function rememberRoute(route: Route) {
-  if (route.name !== 'home' && route.name !== 'draft') return;
+/** Called by the draft page with its draft and section. */
+export function rememberRoute(route: DraftRoute) {
   try {
     localStorage.setItem(KEY, routeHref(route));
   } catch {
-    // Private mode or storage full: the app still works, it just opens at home next time.
+    // Private mode or storage full: the app still works, the home just offers no "continue".
   }
 }
 
-/** Where a fresh start should go instead of home: once per page load, only when it started home. */
-export function takeStartRoute(): Extract<Route, { name: 'draft' }> | undefined {
-  if (startTaken) return undefined;
-  startTaken = true;
-  if (parseRoute(startHash).name !== 'home') return undefined;
+/** The draft route the clerk was last in, if any (the home checks that the draft is still there). */
+export function lastDraftRoute(): DraftRoute | undefined {
   let stored: string | null;
   try {
     stored = localStorage.getItem(KEY);
   } catch {
     return undefined;
   }
-  if (!stored) return undefined;
-  const route = parseRoute(stored);
-  return route.name === 'draft' ? route : undefined;
-}
-
-/** For tests: start as if the page had just loaded at `hash`. */
-export function resetStartRoute(hash = '') {
-  startHash = hash;
-  startTaken = false;
+  const route = stored ? parseRoute(stored) : undefined;
+  return route?.name === 'draft' ? route : undefined;
 }

@@ -15,12 +15,13 @@ import { useTranslation } from 'react-i18next';
 import {
   CELL_BY_ID,
   ENTERED_CELLS,
+  blockers,
+  clerkStatus,
   NARRATIVE_SECTION_IDS,
   reportTitle,
   returnReason,
   sectionDef,
   standardPreamble,
-  type Finding,
   type NarrativeSectionId,
   type Report,
 } from '../../report/index.ts';
@@ -35,7 +36,7 @@ import { ProactiveGrid } from './ProactiveGrid.tsx';
 import { useCachedT } from './cachedT.ts';
 import { CommentDescriptions } from './CommentMarks.tsx';
 import { SectionNav, STATE_ICON } from './SectionNav.tsx';
-import { EditorStore, type InvalidInput } from './store.ts';
+import { EditorStore, type Blockers } from './store.ts';
 import { UndoStack } from './undo.ts';
 import './editor.css';
 
@@ -62,11 +63,6 @@ export interface EditorProps {
   readOnly?: boolean;
   /** Rendered in the editor's top bar (save state, export, history). */
   toolbar?: ReactNode;
-}
-
-export interface Blockers {
-  readonly findings: readonly Finding[];
-  readonly invalid: readonly (readonly [string, InvalidInput])[];
 }
 
 /** The store's copy of entered cells follows the form's text of them. */
@@ -183,7 +179,8 @@ function TopBar({
     const m = s.getReport().meta;
     return m.agency || m.year !== null ? reportTitle(m.agency, m.year) : '';
   });
-  const status = useStoreValue((s) => s.getReport().status);
+  // 已退回 while a returned report is open for changes: as 我的年报 says it (clerkStatus).
+  const status = useStoreValue((s) => clerkStatus(s.getReport().status, s.getReport().review.status));
   const summary = useDerivedValue((s) => s.getSummary());
   const invalidCount = useDerivedValue((s) => s.getInvalidInputs().length);
   return (
@@ -191,7 +188,7 @@ function TopBar({
       <div className="editor-title">
         <h1 lang="zh-CN">{title || t('editor.untitled')}</h1>
         <span className={`status-badge status-${status}`}>
-          <span aria-hidden="true">{status === 'ready' ? '✓ ' : '✎ '}</span>
+          <span aria-hidden="true">{status === 'ready' ? '✓ ' : status === 'returned' ? '↩ ' : '✎ '}</span>
           {t(`editor.status.${status}`)}
         </span>
       </div>
@@ -345,7 +342,7 @@ export function Editor(props: EditorProps) {
   const blockerList = useMemo<Blockers | null>(
     () =>
       liveBlockers
-        ? { findings: liveBlockers.filter((f) => f.severity === 'error' || (f.severity === 'warning' && !f.explained)), invalid: liveInvalid }
+        ? { findings: blockers(liveBlockers), invalid: liveInvalid }
         : null,
     [liveBlockers, liveInvalid],
   );

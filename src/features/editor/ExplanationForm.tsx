@@ -1,9 +1,8 @@
 /** The form in which a clerk writes (or removes) the reason a warning is right. */
 import type { Dispatch, SetStateAction } from 'react';
-import type { Finding } from '../../report/index.ts';
+import { isExplanationLongEnough, MIN_EXPLANATION_LENGTH, type Finding } from '../../report/index.ts';
 import { useCachedT } from './cachedT.ts';
 import { findingDescriptionId, useEditor } from './context.ts';
-import { isExplanationLongEnough, MIN_EXPLANATION_LENGTH } from './FindingsPanel.tsx';
 
 export function ExplanationForm({
   finding,

@@ -13,15 +13,8 @@ import { cellName, sectionOfPath, type EditorSection } from './gridModel.ts';
 import { SEVERITY_ICON } from './marks.tsx';
 import type { InvalidInput } from './store.ts';
 
-/** An explanation is at least one sentence: a few characters of words, not "ok". */
 // Loaded when a clerk first writes an explanation.
 const ExplanationForm = lazy(() => import('./ExplanationForm.tsx').then((m) => ({ default: m.ExplanationForm })));
-
-export const MIN_EXPLANATION_LENGTH = 5;
-
-export function isExplanationLongEnough(text: string): boolean {
-  return text.replace(/[\s\p{P}]/gu, '').length >= MIN_EXPLANATION_LENGTH;
-}
 
 function useSectionName(): (section: EditorSection | undefined) => string {
   const t = useCachedT();
@@ -147,13 +140,15 @@ export const FindingsPanel = memo(function FindingsPanel({ readOnly }: { readOnl
   const findings = useDerivedValue((s) => s.getFindings());
   const invalid = useDerivedValue((s) => s.getInvalidInputs());
   const strict = useStoreValue((s) => s.isStrict());
+  // A ready report is checked as finished: the "checked as you type" mode does not apply to it.
+  const ready = useStoreValue((s) => s.getReport().status === 'ready');
   const total = findings.length + invalid.length;
   return (
     <section className="findings-panel" aria-labelledby="findings-heading">
       <h2 id="findings-heading">
         {t('editor.findings.heading')} <span className="count">({total})</span>
       </h2>
-      <p className="muted findings-mode">{strict ? t('editor.findings.modeStrict') : t('editor.findings.modeTyping')}</p>
+      {ready ? null : <p className="muted findings-mode">{strict ? t('editor.findings.modeStrict') : t('editor.findings.modeTyping')}</p>}
       {total === 0 ? <p className="findings-none">{t('editor.findings.none')}</p> : null}
       {invalid.length > 0 ? (
         <>

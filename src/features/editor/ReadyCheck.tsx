@@ -2,7 +2,7 @@
 import './readyStrings.ts';
 import { useEffect, useRef } from 'react';
 import { useCachedT } from './cachedT.ts';
-import type { Blockers } from './Editor.tsx';
+import type { Blockers } from './store.ts';
 import { FindingItem, InvalidItem } from './FindingsPanel.tsx';
 
 export function ReadyCheck({ blockers, onDismiss }: { blockers: Blockers; onDismiss: () => void }) {

@@ -107,6 +107,8 @@ export const ReviewBanner = memo(function ReviewBanner() {
   const { t } = useTranslation();
   const format = useFormatDateTime();
   const placement = useDerivedValue((s) => s.getReviewPlacement());
+  // Marked ready again after the return: nothing left to ask of the clerk here but to send it.
+  const readyAgain = useStoreValue((s) => s.getReport().status === 'ready');
   const reason = returnReason(placement.review);
   if (reason === null && placement.openWhole.length === 0) return null;
   return (
@@ -123,7 +125,11 @@ export const ReviewBanner = memo(function ReviewBanner() {
             </p>
           ) : null}
           <p className="review-returned-help">
-            {placement.openCount > 0 ? t('editor.review.returnedHelp', { n: placement.openCount }) : t('editor.review.returnedHelpDone')}
+            {readyAgain
+              ? t('editor.review.resubmit')
+              : placement.openCount > 0
+                ? t('editor.review.returnedHelp', { n: placement.openCount })
+                : t('editor.review.returnedHelpDone')}
           </p>
         </section>
       ) : null}

@@ -22,6 +22,7 @@ import {
   setCell,
   summarise,
   blockers,
+  clerkFindings,
   type Finding,
   type FindingSummary,
   type NarrativePart,
@@ -40,6 +41,12 @@ import type { ParseFailureReason } from './parse.ts';
 export interface InvalidInput {
   readonly reason: ParseFailureReason;
   readonly text: string;
+}
+
+/** What stands in the way of 定稿 (readinessBlockers): errors and unexplained warnings (the core's `blockers`), and text that is not a value. */
+export interface Blockers {
+  readonly findings: readonly Finding[];
+  readonly invalid: readonly (readonly [string, InvalidInput])[];
 }
 
 export interface FieldMark {
@@ -329,19 +336,15 @@ export class EditorStore {
   }
 
   /** What stands in the way of 定稿: errors, unexplained warnings, text that is not a value. */
-  readinessBlockers(): { findings: Finding[]; invalid: (readonly [string, InvalidInput])[] } {
+  readinessBlockers(): Blockers {
     return { findings: blockers(this.readinessFindings()), invalid: [...this.invalidInputs()] };
   }
 
   private derive(previous: Derived | undefined): Derived {
-    let findings = evaluate(this.report, { lastYear: this.lastYear, blanksAreErrors: this.strict });
     // While typing, "not filled" is a state, not a finding: the required fields (agency, year,
-    // preamble, sections 一 五 六) count as blanks do, from the first 定稿 attempt on.
-    if (!this.strict) {
-      // Nor is an untouched 六 "silent about fees" yet.
-      const otherEmpty = !this.report.narrative.other.some((p) => p.text.trim());
-      findings = findings.filter((f) => f.rule !== 'required' && !(f.rule === 'feeStatement' && otherEmpty));
-    }
+    // preamble, sections 一 五 六) count as blanks do from the first 定稿 attempt on, and always
+    // in a report marked ready. The list of drafts counts with the same function.
+    let findings = clerkFindings(this.report, { lastYear: this.lastYear, strict: this.strict || this.report.status === 'ready' });
     // Each finding that did not change stays the same object (its list item and description
     // do not re-render), and so does the list when none changed.
     if (previous) {

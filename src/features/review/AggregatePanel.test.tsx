@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
-import { ENTERED_CELLS, getCell, type Report } from '../../report/index.ts';
+import { ENTERED_CELLS, getCell, setCell, type Report } from '../../report/index.ts';
 import { AggregatePanel } from './AggregatePanel.tsx';
 import { renderUi, unitReport, unitsOf } from './testUtils.tsx';
 
@@ -65,4 +65,54 @@ describe('AggregatePanel', () => {
     await user.click(screen.getByRole('button', { name: '打印汇总' }));
     expect((onPrint.mock.lastCall![0] as Report).aggregate?.units).toHaveLength(2);
   });
+
+  test('no roster: never "all expected units are in"; it says none was given and lists who is counted', async () => {
+    const user = userEvent.setup();
+    const only = unitsOf(unitReport('甲局', { status: 'approved' }));
+    renderUi(<AggregatePanel selected={only} all={only} roster={[]} defaultAgency="某县人民政府" />);
+    await user.click(screen.getByRole('button', { name: '生成汇总' }));
+    expect(screen.queryByText(/所有应报送单位均已计入/)).not.toBeInTheDocument();
+    expect(screen.getByText(/没有应报送单位名单/)).toBeInTheDocument();
+    expect(screen.getByText('已计入 1 个单位：').parentElement).toHaveTextContent('甲局');
+  });
+
+  test('blank is not zero: units with blank cells are named, all-blank totals stay blank, the grand total is "（七）总计"', async () => {
+    const user = userEvent.setup();
+    let blank = unitReport('己局', { status: 'approved' });
+    for (const cell of ENTERED_CELLS) if (cell.section === 'applications') blank = setCell(blank, cell.id, null);
+    const units = unitsOf(blank);
+    renderUi(<AggregatePanel selected={units} all={units} roster={['己局']} defaultAgency="某县人民政府" />);
+    await user.click(screen.getByRole('button', { name: '生成汇总' }));
+    const attention = screen.getByRole('region', { name: /以下单位未计入汇总或需要注意/ });
+    expect(within(attention).getByText('有未填的格子（未按 0 计）（1 个）').nextSibling).toHaveTextContent(/己局（\d+ 格）/);
+    const totals = screen.getByRole('table', { name: '主要合计' });
+    const row = within(totals).getByRole('row', { name: /^（七）总计/ });
+    expect(within(row).getByRole('rowheader')).toHaveTextContent(/^（七）总计$/);
+    expect(within(row).getByRole('cell')).toHaveTextContent('—');
+    // 二 is filled: its figure shows.
+    expect(within(within(totals).getByRole('row', { name: /行政事业性收费/ })).getByRole('cell')).not.toHaveTextContent('—');
+  });
+
+  test('the empty aggregate (no unit counted) shows one sign everywhere', async () => {
+    const user = userEvent.setup();
+    const pending = unitsOf(unitReport('丙街道', { status: 'submitted' }));
+    renderUi(<AggregatePanel selected={pending} all={pending} roster={['丙街道']} defaultAgency="某县人民政府" />);
+    await user.click(screen.getByRole('button', { name: '生成汇总' }));
+    expect(screen.getByText('没有计入任何单位。')).toBeInTheDocument();
+    const cells = within(screen.getByRole('table', { name: '主要合计' })).getAllByRole('cell');
+    expect(cells.map((c) => c.textContent)).toEqual(cells.map(() => '—'));
+  });
+
+  test('a result given (kept from before) shows at once, and a new one is handed on to be kept', async () => {
+    const user = userEvent.setup();
+    const onBuilt = vi.fn();
+    renderUi(<AggregatePanel selected={selected} all={all} roster={[]} defaultAgency="某县人民政府" kept={{ year: 2022, includeUnapproved: true }} onBuilt={onBuilt} />);
+    expect(screen.getByRole('checkbox', { name: '未通过审核的也计入' })).toBeChecked();
+    expect(screen.getByText('已计入 3 个单位：')).toBeInTheDocument();
+    expect(onBuilt).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('checkbox', { name: '未通过审核的也计入' }));
+    await user.click(screen.getByRole('button', { name: '生成汇总' }));
+    expect(onBuilt.mock.lastCall![1]).toEqual({ year: 2022, includeUnapproved: false });
+  });
 });
+

@@ -36,29 +36,43 @@ export interface AggregatePanelProps {
   /** The name the aggregate is made for, remembered between rounds. */
   readonly defaultAgency: string;
   readonly onAgencyChange?: (agency: string) => void;
-  /** Called with each aggregate built (e.g. for the app to print it). */
-  readonly onBuilt?: (report: Report) => void;
+  /** Called with each aggregate built (e.g. for the app to print it) and the choices it was built with (to keep them). */
+  readonly onBuilt?: (report: Report, choices: AggregateChoices) => void;
+  /** The choices of a 汇总 built before (kept in the review store): the result shows again at once. */
+  readonly kept?: AggregateChoices | null;
   /** Shows a print button that hands the aggregate to the app's print view. */
   readonly onPrint?: (report: Report) => void;
   /** Renders the aggregate report (e.g. the print view); defaults to the compact view. */
   readonly renderReport?: (report: Report) => ReactNode;
 }
 
-export function AggregatePanel({ selected, all, roster, defaultAgency, onAgencyChange, onBuilt, onPrint, renderReport }: AggregatePanelProps) {
+export interface AggregateChoices {
+  readonly year: number;
+  readonly includeUnapproved: boolean;
+}
+
+export function AggregatePanel({ selected, all, roster, defaultAgency, onAgencyChange, onBuilt, onPrint, renderReport, kept }: AggregatePanelProps) {
   const { t } = useTranslation();
   const lang = useLang();
   const ids = useId();
   const years = useMemo(() => [...new Set(selected.map((u) => u.year).filter((y): y is number => y !== null))].sort((a, b) => b - a), [selected]);
   const [agency, setAgency] = useState(defaultAgency);
-  const [year, setYear] = useState<number | null>(() => commonYear(selected));
-  const [includeUnapproved, setIncludeUnapproved] = useState(false);
+  const [year, setYear] = useState<number | null>(() => kept?.year ?? commonYear(selected));
+  const [includeUnapproved, setIncludeUnapproved] = useState(kept?.includeUnapproved ?? false);
   const [agencyMissing, setAgencyMissing] = useState(false);
-  const [result, setResult] = useState<WorkspaceAggregate | null>(null);
+  // A kept 汇总 is built again from the same units and choices, as it was (nothing is sent or changed).
+  const [result, setResult] = useState<WorkspaceAggregate | null>(() =>
+    kept && defaultAgency.trim() && years.includes(kept.year)
+      ? buildAggregate(selected, all, roster, { agency: defaultAgency.trim(), year: kept.year, includeUnapproved: kept.includeUnapproved })
+      : null,
+  );
   const [notice, setNotice] = useState('');
   const resultRef = useRef<HTMLHeadingElement>(null);
-  // A new result: take the reader (and the focus) to it, with what was left out first.
+  // A new result: take the reader (and the focus) to it, with what was left out first. A kept one
+  // shown on opening the workspace stays where it is.
+  const shownFirst = useRef(result);
   useEffect(() => {
-    if (!result) return;
+    if (!result || result === shownFirst.current) return;
     resultRef.current?.scrollIntoView?.({ block: 'start' });
     resultRef.current?.focus({ preventScroll: true });
   }, [result]);
@@ -76,7 +90,7 @@ export function AggregatePanel({ selected, all, roster, defaultAgency, onAgencyC
     setResult(built);
     setNotice(t('review.aggregate.built', { count: built.included.length }));
     onAgencyChange?.(agency.trim());
-    onBuilt?.(built.report);
+    onBuilt?.(built.report, { year: chosenYear, includeUnapproved });
   }
 
   const leftOut = result
@@ -85,6 +99,8 @@ export function AggregatePanel({ selected, all, roster, defaultAgency, onAgencyC
         { key: includeUnapproved ? 'includedNotApproved' : 'notApproved', names: result.notApproved },
         { key: 'otherYear', names: result.otherYear.map((o) => `${o.agency}（${o.year ?? '—'}）`) },
         { key: 'notSelected', names: result.notSelected },
+        // Counted, but with blank cells: their blanks are not zeros in the totals.
+        { key: 'withBlanks', names: result.withBlanks.map((b) => t('review.aggregate.blankCells', { agency: b.agency, count: b.blank })) },
       ].filter((g) => g.names.length > 0)
     : [];
 
@@ -151,12 +167,18 @@ export function AggregatePanel({ selected, all, roster, defaultAgency, onAgencyC
                 ))}
               </dl>
             </section>
-          ) : (
+          ) : roster.length > 0 ? (
             <p className="rv-ok">✓ {t('review.aggregate.complete')}</p>
+          ) : null}
+          {/* Without a roster nobody can tell whether a unit that should report is missing. */}
+          {roster.length === 0 ? <p className="rv-hint">{t('review.aggregate.noRoster')}</p> : null}
+          {result.included.length > 0 ? (
+            <p>
+              <strong>{t('review.aggregate.included', { count: result.included.length })}</strong> {result.included.join('、')}
+            </p>
+          ) : (
+            <p className="rv-hint">{t('review.aggregate.noneIncluded')}</p>
           )}
-          <p>
-            <strong>{t('review.aggregate.included', { count: result.included.length })}</strong> {result.included.join('、')}
-          </p>
           <table className="rv-grid rv-key-totals">
             <caption>{t('review.aggregate.keyTotals')}</caption>
             <tbody>
@@ -164,7 +186,8 @@ export function AggregatePanel({ selected, all, roster, defaultAgency, onAgencyC
                 <tr key={id}>
                   <th scope="row">{cellName(id, lang)}</th>
                   <td className="rv-num" data-cell={id}>
-                    {shownValue(result.report, id)}
+                    {/* A total of blanks is blank (—), as a blank cell is: never a 0 nobody entered. */}
+                    {shownValue(result.report, id) || '—'}
                   </td>
                 </tr>
               ))}

@@ -3,7 +3,8 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
 import { I18nextProvider } from 'react-i18next';
 import { i18next } from '../../i18n/index.ts';
-import type { Report } from '../../report/index.ts';
+import { decode, type Report } from '../../report/index.ts';
+import { strFromU8, unzipSync } from 'fflate';
 import { createMemoryReviewStore } from '../../storage/review/index.ts';
 import { ReviewWorkspace } from './ReviewWorkspace.tsx';
 import { BROKEN_BALANCE, fileOf, renderUi, storeWith, unitReport } from './testUtils.tsx';
@@ -101,22 +102,103 @@ describe('ReviewWorkspace', () => {
     expect(within(panel).getByText('未通过审核，未计入（1 个）').nextSibling).toHaveTextContent('乙镇');
   });
 
-  test('export selected downloads each unit’s file under the clerk’s name', async () => {
+  test('the 汇总 is kept in the review store: after a reload it shows again, as built', async () => {
     const user = userEvent.setup();
-    URL.createObjectURL = vi.fn(() => 'blob:test');
-    URL.revokeObjectURL = vi.fn();
+    const store = await storeWith(unitReport('甲局', { status: 'approved' }), unitReport('乙镇', { status: 'approved' }), unitReport('丙街道'));
+    await store.saveSettings({ reviewer: '王审', aggregateAgency: '某县人民政府' });
+    const first = renderUi(<ReviewWorkspace store={store} />);
+    await user.click(await screen.findByRole('checkbox', { name: '选择 甲局 2022' }));
+    await user.click(screen.getByRole('checkbox', { name: '选择 丙街道 2022' }));
+    await user.click(screen.getByRole('button', { name: '汇总所选' }));
+    await user.click(screen.getByRole('checkbox', { name: '未通过审核的也计入' }));
+    await user.click(screen.getByRole('button', { name: '生成汇总' }));
+    expect(await screen.findByText('已计入 2 个单位：')).toBeInTheDocument();
+    await waitFor(async () => {
+      const s = await store.settings();
+      expect(s.ok && s.value.lastAggregate).toMatchObject({ year: 2022, includeUnapproved: true });
+      expect(s.ok && [...s.value.lastAggregate!.units].sort()).toEqual(['2022|丙街道', '2022|甲局']);
+    });
+    first.unmount();
+
+    // A new page on the same store (a reload): the same 汇总, without building it again.
+    renderUi(<ReviewWorkspace store={store} />);
+    const panel = await screen.findByRole('region', { name: '汇总' });
+    expect(within(panel).getByText('已计入 2 个单位：').parentElement).toHaveTextContent(/甲局、丙街道|丙街道、甲局/);
+    expect(within(panel).getByRole('checkbox', { name: '未通过审核的也计入' })).toBeChecked();
+    expect(within(panel).getByText('已计入，但未通过审核（1 个）').nextSibling).toHaveTextContent('丙街道');
+  });
+
+  test('export selected: one .zip of the units\' files, each under the clerk\'s name; one unit: its file', async () => {
+    const user = userEvent.setup();
+    const blobs: Blob[] = [];
+    const created = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:test';
+    });
+    const revoked = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
     const names: string[] = [];
     const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       names.push(this.download);
     });
-    const store = await storeWith(unitReport('甲局'), unitReport('乙镇'), unitReport('丙街道'));
+    try {
+      const store = await storeWith(unitReport('甲局'), unitReport('乙镇'), unitReport('丙街道'));
+      renderUi(<ReviewWorkspace store={store} />);
+      await user.click(await screen.findByRole('checkbox', { name: '选择 甲局 2022' }));
+      await user.click(screen.getByRole('checkbox', { name: '选择 丙街道 2022' }));
+      await user.click(screen.getByRole('button', { name: '导出所选' }));
+      expect(await screen.findByText(/已把 2 个文件导出为一个压缩包/)).toBeInTheDocument();
+      // One download, a zip.
+      expect(names).toEqual([expect.stringMatching(/^政府信息公开年报-2份-\d{8}\.zip$/)]);
+      expect(blobs).toHaveLength(1);
+      expect(blobs[0]!.type).toBe('application/zip');
+      const files = unzipSync(new Uint8Array(await blobs[0]!.arrayBuffer()));
+      expect(Object.keys(files).sort()).toEqual(['丙街道-2022-政府信息公开年报.json', '甲局-2022-政府信息公开年报.json'].sort());
+      const jia = decode(JSON.parse(strFromU8(files['甲局-2022-政府信息公开年报.json']!)));
+      expect(jia.ok && jia.report.meta.agency).toBe('甲局');
+
+      // One unit: its own file, no zip.
+      await user.click(screen.getByRole('checkbox', { name: '选择 丙街道 2022' }));
+      await user.click(screen.getByRole('button', { name: '导出所选' }));
+      await waitFor(() => expect(names).toHaveLength(2));
+      expect(names[1]).toBe('甲局-2022-政府信息公开年报.json');
+    } finally {
+      click.mockRestore();
+      created.mockRestore();
+      revoked.mockRestore();
+    }
+  });
+
+  test('a draft file collected is listed as 未定稿 (from the file), and a batch approval leaves it', async () => {
+    const user = userEvent.setup();
+    const store = createMemoryReviewStore();
+    await store.saveSettings({ reviewer: '王审' });
     renderUi(<ReviewWorkspace store={store} />);
-    await user.click(await screen.findByRole('checkbox', { name: '选择 甲局 2022' }));
-    await user.click(screen.getByRole('checkbox', { name: '选择 丙街道 2022' }));
-    await user.click(screen.getByRole('button', { name: '导出所选' }));
-    expect(await screen.findByText('已导出 2 个文件。')).toBeInTheDocument();
-    expect(names.sort()).toEqual(['丙街道-2022-政府信息公开年报.json', '甲局-2022-政府信息公开年报.json'].sort());
-    click.mockRestore();
+    await user.upload(await screen.findByLabelText('选择年报文件（可多选）'), [
+      fileOf({ ...unitReport('戊局'), status: 'draft' }, 'wu.json', 1000),
+      fileOf(unitReport('甲局'), 'jia.json', 1001),
+    ]);
+    const row = await screen.findByRole('row', { name: /戊局/ });
+    expect(row).toHaveTextContent('未定稿');
+    expect(row).not.toHaveTextContent('已报送');
+    await user.click(screen.getByRole('checkbox', { name: '选择显示的全部单位' }));
+    await user.click(screen.getByRole('button', { name: '通过所选' }));
+    expect(await screen.findByText(/1 个未定稿，不能通过：戊局。/)).toBeInTheDocument();
+    expect(screen.getByRole('row', { name: /戊局/ })).toHaveTextContent('未定稿');
+    expect(screen.getByRole('row', { name: /甲局/ })).toHaveTextContent('已通过');
+  });
+
+  test('a unit that sent a corrected version: the comparison opens at the top, on what changed', async () => {
+    const store = await storeWith(unitReport('甲局'), unitReport('甲局', { cells: { 'proactive.licensing': 7 } }));
+    renderUi(<ReviewWorkspace store={store} unit="2022|甲局" />);
+    const heading = await screen.findByRole('heading', { level: 1, name: /甲局2022年/ });
+    const compare = screen.getByRole('region', { name: /对比/ });
+    const changed = within(compare).getByRole('row', { name: /行政许可/ });
+    expect(within(changed).getAllByRole('cell').map((c) => c.textContent)).toEqual([expect.any(String), '7', expect.stringMatching(/^[+−]/)]);
+    // Right under the unit's heading: before its report, findings and the decision.
+    const report = screen.getByRole('region', { name: /^审核 / });
+    expect(heading.compareDocumentPosition(compare) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(compare.compareDocumentPosition(report) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(compare.compareDocumentPosition(document.querySelector('.rv-unit-view')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
   });
 
   test('the reviewer name is kept in the store as typed', async () => {

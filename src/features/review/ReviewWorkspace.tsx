@@ -16,7 +16,7 @@ import { useLabel } from '../../i18n/index.ts';
 import { AggregatePanel } from './AggregatePanel.tsx';
 import { CollectPanel } from './CollectPanel.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
-import { downloadReport } from './files.ts';
+import { downloadReport, downloadReportsZip } from './files.ts';
 import { planApproval, toRow, type ReviewUnit } from './model.ts';
 import { ReportView, viewTargetId } from './ReportView.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
@@ -137,7 +137,10 @@ function UnitsPage({ workspace, onPrintAggregate, onAggregateBuilt, renderPrint 
   const { t } = useTranslation();
   const label = useLabel();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
-  const [aggregateKeys, setAggregateKeys] = useState<readonly string[] | null>(null);
+  // The last 汇总, kept in the review store, is shown again after a reload.
+  const kept = workspace.settings.lastAggregate;
+  const [aggregateKeys, setAggregateKeys] = useState<readonly string[] | null>(() => kept?.units ?? null);
+  const keysShownFirst = useRef(aggregateKeys);
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
   const aggregateRef = useRef<HTMLDivElement>(null);
@@ -147,7 +150,7 @@ function UnitsPage({ workspace, onPrintAggregate, onAggregateBuilt, renderPrint 
   const reviewer = workspace.settings.reviewer.trim();
 
   useEffect(() => {
-    if (aggregateKeys) aggregateRef.current?.querySelector('h2')?.focus();
+    if (aggregateKeys && aggregateKeys !== keysShownFirst.current) aggregateRef.current?.querySelector('h2')?.focus();
   }, [aggregateKeys]);
 
   async function approveSelected(keys: readonly string[]) {
@@ -164,6 +167,7 @@ function UnitsPage({ workspace, onPrintAggregate, onAggregateBuilt, renderPrint 
     setRowSelection({});
     const parts = [t('review.batch.approvedCount', { count: approved })];
     if (plan.withErrors.length) parts.push(t('review.batch.skippedErrors', { count: plan.withErrors.length, names: plan.withErrors.map((u) => u.agency).join('、') }));
+    if (plan.notReady.length) parts.push(t('review.batch.skippedNotReady', { count: plan.notReady.length, names: plan.notReady.map((u) => u.agency).join('、') }));
     if (plan.alreadyApproved.length) parts.push(t('review.batch.alreadyApproved', { count: plan.alreadyApproved.length }));
     if (failed.length) parts.push(t('review.batch.failed', { names: failed.join('、') }));
     setNotice(parts.join(' '));
@@ -171,12 +175,21 @@ function UnitsPage({ workspace, onPrintAggregate, onAggregateBuilt, renderPrint 
 
   async function exportSelected(keys: readonly string[]) {
     const units = unitsOf(keys);
-    for (const [i, unit] of units.entries()) {
-      // Browsers drop downloads started in one burst; a short pause between files keeps them all.
-      if (i > 0) await new Promise((r) => setTimeout(r, 250));
-      downloadReport(unit.report);
+    if (units.length === 1) {
+      setNotice(t('review.panel.exported', { file: downloadReport(units[0]!.report) }));
+      return;
     }
-    setNotice(t('review.batch.exported', { count: units.length }));
+    // Several files: one .zip of them (a burst of downloads is dropped or questioned by browsers).
+    setBusy(true);
+    try {
+      const zip = await downloadReportsZip(units.map((u) => u.report));
+      setNotice(t('review.batch.exportedZip', { count: units.length, file: zip }));
+    } catch {
+      // The zip code did not load (offline after an update) or the zip could not be made.
+      setNotice(t('review.batch.exportFailed'));
+    } finally {
+      setBusy(false);
+    }
   }
 
   const batch = (keys: readonly string[]) => (
@@ -241,7 +254,11 @@ function UnitsPage({ workspace, onPrintAggregate, onAggregateBuilt, renderPrint 
             roster={workspace.settings.roster}
             defaultAgency={workspace.settings.aggregateAgency}
             onAgencyChange={(aggregateAgency) => void workspace.saveSettings({ aggregateAgency })}
-            onBuilt={onAggregateBuilt}
+            kept={kept && kept.units.join('\n') === aggregateKeys.join('\n') ? kept : null}
+            onBuilt={(report, choices) => {
+              void workspace.saveSettings({ lastAggregate: { units: aggregateKeys, ...choices } });
+              onAggregateBuilt?.(report);
+            }}
             onPrint={onPrintAggregate}
             renderReport={renderPrint}
           />
@@ -259,6 +276,7 @@ function UnitPage({ unit, workspace, renderReport, renderPrint }: { unit: Review
   const [picked, setPicked] = useState('');
   const [mode, setMode] = useState<ViewMode>('compact');
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const corrected = unit.versions.length > 1;
   const modes: ViewMode[] = ['compact', ...(renderReport ? (['editor'] as const) : []), ...(renderPrint ? (['print'] as const) : [])];
 
   useEffect(() => headingRef.current?.focus(), []);
@@ -304,6 +322,8 @@ function UnitPage({ unit, workspace, renderReport, renderPrint }: { unit: Review
       <p className="rv-muted">
         {t('review.unit.versions', { count: unit.versions.length })} · {unit.latest.fileName}
       </p>
+      {/* A corrected version came in: what changed comes first, above the report (README, Compare). */}
+      {corrected ? <ComparePanel unit={unit} /> : null}
       {modes.length > 1 ? (
         <fieldset className="rv-modes">
           <legend>{t('review.unit.viewMode')}</legend>
@@ -320,7 +340,7 @@ function UnitPage({ unit, workspace, renderReport, renderPrint }: { unit: Review
           <UnitReviewPanel unit={unit} reviewer={workspace.settings.reviewer} onAct={workspace.act} onOpenCell={openTarget} target={picked} onTargetChange={setPicked} />
         </aside>
       </div>
-      <ComparePanel unit={unit} />
+      {corrected ? null : <ComparePanel unit={unit} />}
       <p>
         <button type="button" onClick={() => void remove()}>
           {t('review.unit.remove')}

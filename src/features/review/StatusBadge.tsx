@@ -1,15 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import type { ReviewStatus } from '../../report/index.ts';
+import type { UnitStatus } from './model.ts';
 
 /** A symbol beside the word, so that the status never rests on colour alone. */
-export const STATUS_MARKS: Record<ReviewStatus, string> = {
+export const STATUS_MARKS: Record<UnitStatus, string> = {
+  notReady: '◌',
   notSubmitted: '○',
   submitted: '●',
   returned: '↩',
   approved: '✓',
 };
 
-export function StatusBadge({ status }: { status: ReviewStatus }) {
+export function StatusBadge({ status }: { status: UnitStatus }) {
   const { t } = useTranslation();
   return (
     <span className={`rv-status rv-status-${status}`}>

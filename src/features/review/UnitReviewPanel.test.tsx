@@ -164,3 +164,12 @@ describe('UnitReviewPanel', () => {
     expect(screen.getByText('已导出：甲局-2022-政府信息公开年报.json')).toBeInTheDocument();
   });
 });
+
+test('a draft (never marked ready) says 未定稿 and cannot be approved', async () => {
+  renderUi(<Harness report={{ ...unitReport('戊局'), status: 'draft' }} />);
+  expect(screen.getAllByText('未定稿').length).toBeGreaterThan(0);
+  const approve = screen.getByRole('button', { name: '审核通过' });
+  expect(approve).toBeDisabled();
+  expect(approve).toHaveAccessibleDescription(/未定稿/);
+});
+

@@ -52,6 +52,8 @@ export function UnitReviewPanel({ unit, reviewer, onAct, onOpenCell, target: con
   const ctx = { actor };
   const report = unit.report;
   const errors = unit.summary.errors;
+  // A file its unit never marked ready (未定稿) is not approved: it goes back to be finished.
+  const notReady = unit.status === 'notReady';
   const words = {
     whole: t('review.target.whole'),
     preamble: t('review.target.preamble'),
@@ -193,14 +195,14 @@ export function UnitReviewPanel({ unit, reviewer, onAct, onOpenCell, target: con
           type="button"
           className="primary"
           onClick={onApprove}
-          disabled={busy || noActor || errors > 0 || unit.status === 'approved'}
-          aria-describedby={errors > 0 ? `${ids}-noapprove` : undefined}
+          disabled={busy || noActor || errors > 0 || notReady || unit.status === 'approved'}
+          aria-describedby={errors > 0 || notReady ? `${ids}-noapprove` : undefined}
         >
           {t('review.panel.approve')}
         </button>
-        {errors > 0 ? (
+        {errors > 0 || notReady ? (
           <span id={`${ids}-noapprove`} className="rv-hint">
-            {t('review.panel.cannotApprove', { count: errors })}
+            {notReady ? t('review.panel.cannotApproveDraft') : t('review.panel.cannotApprove', { count: errors })}
           </span>
         ) : null}
         <button type="button" onClick={onExport}>

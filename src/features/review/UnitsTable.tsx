@@ -23,10 +23,10 @@ import {
   type RowSelectionState,
   type SortingState,
 } from '@tanstack/react-table';
-import { AGENCY_KIND_LABELS, REVIEW_STATUSES } from '../../report/index.ts';
+import { AGENCY_KIND_LABELS } from '../../report/index.ts';
 import { useLabel } from '../../i18n/index.ts';
 import { routeHref } from '../../ui/router.ts';
-import type { UnitRow } from './model.ts';
+import { UNIT_STATUSES, type UnitRow } from './model.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { useFormatDateTime } from '../../ui/format.ts';
 
@@ -94,7 +94,7 @@ const columns = helper.columns([
     cell: (c) => <StatusBadge status={c.getValue()} />,
     filterFn: 'equals',
     // Sort by the workflow: not submitted, submitted, returned, approved.
-    sortFn: (a, b, id) => REVIEW_STATUSES.indexOf(a.getValue(id)) - REVIEW_STATUSES.indexOf(b.getValue(id)),
+    sortFn: (a, b, id) => UNIT_STATUSES.indexOf(a.getValue(id)) - UNIT_STATUSES.indexOf(b.getValue(id)),
   }),
   helper.accessor('errors', {
     header: () => <HeaderText name="errors" />,
@@ -176,7 +176,7 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
           {t('review.columns.status')}{' '}
           <select value={String(filterValue('status') ?? '')} onChange={(e) => setFilter('status', e.target.value)}>
             <option value="">{t('review.table.any')}</option>
-            {REVIEW_STATUSES.map((s) => (
+            {UNIT_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`review.status.${s}`)}
               </option>

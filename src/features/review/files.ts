@@ -2,13 +2,35 @@
  * Report files in and out of the review workspace: collecting many files through the core's
  * decode, and exporting reviewed reports under the clerk's file name.
  */
-import type { Problem, Report } from '../../report/index.ts';
+import { FILE_NAME_SUFFIX, reportFileName, reportJson, type Problem, type Report } from '../../report/index.ts';
 import { submit } from '../../report/review/actions.ts';
 import { fingerprintOf, unitKeyOf, type ReviewStore, type StoreError } from '../../storage/review/index.ts';
 
-import { readReportFile } from '../../ui/files.ts';
+import { downloadText, readReportFile } from '../../ui/files.ts';
 
 export { downloadReport, readReportFile } from '../../ui/files.ts';
+
+/**
+ * Several reports in one download: a .zip of their files, each under the clerk's own file name
+ * (browsers drop or ask about a burst of separate downloads). fflate is fetched only now, when
+ * a supervisor exports more than one. Returns the zip's name.
+ */
+export async function downloadReportsZip(reports: readonly Report[], now = new Date()): Promise<string> {
+  const { zipSync, strToU8 } = await import('fflate');
+  const entries: Record<string, Uint8Array> = {};
+  for (const report of reports) {
+    const name = reportFileName(report, 'json');
+    let unique = name;
+    // Two reports under one name (the same agency and year twice): both kept, the second numbered.
+    for (let n = 2; unique in entries; n++) unique = name.replace(/\.json$/, `（${n}）.json`);
+    entries[unique] = strToU8(reportJson(report));
+  }
+  const zip = zipSync(entries, { level: 6, mtime: now });
+  const day = `${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}${String(now.getDate()).padStart(2, '0')}`;
+  const zipName = `${FILE_NAME_SUFFIX}-${reports.length}份-${day}.zip`;
+  downloadText(zipName, zip, 'application/zip');
+  return zipName;
+}
 
 /** What became of one collected file. */
 export type CollectOutcome =

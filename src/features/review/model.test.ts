@@ -89,3 +89,23 @@ describe('buildAggregate', () => {
     expect(commonYear([])).toBeNull();
   });
 });
+
+describe('a draft collected (never marked ready)', () => {
+  const draft = () => ({ ...unitReport('戊局'), status: 'draft' as const });
+
+  test('its status comes from the file: 未定稿 (notReady), not 已报送', () => {
+    const [unit] = unitsOf(draft());
+    expect(unit!.status).toBe('notReady');
+    expect(toRow(unit!).status).toBe('notReady');
+    // A ready file is submitted as before.
+    expect(unitsOf(unitReport('甲局'))[0]!.status).toBe('submitted');
+  });
+
+  test('is never approved in a batch, and the plan says so', () => {
+    const units = unitsOf(draft(), unitReport('甲局'));
+    const plan = planApproval(units);
+    expect(plan.approve.map((u) => u.agency)).toEqual(['甲局']);
+    expect(plan.notReady.map((u) => u.agency)).toEqual(['戊局']);
+  });
+});
+

@@ -4,6 +4,7 @@
  * No React here, so that it is tested on its own.
  */
 import {
+  REVIEW_STATUSES,
   aggregateReports,
   evaluate,
   summarise,
@@ -16,6 +17,20 @@ import {
 } from '../../report/index.ts';
 import { openComments } from '../../report/review/targets.ts';
 import type { ReceivedVersion } from '../../storage/review/index.ts';
+
+/**
+ * What the workspace says of a unit's report: the review's status, or 未定稿 (notReady) for a
+ * file its unit never marked ready (e.g. from `nianbao new`, or exported mid-way). That comes from
+ * the file, whatever the workspace recorded on receipt; such a report is never approved.
+ */
+export type UnitStatus = ReviewStatus | 'notReady';
+
+export const UNIT_STATUSES: readonly UnitStatus[] = ['notReady', ...REVIEW_STATUSES];
+
+export function unitStatus(report: Report): UnitStatus {
+  const review = report.review.status;
+  return report.status !== 'ready' && (review === 'submitted' || review === 'notSubmitted') ? 'notReady' : review;
+}
 
 /** One unit's report of one year, with all the versions received of it. */
 export interface ReviewUnit {
@@ -31,7 +46,7 @@ export interface ReviewUnit {
   readonly lastYear: Report | undefined;
   readonly findings: readonly Finding[];
   readonly summary: FindingSummary;
-  readonly status: ReviewStatus;
+  readonly status: UnitStatus;
   readonly openComments: number;
   /** ms since epoch: the latest receipt or review action. */
   readonly lastChange: number;
@@ -43,7 +58,7 @@ export interface UnitRow {
   readonly agency: string;
   readonly kind: AgencyKind;
   readonly year: number | null;
-  readonly status: ReviewStatus;
+  readonly status: UnitStatus;
   readonly errors: number;
   readonly unexplainedWarnings: number;
   readonly explainedWarnings: number;
@@ -84,7 +99,7 @@ export function buildUnits(versions: readonly ReceivedVersion[]): ReviewUnit[] {
       lastYear,
       findings,
       summary: summarise(findings),
-      status: report.review.status,
+      status: unitStatus(report),
       openComments: openComments(report.review).length,
       lastChange: Math.max(...sorted.map((v) => v.updatedAt)),
     });
@@ -117,18 +132,22 @@ export interface ApprovalPlan {
   /** Reports with errors are never approved in a batch (nor singly): they go back to the unit. */
   readonly withErrors: readonly ReviewUnit[];
   readonly alreadyApproved: readonly ReviewUnit[];
+  /** Drafts (未定稿): the unit has to mark the report ready and send it again. */
+  readonly notReady: readonly ReviewUnit[];
 }
 
 export function planApproval(units: readonly ReviewUnit[]): ApprovalPlan {
   const approve: ReviewUnit[] = [];
   const withErrors: ReviewUnit[] = [];
   const alreadyApproved: ReviewUnit[] = [];
+  const notReady: ReviewUnit[] = [];
   for (const u of units) {
     if (u.status === 'approved') alreadyApproved.push(u);
+    else if (u.status === 'notReady') notReady.push(u);
     else if (u.summary.errors > 0) withErrors.push(u);
     else approve.push(u);
   }
-  return { approve, withErrors, alreadyApproved };
+  return { approve, withErrors, alreadyApproved, notReady };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -117,7 +117,10 @@ export function submit(report: Report, ctx: ActionContext, note?: string): Repor
   return withReview(report, { ...report.review, status: 'submitted' }, event('submitted', ctx, at, trimmed || undefined));
 }
 
-/** Sends the report back to the unit. The reason is required: the clerk must know what to fix. */
+/**
+ * Sends the report back to the unit. The reason is required: the clerk must know what to fix.
+ * The report stays as the unit sent it (定稿): the clerk's import opens it for the changes (openReturned).
+ */
 export function returnReport(report: Report, reason: string, ctx: ActionContext): Report {
   const text = reason.trim();
   if (!text) throw new ReviewActionError('emptyText');

@@ -1,7 +1,8 @@
 /**
  * 汇总: the area's report as the cell-wise sum of its units' reports (二, 三, 四). Units that
  * are missing for the year, not approved, or of another year are named in the result, never
- * silently left out.
+ * silently left out. Blank is not zero: a cell no unit filled stays blank, and units summed with
+ * blank cells are named.
  */
 import { ENTERED_CELLS } from '../format.ts';
 import { emptyReport, getCell, setCell, type Report } from '../document.ts';
@@ -33,6 +34,11 @@ export interface AggregateResult {
   readonly notApproved: readonly string[];
   /** Reports of another year, left out. */
   readonly otherYear: readonly { agency: string; year: number | null }[];
+  /**
+   * Units summed with cells left blank (not filled, which is not 0): named, with how many, so
+   * that nobody reads their blanks as zeros in the totals.
+   */
+  readonly withBlanks: readonly { agency: string; blank: number }[];
 }
 
 export function aggregateReports(units: readonly AggregateUnit[], options: AggregateOptions): AggregateResult {
@@ -40,6 +46,7 @@ export function aggregateReports(units: readonly AggregateUnit[], options: Aggre
   const included: string[] = [];
   const notApproved: string[] = [];
   const otherYear: { agency: string; year: number | null }[] = [];
+  const withBlanks: { agency: string; blank: number }[] = [];
   const sums = new Map<string, number>();
   const filled = new Set<string>();
 
@@ -54,12 +61,17 @@ export function aggregateReports(units: readonly AggregateUnit[], options: Aggre
       if (!options.includeUnapproved) continue;
     }
     included.push(agency);
+    let blank = 0;
     for (const cell of ENTERED_CELLS) {
       const value = getCell(unit.report, cell.id);
-      if (value === null) continue;
+      if (value === null) {
+        blank++;
+        continue;
+      }
       filled.add(cell.id);
       sums.set(cell.id, (sums.get(cell.id) ?? 0) + value);
     }
+    if (blank > 0) withBlanks.push({ agency, blank });
   }
   for (const cell of ENTERED_CELLS) {
     if (!filled.has(cell.id)) continue;
@@ -80,5 +92,5 @@ export function aggregateReports(units: readonly AggregateUnit[], options: Aggre
   const present = new Set(units.filter((u) => u.report.meta.year === options.year).map((u) => u.report.meta.agency));
   const missing = (options.expectedAgencies ?? []).filter((a) => !present.has(a));
   report = { ...report, aggregate: { ...report.aggregate!, missing } };
-  return { report, included, missing, notApproved, otherYear };
+  return { report, included, missing, notApproved, otherYear, withBlanks };
 }

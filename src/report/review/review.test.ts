@@ -3,7 +3,9 @@ import { describe, expect, test } from 'vitest';
 import { decode } from '../decode.ts';
 import { setCell, type Report } from '../document.ts';
 import { cellValue } from '../totals.ts';
-import { evaluate } from '../rules/index.ts';
+import { cellName, shownValue } from '../layout.ts';
+import { CELLS, ENTERED_CELLS, cellLabel } from '../format.ts';
+import { evaluate, publicationDeadline } from '../rules/index.ts';
 import { aggregateReports } from './aggregate.ts';
 import { compareReports, diffSentences, splitSentences } from './compare.ts';
 
@@ -113,6 +115,54 @@ describe('aggregateReports', () => {
     expect(result.otherYear).toEqual([{ agency: '丙局', year: 2021 }]);
     expect(result.missing).toEqual(['丙局', '丁镇']);
     expect(result.report.applications.newReceived.commercial).toBe(1);
+  });
+
+  test('blank is not zero: units with blank cells are named; a cell (or total) whose inputs are all blank stays blank', () => {
+    let blank = seed;
+    for (const cell of ENTERED_CELLS) if (cell.section !== 'proactive') blank = setCell(blank, cell.id, null);
+    blank = { ...blank, meta: { ...blank.meta, agency: '乙局' } };
+    const partly = { ...setCell(seed, 'proactive.licensing', null), meta: { ...seed.meta, agency: '甲局' } };
+    const result = aggregateReports(
+      [
+        { name: 'a', report: partly, approved: true },
+        { name: 'b', report: blank, approved: true },
+      ],
+      { agency: '县政府', year: 2022 },
+    );
+    const blanksOf = ENTERED_CELLS.filter((c) => c.section !== 'proactive').length;
+    expect(result.withBlanks).toEqual([
+      { agency: '甲局', blank: 1 },
+      { agency: '乙局', blank: blanksOf },
+    ]);
+    // 甲局 alone filled 三: the sum is its figures, not "+ 0" for 乙局 (the same numbers, and named above).
+    expect(result.report.applications.newReceived.naturalPerson).toBe(seed.applications.newReceived.naturalPerson);
+    expect(result.report.proactive.licensing).toBe(seed.proactive.licensing);
+
+    const empty = aggregateReports([], { agency: '县政府', year: 2022 });
+    expect(empty.included).toEqual([]);
+    for (const cell of CELLS) expect(shownValue(empty.report, cell.id), cell.id).toBe('');
+    // cellValue (the rules' sum) counts blank as 0; shownValue (what every view shows) does not.
+    expect(cellValue(empty.report, 'applications.resultsTotal.total')).toBe(0);
+    expect(shownValue(result.report, 'applications.resultsTotal.total')).toBe(String(cellValue(result.report, 'applications.resultsTotal.total')));
+  });
+
+  test('the aggregate is the area government\'s report: its deadline is 31 March, whatever its units are', () => {
+    const department = { ...seed, meta: { ...seed.meta, agencyKind: 'department' as const } };
+    expect(publicationDeadline(department)).toBe('2023-01-31');
+    const result = aggregateReports([{ name: 'a', report: department, approved: true }], { agency: '县政府', year: 2022 });
+    expect(result.report.meta).toMatchObject({ agencyKind: 'government', publishedOn: null, contact: '' });
+    expect(publicationDeadline(result.report)).toBe('2023-03-31');
+  });
+
+  test('the grand total is named "（七）总计", not "（七）总计 总计"', () => {
+    expect(cellLabel('applications.resultsTotal.total')).toBe('（七）总计');
+    expect(cellLabel('applications.resultsTotal.total', 'en')).toBe('(7) Total');
+    expect(cellLabel('applications.resultsTotal.naturalPerson')).toBe('（七）总计 自然人');
+    expect(cellLabel('applications.newReceived.total')).toBe('一、本年新收政府信息公开申请数量 总计');
+    // …and so in the layout's names, which the review's views use.
+    expect(cellName('applications.resultsTotal.total', 'zh')).toBe('（七）总计');
+    expect(cellName('applications.resultsTotal.total', 'en')).toBe('(7) Total');
+    expect(cellName('appeals.review.total', 'zh')).toBe('行政复议 总计');
   });
 
   test('cells no unit filled stay not filled', () => {

@@ -4,7 +4,7 @@
  * every report it opens, and changes a review only when it has one.
  */
 import { CELL_BY_ID, META_FIELDS, NARRATIVE_SECTION_IDS, type NarrativeSectionId } from '../format.ts';
-import type { Report, Review, ReviewComment } from '../document.ts';
+import type { Report, Review, ReviewComment, ReviewStatus } from '../document.ts';
 
 /** A narrative target: `narrative.preamble`, or a part `narrative.<section>.<index>`. */
 export type NarrativeTarget = { section: 'preamble' } | { section: NarrativeSectionId; index: number };
@@ -67,4 +67,21 @@ export function lastReviewEventAt(review: Review): string | null {
   let latest: string | null = null;
   for (const e of review.history) if (latest === null || Date.parse(e.at) > Date.parse(latest)) latest = e.at;
   return latest;
+}
+
+/** What the clerk is told of a report: 已定稿, 已退回 (returned and open for the changes), or 草稿. */
+export type ClerkStatus = 'draft' | 'ready' | 'returned';
+
+/** One answer for 我的年报, the editor's header and its banner. */
+export function clerkStatus(status: Report['status'], reviewStatus: ReviewStatus | undefined): ClerkStatus {
+  if (status === 'ready') return 'ready';
+  return reviewStatus === 'returned' ? 'returned' : 'draft';
+}
+
+/**
+ * A returned report is open for the clerk's changes: the file the 政务公开办 sends back (made
+ * before 退回 reopened it, or by another tool) may still say 定稿.
+ */
+export function openReturned(report: Report): Report {
+  return report.review.status === 'returned' && report.status === 'ready' ? { ...report, status: 'draft' } : report;
 }

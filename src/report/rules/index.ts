@@ -9,10 +9,12 @@ import { carryoverRule, inForceRule, sameAsLastYearRule } from './crossYear.ts';
 import { deadlineRule, regulationsRule, requiredRule, templateRule } from './meta.ts';
 import { citationRule, feeStatementRule, narrativeCountRule, unpaidFeeStatementRule, yearMismatchRule } from './narrative.ts';
 import { sharingTexts } from './text.ts';
+import { isExplanationLongEnough } from './explanations.ts';
 import type { Finding, RuleContext, RuleDef, RuleId, Severity } from './types.ts';
 
 export type { Finding, FindingDraft, RuleContext, RuleDef, RuleId, Severity } from './types.ts';
 export { publicationDeadline } from './meta.ts';
+export { MIN_EXPLANATION_LENGTH, isExplanationLongEnough } from './explanations.ts';
 
 /** In the order of the spec's table. */
 export const RULES: readonly RuleDef[] = [
@@ -52,7 +54,9 @@ function evaluateRules(report: Report, context: RuleContext): Finding[] {
   for (const rule of RULES) {
     for (const draft of rule.check(report, context)) {
       const key = findingKey(rule.id, draft.subject);
-      const explanation = rule.severity === 'warning' ? report.explanations[key]?.trim() : undefined;
+      // Only an explanation that says something clears the warning (the one rule, explanations.ts).
+      const written = rule.severity === 'warning' ? report.explanations[key]?.trim() : undefined;
+      const explanation = written && isExplanationLongEnough(written) ? written : undefined;
       // Optional fields set one by one, in this order (no spread of a throw-away object each).
       const finding: { -readonly [K in keyof Finding]: Finding[K] } = {
         key,
@@ -101,4 +105,18 @@ export function summarise(findings: readonly Finding[]): FindingSummary {
 /** What stands in the way of marking the report ready (定稿): errors and unexplained warnings. */
 export function blockers(findings: readonly Finding[]): Finding[] {
   return findings.filter((f) => f.severity === 'error' || (f.severity === 'warning' && !f.explained));
+}
+
+/**
+ * The findings as the clerk is shown them, by the editor and by the list of drafts alike (the
+ * one place their counts come from). `strict` (a report marked ready, or a 定稿 attempted):
+ * every rule, blanks are errors. Otherwise, while the report is being filled, "not filled yet" is
+ * a state, not a finding: no `required`, blanks are not errors, and an untouched 六 is not yet
+ * "silent about fees".
+ */
+export function clerkFindings(report: Report, options: { readonly lastYear?: Report | undefined; readonly strict: boolean }): Finding[] {
+  const findings = evaluate(report, { ...(options.lastYear ? { lastYear: options.lastYear } : {}), blanksAreErrors: options.strict });
+  if (options.strict) return findings;
+  const otherEmpty = !report.narrative.other.some((p) => p.text.trim());
+  return findings.filter((f) => f.rule !== 'required' && !(f.rule === 'feeStatement' && otherEmpty));
 }

@@ -9,7 +9,7 @@ import { ENTERED_CELLS, type TableSectionId } from '../format.ts';
 import { emptyReport, setCell, type Report } from '../document.ts';
 import { MESSAGES } from '../messages.ts';
 import { computeTotals } from '../totals.ts';
-import { RULES, blockers, evaluate, summarise, type Finding, type RuleContext, type RuleId, type Severity } from './index.ts';
+import { MIN_EXPLANATION_LENGTH, RULES, blockers, evaluate, isExplanationLongEnough, summarise, type Finding, type RuleContext, type RuleId, type Severity } from './index.ts';
 import { edited, seed } from '../../../tests/unit/helpers.ts';
 
 const SEED = seed();
@@ -660,6 +660,17 @@ describe('explanations', () => {
     const findings = evaluate(report, carriedTwo());
     expect(findings[0]!.explained).toBeUndefined();
     expect(blockers(findings).map((f) => f.key)).toEqual(['carryover:naturalPerson']);
+  });
+
+  test('an explanation too short to say anything ("ok", "已核实", punctuation) does not clear the warning: one rule for UI, CLI and files', () => {
+    for (const text of ['ok', '已核实', '。。。。。。', 'o k . ! ?']) {
+      const findings = evaluate(edited(SEED, (r) => (r.explanations['carryover:naturalPerson'] = text)), carriedTwo());
+      expect(findings[0]!.explained, text).toBeUndefined();
+      expect(blockers(findings).map((f) => f.key)).toEqual(['carryover:naturalPerson']);
+    }
+    expect(isExplanationLongEnough('上年数字有误')).toBe(true);
+    expect(isExplanationLongEnough('ok')).toBe(false);
+    expect(MIN_EXPLANATION_LENGTH).toBe(5);
   });
 
   test('an explanation for another finding does not explain this one', () => {

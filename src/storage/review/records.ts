@@ -1,7 +1,7 @@
 /** What the two review stores (IndexedDB and in memory) share: keys, checks, fingerprints. */
 import { decode, type Report } from '../../report/index.ts';
 import { fail, ok, type Result } from '../result.ts';
-import { DEFAULT_SETTINGS, type ReceiveInput, type ReceivedVersion, type ReviewSettings, type UnreadableVersion } from './types.ts';
+import { DEFAULT_SETTINGS, type KeptAggregate, type ReceiveInput, type ReceivedVersion, type ReviewSettings, type UnreadableVersion } from './types.ts';
 
 /** A unit's reports of one year are versions of one report: keyed by year and agency. */
 export function unitKeyOf(report: Pick<Report, 'meta'>): string {
@@ -86,12 +86,22 @@ export function mergeSettings(stored: unknown, patch: Partial<ReviewSettings> = 
   const text = (v: unknown, fallback: string) => (typeof v === 'string' ? v.slice(0, 200) : fallback);
   const roster = patch.roster ?? s.roster;
   return {
+    lastAggregate: keptAggregate(patch.lastAggregate !== undefined ? patch.lastAggregate : s.lastAggregate),
     reviewer: text(patch.reviewer ?? s.reviewer, DEFAULT_SETTINGS.reviewer),
     aggregateAgency: text(patch.aggregateAgency ?? s.aggregateAgency, DEFAULT_SETTINGS.aggregateAgency),
     roster: Array.isArray(roster)
       ? [...new Set(roster.filter((r): r is string => typeof r === 'string').map((r) => r.trim().slice(0, 200)).filter(Boolean))]
       : [],
   };
+}
+
+/** A kept 汇总 as stored, checked (settings are read back from the browser, never trusted). */
+function keptAggregate(value: unknown): KeptAggregate | null {
+  if (!value || typeof value !== 'object') return null;
+  const v = value as Partial<Record<keyof KeptAggregate, unknown>>;
+  if (!Array.isArray(v.units) || !v.units.every((u): u is string => typeof u === 'string') || v.units.length > 10_000) return null;
+  if (typeof v.year !== 'number' || !Number.isInteger(v.year) || typeof v.includeUnapproved !== 'boolean') return null;
+  return { units: [...v.units], year: v.year, includeUnapproved: v.includeUnapproved };
 }
 
 export function newVersionId(): string {

@@ -103,11 +103,21 @@ describe.each(makers)('%s review store', (_name, make) => {
 
   test('settings: defaults, partial saves, roster cleaned', async () => {
     const store = make();
-    expect(await store.settings()).toEqual({ ok: true, value: { reviewer: '', roster: [], aggregateAgency: '' } });
+    expect(await store.settings()).toEqual({ ok: true, value: { reviewer: '', roster: [], aggregateAgency: '', lastAggregate: null } });
     await store.saveSettings({ reviewer: '王审' });
     const saved = await store.saveSettings({ roster: [' 甲局 ', '', '乙镇', '甲局'], aggregateAgency: '平罗县人民政府' });
-    expect(saved).toEqual({ ok: true, value: { reviewer: '王审', roster: ['甲局', '乙镇'], aggregateAgency: '平罗县人民政府' } });
+    expect(saved).toEqual({ ok: true, value: { reviewer: '王审', roster: ['甲局', '乙镇'], aggregateAgency: '平罗县人民政府', lastAggregate: null } });
     expect(await store.settings()).toEqual(saved);
+  });
+
+  test('settings: the last 汇总 is kept (and checked when read back); null forgets it', async () => {
+    const store = make();
+    const kept = { units: ['2022|甲局', '2022|乙镇'], year: 2022, includeUnapproved: false };
+    await store.saveSettings({ lastAggregate: kept });
+    await store.saveSettings({ reviewer: '王审' });
+    expect(await store.settings()).toMatchObject({ ok: true, value: { reviewer: '王审', lastAggregate: kept } });
+    await store.saveSettings({ lastAggregate: { units: 'x', year: 2022, includeUnapproved: false } as never });
+    expect(await store.settings()).toMatchObject({ ok: true, value: { lastAggregate: null } });
   });
 });
 

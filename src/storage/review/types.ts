@@ -34,9 +34,18 @@ export interface ReviewSettings {
   readonly roster: readonly string[];
   /** The name the aggregate report is made for (e.g. 某某县人民政府). */
   readonly aggregateAgency: string;
+  /** The last 汇总 built: shown again after a reload (rebuilt from the same units and choices). */
+  readonly lastAggregate: KeptAggregate | null;
 }
 
-export const DEFAULT_SETTINGS: ReviewSettings = { reviewer: '', roster: [], aggregateAgency: '' };
+export interface KeptAggregate {
+  /** The unit keys summed up (selected), in order. */
+  readonly units: readonly string[];
+  readonly year: number;
+  readonly includeUnapproved: boolean;
+}
+
+export const DEFAULT_SETTINGS: ReviewSettings = { reviewer: '', roster: [], aggregateAgency: '', lastAggregate: null };
 
 export interface ReceiveInput {
   readonly document: Report;
