@@ -129,6 +129,11 @@ describe('the layout of the 2021 template', () => {
     expect(REPORT_LAYOUT.cells.get('proactive.fees')).toMatchObject({ colSpan: 3, cellKind: 'amount', kind: 'entered' });
   });
 
+  test('the labels that head a column of totals are marked', () => {
+    const totals = REPORT_LAYOUT.tables.flatMap((t) => allCells(t).filter((c): c is LabelCell => c.kind === 'label' && c.total).map((c) => `${t.table}:${c.key}`));
+    expect(totals).toEqual(['applications:total', 'appeals:review.total', 'appeals:litigationDirect.total', 'appeals:litigationAfterReview.total']);
+  });
+
   test('value rows and entered rows (keyboard moves, paste targets)', () => {
     const { applications, appeals, proactive } = REPORT_LAYOUT;
     expect(applications.valueRows).toHaveLength(25);

@@ -54,6 +54,8 @@ export interface LabelCell {
    * apart without it ("（三）不予公开 1.属于国家秘密 商业企业").
    */
   readonly inName: boolean;
+  /** The label heads a column of totals (三's 总计, 四's three 总计). */
+  readonly total: boolean;
 }
 
 export interface ValueCell {
@@ -136,7 +138,14 @@ const SCOPES: Record<LabelRole, HeaderScope | undefined> = {
   row: 'row',
 };
 
-function label(key: string, text: Label, role: LabelRole, span: { rowSpan?: number; colSpan?: number } = {}, inName = true): LabelCell {
+function label(
+  key: string,
+  text: Label,
+  role: LabelRole,
+  span: { rowSpan?: number; colSpan?: number } = {},
+  inName = true,
+  total = false,
+): LabelCell {
   const scope = SCOPES[role];
   return {
     kind: 'label',
@@ -147,6 +156,7 @@ function label(key: string, text: Label, role: LabelRole, span: { rowSpan?: numb
     rowSpan: span.rowSpan ?? 1,
     colSpan: span.colSpan ?? 1,
     inName,
+    total,
   };
 }
 
@@ -231,7 +241,7 @@ function applicationsTable(model: TablesModel['applications'], cell: CellLookup)
       cells: [
         label(first.id, first.label, 'column', { rowSpan: 2 }),
         label('organisations', model.header.organisations, 'columnGroup', { colSpan: organisations.length }, false),
-        label(model.total.id, model.total.label, 'column', { rowSpan: 2 }),
+        label(model.total.id, model.total.label, 'column', { rowSpan: 2 }, true, true),
       ],
     },
     { key: 'header.3', kind: 'header', cells: organisations.map((c) => label(c.id, c.label, 'column')) },
@@ -259,7 +269,8 @@ function applicationsTable(model: TablesModel['applications'], cell: CellLookup)
 function appealsTable(model: TablesModel['appeals'], cell: CellLookup) {
   const outcomes = [...model.outcomes, model.total];
   const span = outcomes.length;
-  const outcomeCells = (kind: string, rowSpan: number) => outcomes.map((o) => label(`${kind}.${o.id}`, o.label, 'column', { rowSpan }));
+  const outcomeCells = (kind: string, rowSpan: number) =>
+    outcomes.map((o) => label(`${kind}.${o.id}`, o.label, 'column', { rowSpan }, true, o === model.total));
   const top: LayoutCell[] = [];
   const middle: LayoutCell[] = [];
   const bottom: LayoutCell[] = [];

@@ -18,21 +18,21 @@ import {
   blockers,
   clerkStatus,
   NARRATIVE_SECTION_IDS,
+  REPORT_LAYOUT,
   reportTitle,
   returnReason,
   sectionDef,
   standardPreamble,
   type NarrativeSectionId,
   type Report,
+  type ReportLayout,
+  type ValueCell,
 } from '../../report/index.ts';
 import { useLang } from '../../i18n/index.ts';
-import { AppealsGrid } from './AppealsGrid.tsx';
-import { ApplicationsGrid } from './ApplicationsGrid.tsx';
 import { EditorContext, GridEnvContext, useDerivedSelector, useDerivedValue, useStoreSelector, useStoreValue, type EditorContextValue } from './context.ts';
 import { FindingDescriptions, FindingsPanel } from './FindingsPanel.tsx';
 import { invalidOf, metaFromValues, parseCellText, partsFromValues, toFormValues, type EditorFormValues } from './formValues.ts';
 import { focusSelectorsFor, isEditorSection, sectionOfPath, type EditorSection } from './gridModel.ts';
-import { ProactiveGrid } from './ProactiveGrid.tsx';
 import { useCachedT } from './cachedT.ts';
 import { CommentDescriptions } from './CommentMarks.tsx';
 import { SectionNav, STATE_ICON } from './SectionNav.tsx';
@@ -43,6 +43,20 @@ import './editor.css';
 // Loaded when first shown: the grid of the section the clerk opens comes first; the header,
 // the narrative and the review's banner and panel (only for a report that has a review) follow
 // when asked for.
+// The grids of 二, 三 and 四 come with the first table shown, or at the first idle moment
+// after the editor opens, whichever is first: not in the first load.
+let gridModule: Promise<typeof import('./LayoutGrid.tsx')> | undefined;
+/** The grids once their code is here: rendered at once, without a loading state. */
+let LoadedGrid: typeof import('./LayoutGrid.tsx').LayoutGrid | undefined;
+/** Loads the grids' code (the editor does as soon as it shows; tests before they render). */
+export function loadGrid() {
+  gridModule ??= import('./LayoutGrid.tsx').then((m) => {
+    LoadedGrid = m.LayoutGrid;
+    return m;
+  });
+  return gridModule;
+}
+const LazyGrid = lazy(() => loadGrid().then((m) => ({ default: m.LayoutGrid })));
 const MetaSection = lazy(() => import('./MetaSection.tsx').then((m) => ({ default: m.MetaSection })));
 const NarrativeSection = lazy(() => import('./NarrativeSection.tsx').then((m) => ({ default: m.NarrativeSection })));
 const ReviewBanner = lazy(() => import('./ReviewComments.tsx').then((m) => ({ default: m.ReviewBanner })));
@@ -63,16 +77,24 @@ export interface EditorProps {
   readOnly?: boolean;
   /** Rendered in the editor's top bar (save state, export, history). */
   toolbar?: ReactNode;
+  /** The tables' layout (src/report/layout.ts); the format's by default — a test passes a changed one. */
+  layout?: ReportLayout;
 }
 
 /** The store's copy of entered cells follows the form's text of them. */
-function syncCells(store: EditorStore, form: ReturnType<typeof useForm<EditorFormValues>>, ids: readonly string[]) {
+/** The document follows the inputs of these cells (entered cells of the layout the grids show). */
+function syncCells(
+  store: EditorStore,
+  form: ReturnType<typeof useForm<EditorFormValues>>,
+  ids: readonly string[],
+  cells: ReadonlyMap<string, ValueCell> = REPORT_LAYOUT.cells,
+) {
   store.batch(() => {
     for (const id of ids) {
-      const cell = CELL_BY_ID.get(id);
-      if (!cell || cell.computed) continue;
-      const parsed = parseCellText(cell.kind, form.getValues(id as never));
-      store.setCellValue(cell.id, parsed.ok ? parsed.value : null, invalidOf(parsed));
+      const cell = cells.get(id);
+      if (!cell || cell.kind !== 'entered') continue;
+      const parsed = parseCellText(cell.cellKind, form.getValues(id as never));
+      store.setCellValue(id, parsed.ok ? parsed.value : null, invalidOf(parsed));
     }
   });
 }
@@ -115,11 +137,16 @@ const SectionBody = memo(function SectionBody({ section, readOnly, onShown }: { 
   const label = section === 'meta' ? '' : sectionDef(section).heading[lang];
   switch (section) {
     case 'proactive':
-      return <ProactiveGrid label={label} />;
     case 'applications':
-      return <ApplicationsGrid label={label} />;
     case 'appeals':
-      return <AppealsGrid label={label} />;
+      return LoadedGrid ? (
+        <LoadedGrid table={section} label={label} />
+      ) : (
+        <Suspense fallback={<p className="section-loading">{t('app.loading')}</p>}>
+          <LazyGrid table={section} label={label} />
+          <Shown onShown={onShown} />
+        </Suspense>
+      );
     default:
       return (
         <Suspense fallback={<p className="section-loading">{t('app.loading')}</p>}>
@@ -228,8 +255,9 @@ export function Editor(props: EditorProps) {
   const lang = useLang();
   const [store] = useState(() => new EditorStore(initialReport, { lastYear }));
   const [undo] = useState(() => new UndoStack());
-  const [defaultValues] = useState(() => toFormValues(initialReport));
+  const [defaultValues] = useState(() => toFormValues(initialReport, props.layout));
   const form = useForm<EditorFormValues>({ defaultValues });
+  const layout = props.layout ?? REPORT_LAYOUT;
 
   // --- the section shown, from the URL or our own state --------------------------------------
   const [section, setSection] = useState<EditorSection>(isEditorSection(props.section) ? props.section : 'meta');
@@ -281,13 +309,13 @@ export function Editor(props: EditorProps) {
       undo,
       goTo: (path) => showSection(sectionOfPath(path) ?? currentSection.current, path),
       goToSection: (next) => showSection(next, '#section-heading'),
-      syncCells: (ids) => syncCells(store, form, ids),
+      syncCells: (ids) => syncCells(store, form, ids, layout.cells),
       syncParts: (narrativeSection: NarrativeSectionId) => {
         syncFromForm(store, form, `narrative.${narrativeSection}`);
         store.publish(); // a part added, removed or moved is an act, not typing
       },
     }),
-    [form, showSection, store, undo],
+    [form, showSection, store, undo, layout],
   );
 
   // After a section change: focus what was asked for (a finding's cell) or the heading; for a
@@ -327,6 +355,9 @@ export function Editor(props: EditorProps) {
 
   useEffect(() => store.setLastYear(lastYear), [lastYear, store]);
   useEffect(() => () => store.dispose(), [store]);
+  // The grids' code is not in the first load: fetch it as soon as the editor has shown, so
+  // that the first table opened is there at once.
+  useEffect(() => void loadGrid(), []);
 
   // --- 定稿 -----------------------------------------------------------------------------------
   const status = useStoreSelector(store, (s) => s.getReport().status);
@@ -362,7 +393,7 @@ export function Editor(props: EditorProps) {
   };
   const reopen = () => store.setStatus('draft');
 
-  const gridEnv = useMemo(() => ({ lang, readOnly, computedHint: t('editor.grid.computedHint') }), [lang, readOnly, t]);
+  const gridEnv = useMemo(() => ({ lang, readOnly, computedHint: t('editor.grid.computedHint'), layout }), [lang, readOnly, t, layout]);
 
   return (
     <EditorContext.Provider value={context}>

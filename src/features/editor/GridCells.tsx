@@ -5,21 +5,22 @@
  * their own marks change.
  */
 import { memo, Profiler, useContext, useLayoutEffect, useRef, type FormEvent, type ReactNode, type RefObject } from 'react';
-import { CELL_BY_ID, cellValue } from '../../report/index.ts';
+import { cellName, shownValue, type ValueCell } from '../../report/index.ts';
 import type { EditorStore } from './store.ts';
 import { RenderProbeContext, useEditor, useFieldStatus, useGridEnv } from './context.ts';
-import { cellName } from './gridModel.ts';
 import { InvalidMessage, markAria, markClass, MarkIcon } from './marks.tsx';
 import { CellComments } from './CommentMarks.tsx';
 
-export const CellInput = memo(function CellInput({ id }: { id: string }) {
+/** An entered cell of the layout (src/report/layout.ts). */
+export const CellInput = memo(function CellInput({ cell }: { cell: ValueCell }) {
   const { form, syncCells } = useEditor();
-  const { lang, readOnly } = useGridEnv();
+  const { lang, readOnly, layout } = useGridEnv();
+  const id = cell.cellId;
   const status = useFieldStatus(id);
-  const kind = CELL_BY_ID.get(id)?.kind ?? 'count';
+  const kind = cell.cellKind;
   return (
     <Probe id={id}>
-      <td className={`cell entered ${markClass(status)}`}>
+      <td className={`cell entered ${markClass(status)}`} colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}>
         {/* Each cell is its own form: Chromium's autofill reads every field of a form (or of
             the whole page when fields have none) after each keystroke, ≈15 ms for 三's 144
             fields, and typing waits for it. A form of one field costs it nothing measurable. */}
@@ -28,7 +29,7 @@ export const CellInput = memo(function CellInput({ id }: { id: string }) {
             type="text"
             className="cell-input"
             data-cell={id}
-            aria-label={cellName(id, lang)}
+            aria-label={cellName(id, lang, layout)}
             {...markAria(id, status)}
             inputMode={kind === 'amount' ? 'decimal' : 'numeric'}
             autoComplete="off"
@@ -57,10 +58,11 @@ function preventSubmit(e: FormEvent) {
  * keystroke's time on a slow PC (CPU ×4: ≈4 ms of ≈12). A render (its marks changed) writes the
  * same number from the same document, so React and this never disagree.
  */
-function useLiveTotal(store: EditorStore, id: string, element: RefObject<HTMLElement | null>): number {
+function useLiveTotal(store: EditorStore, cell: ValueCell, element: RefObject<HTMLElement | null>): string {
   useLayoutEffect(() => {
     const show = () => {
-      const text = String(cellValue(store.getReport(), id));
+      // The one rule of every view (layout.ts): a total of cells none of which is filled is empty.
+      const text = shownValue(store.getReport(), cell);
       const node = element.current?.firstChild;
       if (node instanceof Text) {
         if (node.nodeValue !== text) node.nodeValue = text;
@@ -69,20 +71,22 @@ function useLiveTotal(store: EditorStore, id: string, element: RefObject<HTMLEle
       }
     };
     show(); // the document may have changed between this render and its commit
-    return store.subscribeCells(CELL_BY_ID.get(id)?.sumOf ?? [], show);
-  }, [store, id, element]);
-  return cellValue(store.getReport(), id) ?? 0;
+    return store.subscribeCells(cell.sumOf ?? [], show);
+  }, [store, cell, element]);
+  return shownValue(store.getReport(), cell);
 }
 
-export const TotalCell = memo(function TotalCell({ id }: { id: string }) {
+/** A computed cell of the layout: 总计, （七）总计. */
+export const TotalCell = memo(function TotalCell({ cell }: { cell: ValueCell }) {
   const { store } = useEditor();
-  const { lang, computedHint } = useGridEnv();
+  const { lang, computedHint, layout } = useGridEnv();
+  const id = cell.cellId;
   const status = useFieldStatus(id);
   const number = useRef<HTMLSpanElement>(null);
-  const total = useLiveTotal(store, id, number);
+  const total = useLiveTotal(store, cell, number);
   return (
     <Probe id={id}>
-      <td className={`cell computed ${markClass(status)}`} title={computedHint}>
+      <td className={`cell computed ${markClass(status)}`} title={computedHint} colSpan={cell.colSpan > 1 ? cell.colSpan : undefined}>
         {/* A read-only field, so that it can be named, focused from a finding and described. */}
         <span
           ref={number}
@@ -91,7 +95,7 @@ export const TotalCell = memo(function TotalCell({ id }: { id: string }) {
           role="textbox"
           aria-readonly="true"
           tabIndex={-1}
-          aria-label={cellName(id, lang)}
+          aria-label={cellName(id, lang, layout)}
           {...markAria(id, status)}
         >
           {total}

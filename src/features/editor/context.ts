@@ -5,7 +5,7 @@
  */
 import { createContext, useContext, useSyncExternalStore, type ProfilerOnRenderCallback } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
-import type { NarrativeSectionId } from '../../report/index.ts';
+import { REPORT_LAYOUT, type NarrativeSectionId, type ReportLayout } from '../../report/index.ts';
 import type { EditorFormValues } from './formValues.ts';
 import type { EditorSection } from './gridModel.ts';
 import type { EditorStore, FieldStatus } from './store.ts';
@@ -38,8 +38,10 @@ export interface GridEnv {
   readonly readOnly: boolean;
   /** Translated once here, not in each total's render (a keystroke re-renders totals). */
   readonly computedHint: string;
+  /** The tables' layout the grids project (the format's; a test passes a changed one). */
+  readonly layout: ReportLayout;
 }
-export const GridEnvContext = createContext<GridEnv>({ lang: 'zh', readOnly: false, computedHint: '' });
+export const GridEnvContext = createContext<GridEnv>({ lang: 'zh', readOnly: false, computedHint: '', layout: REPORT_LAYOUT });
 export function useGridEnv(): GridEnv {
   return useContext(GridEnvContext);
 }

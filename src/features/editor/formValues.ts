@@ -4,17 +4,19 @@
  * cell's field name is its cell id.
  */
 import {
-  ENTERED_CELLS,
   NARRATIVE_SECTION_IDS,
+  REPORT_LAYOUT,
+  formatNumber,
   getCell,
   getPath,
   type AgencyKind,
   type NarrativePart,
   type NarrativeSectionId,
   type Report,
+  type ReportLayout,
   type ReportMeta,
 } from '../../report/index.ts';
-import { formatValue, parseAmount, parseCount, parseYear, type ParseResult } from './parse.ts';
+import { parseAmount, parseCount, parseYear, type ParseResult } from './parse.ts';
 import type { InvalidInput } from './store.ts';
 
 export interface MetaValues {
@@ -41,12 +43,13 @@ function setNested(target: Record<string, unknown>, path: string, value: unknown
   node[keys[keys.length - 1]!] = value;
 }
 
-export function toFormValues(report: Report): EditorFormValues {
+/** The inputs' texts of a report: a value as every view shows it (layout.ts's formatNumber), a blank empty. */
+export function toFormValues(report: Report, layout: ReportLayout = REPORT_LAYOUT): EditorFormValues {
   const values: Record<string, unknown> = {
     meta: {
       agency: report.meta.agency,
       agencyKind: report.meta.agencyKind,
-      year: formatValue(report.meta.year),
+      year: formatNumber(report.meta.year),
       contact: report.meta.contact,
       publishedOn: report.meta.publishedOn ?? '',
     } satisfies MetaValues,
@@ -58,7 +61,7 @@ export function toFormValues(report: Report): EditorFormValues {
     applications: {},
     appeals: {},
   };
-  for (const cell of ENTERED_CELLS) setNested(values, cell.id, formatValue(getCell(report, cell.id)));
+  for (const cell of layout.cells.values()) if (cell.kind === 'entered') setNested(values, cell.cellId, formatNumber(getCell(report, cell.cellId)));
   return values as unknown as EditorFormValues;
 }
 

@@ -44,7 +44,8 @@ describe('三 in the official layout', () => {
     expect(grand).toHaveAttribute('aria-readonly', 'true');
     expect(grand.tagName).toBe('SPAN');
     expect(grand.closest('td')).toHaveClass('computed');
-    expect(grand).toHaveTextContent('0');
+    // A total of cells none of which is filled is empty, as in every view (layout.ts), not 0.
+    expect(grand.textContent).toBe('');
 
     await e.user.click(cell('applications.granted.naturalPerson'));
     await e.user.keyboard('3');
@@ -94,6 +95,9 @@ describe('二 and 四', () => {
     await e.user.click(screen.getByRole('textbox', { name: '行政诉讼 复议后起诉 尚未审结' }));
     await e.user.keyboard('1');
     expect(screen.getByRole('textbox', { name: '行政诉讼 复议后起诉 总计' })).toHaveTextContent('3');
+    expect(screen.getByRole('textbox', { name: '行政复议 总计' }).textContent).toBe('');
+    await e.user.click(screen.getByRole('textbox', { name: '行政复议 结果维持' }));
+    await e.user.keyboard('0');
     expect(screen.getByRole('textbox', { name: '行政复议 总计' })).toHaveTextContent('0');
   });
 });
@@ -222,7 +226,7 @@ describe('paste from Excel / WPS', () => {
       expect(cell(`applications.${id}`)).toHaveValue('');
     }
     expect(e.latest().applications.newReceived.naturalPerson).toBeNull();
-    expect(total('applications.newReceived.total')).toBe('0');
+    expect(total('applications.newReceived.total')).toBe('');
   });
 
   test('a block with something that is not a count is refused whole, naming the first bad cell', async () => {
@@ -406,6 +410,7 @@ describe('a computed cell takes no typing and no paste, and says why (issue 20.9
     await e.user.click(cell('appeals.review.total'));
     await e.user.paste('7');
     expect(screen.getByRole('alert')).toHaveTextContent('“Administrative reconsideration — Total” is computed; it is not for typing.');
-    expect(total('appeals.review.total')).toBe('0');
+    // Nothing written: a total of blank cells stays empty (layout.ts's rule), not 7, not 0.
+    expect(total('appeals.review.total')).toBe('');
   });
 });

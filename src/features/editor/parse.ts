@@ -106,11 +106,6 @@ export function parseYear(raw: string): ParseResult {
   return { ok: true, value, canonical: String(value) };
 }
 
-/** The text a stored value shows in its input ('' when not filled). */
-export function formatValue(value: number | null | undefined): string {
-  return typeof value === 'number' && Number.isFinite(value) ? String(value) : '';
-}
-
 // ---------------------------------------------------------------------------------------------
 // A block pasted from Excel or WPS
 // ---------------------------------------------------------------------------------------------

@@ -10,7 +10,9 @@ import { buildLayout, type MatrixCell, type ReportLayout } from '../layout.ts';
 /**
  * The rows of an HTML table (or of several, concatenated: the editor shows 二's four small
  * tables apart) as a matrix. A cell's id is the `data-cell` of the cell or of the element
- * inside it; its text is `textOf(cell)` (its text content by default, trimmed).
+ * inside it; its text is `textOf(cell)` (its text content by default, trimmed). A table's
+ * `<caption>` (the editor's for 二's 第二十条第（一）项…) reads as the caption row it stands for:
+ * one cell over the table's width.
  */
 export function readTableMatrix(
   tables: Iterable<HTMLTableElement>,
@@ -18,6 +20,10 @@ export function readTableMatrix(
 ): MatrixCell[][] {
   const out: MatrixCell[][] = [];
   for (const table of tables) {
+    if (table.caption) {
+      const width = Array.from(table.rows[0]?.cells ?? []).reduce((sum, c) => sum + c.colSpan, 0);
+      out.push([{ text: (table.caption.textContent ?? '').trim(), rowSpan: 1, colSpan: width, cellId: null }]);
+    }
     for (const row of Array.from(table.rows)) {
       out.push(
         Array.from(row.cells).map((cell) => ({
