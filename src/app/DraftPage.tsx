@@ -10,6 +10,9 @@ import { ConflictNotice, DraftToolbar, rememberRoute, useDraftSession, useDraftS
 import { navigate, routeHref } from '../ui/router.ts';
 import { useUnsavedBackup } from './useUnsavedBackup.ts';
 
+// The Word download comes after the editor (its writer only when clicked): not in the first load.
+const WordDownloadButton = lazy(() => import('../features/print/index.ts').then((m) => ({ default: m.WordDownloadButton })));
+
 const UnsavedOffer = lazy(() => import('./UnsavedOffer.tsx').then((m) => ({ default: m.UnsavedOffer })));
 
 export function DraftPage({ id, section }: { id: string; section?: EditorSection }) {
@@ -90,6 +93,10 @@ export function DraftPage({ id, section }: { id: string; section?: EditorSection
                 <a className="button-link" href={routeHref({ name: 'print', id })}>
                   {t('app.printView')}
                 </a>
+                <Suspense fallback={null}>
+                  {/* The latest document, edits not yet saved included. */}
+                  <WordDownloadButton report={() => session.actions.current() ?? session.report!} />
+                </Suspense>
               </>
             }
           />

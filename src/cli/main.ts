@@ -23,6 +23,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = 
   schema: () => import('./commands/schema.ts'),
   render: () => import('./commands/render.ts'),
   aggregate: () => import('./commands/aggregate.ts'),
+  import: () => import('./commands/import.ts'),
 };
 
 function version(): string {

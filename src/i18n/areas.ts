@@ -18,7 +18,10 @@ export const LAZY_AREAS = {
     'drafts.fromLast',
     'drafts.rename',
     'drafts.import',
+    'drafts.importPublished',
   ],
+  // Importing a published report (its own page).
+  importReport: ['import'],
   draftsHistory: ['drafts.history'],
   // Two tabs on one draft (rare).
   draftsConflict: ['drafts.conflict'],
