@@ -62,6 +62,8 @@ export interface ReceiveInput {
 /** A stored version that no longer decodes (e.g. written by a newer app): listed, not dropped. */
 export interface UnreadableVersion {
   readonly id: string;
+  /** The unit it was filed under ('' when the record lacks one): removing the unit removes it. */
+  readonly unitKey: string;
   readonly fileName: string;
   readonly problems: readonly Problem[];
 }
