@@ -4,7 +4,8 @@
  *
  * Tests never write into docs/: the browser tests take their pictures into test-results/ as they
  * run (they are looked at there). This script clears those folders, runs the browser tests, takes
- * the scenes no test needs (the drafts home and a draft's history, in zh-CN and en), and then
+ * the scenes no test needs (the drafts home and a draft's history, in zh-CN and en; the Word
+ * file's pages through LibreOffice, scripts/docx-pages.ts), and then
  * copies the pictures the README and docs/print/README.md show into docs/. A picture docs/ shows
  * that no run made is an error (exit 1): a renamed scene is noticed, not left stale. A new picture
  * joins the README by copying it into docs/ once by hand; from then on it is refreshed here.
@@ -20,6 +21,7 @@ import { chromium, type Page } from 'playwright-core';
 import { preview } from 'vite';
 import { CHROMIUM_ARGS, executablePath } from '../tests/e2e/chromium.ts';
 import { createDraft, goHome, typeInto } from '../tests/e2e/clerk.ts';
+import { docxPages } from './docx-pages.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 /** Where the tests and the scenes below put their pictures, and where the README's pictures live. */
@@ -93,6 +95,9 @@ async function main(): Promise<number> {
   } finally {
     await server.close();
   }
+
+  step('the Word file’s pages, through LibreOffice');
+  await docxPages(FOLDERS[0]!.made);
 
   step('copying the pictures docs/ shows');
   const missing: string[] = [];

@@ -10,7 +10,13 @@ import { ConflictNotice, DraftToolbar, rememberRoute, takeJustCreated, useDraftS
 import { navigate, routeHref } from '../ui/router.ts';
 import { useUnsavedBackup } from './useUnsavedBackup.ts';
 
+// The Word download comes after the editor (its writer only when clicked): not in the first load.
+const WordDownloadButton = lazy(() => import('../features/print/index.ts').then((m) => ({ default: m.WordDownloadButton })));
+
 const UnsavedOffer = lazy(() => import('./UnsavedOffer.tsx').then((m) => ({ default: m.UnsavedOffer })));
+
+// Sharing with the 政务公开办 (its own chunk; PouchDB only once connected).
+const ClerkSharing = lazy(() => import('../features/sharing/ClerkEntry.tsx'));
 
 export function DraftPage({ id, section }: { id: string; section?: EditorSection }) {
   const { t } = useTranslation();
@@ -93,6 +99,11 @@ export function DraftPage({ id, section }: { id: string; section?: EditorSection
                 <a className="button-link" href={routeHref({ name: 'print', id })}>
                   {t('app.printView')}
                 </a>
+                <Suspense fallback={null}>
+                  {/* The latest document, edits not yet saved included. */}
+                  <WordDownloadButton report={() => session.actions.current() ?? session.report!} />
+                  <ClerkSharing draftId={id} store={store} flush={session.actions.flush} reload={session.actions.reload} />
+                </Suspense>
               </>
             }
           />

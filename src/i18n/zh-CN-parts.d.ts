@@ -41,6 +41,14 @@ declare module '*zh-CN.json?area=editorReady' {
   const strings: ZhCNStringsPart;
   export default strings;
 }
+declare module '*zh-CN.json?area=sharing' {
+  const strings: ZhCNStringsPart;
+  export default strings;
+}
+declare module '*zh-CN.json?area=importReport' {
+  const strings: ZhCNStringsPart;
+  export default strings;
+}
 declare module '*zh-CN.json?area=unsavedOffer' {
   const strings: ZhCNStringsPart;
   export default strings;

@@ -33,6 +33,30 @@ describe('nianbao render', () => {
     expect(readFileSync(out, 'utf8')).toContain('单位负责人签字');
   });
 
+  it('writes a Word file with --format docx --output, and refuses docx to standard output', async () => {
+    const out = join(dir, 'report.docx');
+    const io = memoryIo();
+    expect(await run([fixture, '--format', 'docx', '--output', out], io)).toBe(0);
+    const bytes = readFileSync(out);
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(bytes.includes(Buffer.from('word/document.xml'))).toBe(true);
+    const toStdout = memoryIo();
+    expect(await run([fixture, '--format', 'docx'], toStdout)).toBe(2);
+    expect(toStdout.err()).toContain('--format docx needs --output');
+    const unknown = memoryIo();
+    expect(await run([fixture, '--format', 'pdf'], unknown)).toBe(2);
+    expect(unknown.err()).toContain('--format must be html, docx or fragment');
+  });
+
+  it('writes the web fragment with --format fragment: inline styles only', async () => {
+    const io = memoryIo();
+    expect(await run([fixture, '--format', 'fragment'], io)).toBe(0);
+    const html = io.out();
+    expect(html.startsWith('<div style="')).toBe(true);
+    expect(html).toContain('rowspan="22"');
+    expect(html).not.toMatch(/<style|<script|class=|https?:/);
+  });
+
   it('reads standard input for -', async () => {
     const io = memoryIo(readFileSync(fixture, 'utf8'));
     expect(await run(['-'], io)).toBe(0);

@@ -1,4 +1,4 @@
-/** `nianbao render FILE.json [--paper-copy] [--output FILE.html] [--lang zh|en]` */
+/** `nianbao render FILE.json [--format html|docx|fragment] [--paper-copy] [--output FILE] [--lang zh|en]` */
 import { writeFile } from 'node:fs/promises';
 import type { Lang } from '../../report/index.ts';
 import { renderReportHtml } from '../../report/render/index.ts';
@@ -6,16 +6,21 @@ import { parse, usageError } from '../args.ts';
 import { readReportFile, type FileProblem } from '../files.ts';
 import { println, type Io } from '../io.ts';
 
-export const summary = 'Render a report file as printable HTML in the official layout';
+export const summary = 'Render a report file as printable HTML, a Word file or a web fragment in the official layout';
 
-export const usage = `Usage: nianbao render FILE.json [--paper-copy] [--output FILE.html] [--lang zh|en]
+export const usage = `Usage: nianbao render FILE.json [--format html|docx|fragment] [--paper-copy] [--output FILE] [--lang zh|en]
 
-Writes the report as one self-contained HTML file (inline CSS, no script, no external URL),
-in the layout of the official template, on A4 pages set as GB/T 9704 sets them — the same
-file as "Download printable HTML" in the app. Open it in a browser and print, or paste it
-into a website's content system. A report not marked ready carries a 草稿 (draft) mark.
+Writes the report in the layout of the official template, on A4 pages set as GB/T 9704 sets
+them. A report not marked ready carries a 草稿 (draft) mark.
+
+  --format html      (default) one self-contained HTML file (inline CSS, no script, no
+                     external URL) — the same file as "Download printable HTML" in the app
+  --format docx      a Word file (.docx) — the same as "Download Word file"; needs --output
+  --format fragment  HTML with inline styles only, for a website's content editor (the same
+                     as "Copy for the web": tables with borders and merged cells)
 
   nianbao render report.json > report.html
+  nianbao render report.json --format docx --output report.docx
 
 Options:
   --paper-copy     add the block for the paper copy: 单位负责人签字, 盖章, date
@@ -45,7 +50,7 @@ function problemLine(file: string, problem: FileProblem, lang: Lang): string {
 export async function run(args: string[], io: Io): Promise<number> {
   const parsed = parse(
     args,
-    { 'paper-copy': { type: 'boolean' }, output: { type: 'string', short: 'o' }, lang: { type: 'string' } },
+    { 'paper-copy': { type: 'boolean' }, output: { type: 'string', short: 'o' }, lang: { type: 'string' }, format: { type: 'string' } },
     { positionals: true },
   );
   if (!parsed.ok) return usageError(io, 'render', parsed.message);
@@ -54,6 +59,10 @@ export async function run(args: string[], io: Io): Promise<number> {
   if (lang !== 'zh' && lang !== 'en') return usageError(io, 'render', `--lang must be zh or en, not "${lang}"`);
   if (positionals.length === 0) return usageError(io, 'render', 'no file to render');
   if (positionals.length > 1) return usageError(io, 'render', 'one file at a time (the HTML goes to one output)');
+  const format = values.format ?? 'html';
+  if (format !== 'html' && format !== 'docx' && format !== 'fragment') return usageError(io, 'render', `--format must be html, docx or fragment, not "${format}"`);
+  // A Word file is bytes: never to a terminal or through a shell's re-encoding pipe.
+  if (format === 'docx' && values.output === undefined) return usageError(io, 'render', '--format docx needs --output FILE.docx');
   const file = positionals[0]!;
 
   const read = await readReportFile(file, io);
@@ -62,14 +71,21 @@ export async function run(args: string[], io: Io): Promise<number> {
     return 2;
   }
   if (read.report.status !== 'ready') println(io.stderr, TEXT[lang].draft(file));
-  const html = renderReportHtml(read.report, { paperCopyBlock: values['paper-copy'] === true });
+  const options = { paperCopyBlock: values['paper-copy'] === true };
+  // The Word writer (and its library) is loaded only when a Word file is asked for.
+  const output: string | Uint8Array =
+    format === 'docx'
+      ? await (await import('../../report/publish/docx.ts')).renderReportDocx(read.report, options)
+      : format === 'fragment'
+        ? (await import('../../report/publish/fragment.ts')).renderReportFragment(read.report, options).html
+        : renderReportHtml(read.report, options);
 
   if (values.output === undefined) {
-    io.stdout.write(html);
+    if (typeof output === 'string') io.stdout.write(output);
     return 0;
   }
   try {
-    await writeFile(values.output, html, 'utf8');
+    await writeFile(values.output, output);
   } catch (e) {
     const code = (e as { code?: string }).code;
     println(io.stderr, TEXT[lang].cannotWrite(values.output, code ?? (e instanceof Error ? e.message : String(e))));

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { reportFileName, type Report } from '../../report/index.ts';
 import { renderReport, renderReportHtml } from '../../report/render/index.ts';
 import { downloadText } from '../../ui/files.ts';
+import { CopyWebButton, WordDownloadButton } from './PublishButtons.tsx';
 import './print.css';
 import './strings.ts';
 
@@ -37,6 +38,8 @@ export function PrintView({ report }: PrintViewProps) {
           >
             {t('print.download')}
           </button>
+          <WordDownloadButton report={report} paperCopyBlock={paperCopyBlock} />
+          <CopyWebButton report={report} paperCopyBlock={paperCopyBlock} />
           <label>
             <input type="checkbox" checked={paperCopyBlock} onChange={(e) => setPaperCopyBlock(e.currentTarget.checked)} />
             {t('print.paperCopy')}

@@ -1,0 +1,101 @@
+/**
+ * 下载 Word 文件 and 复制网页版: the report as a Word file, and as HTML with inline styles (plus
+ * text) on the clipboard for a website's content editor. The writers (and the docx library) are
+ * fetched when the clerk asks, never with the page.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { reportFileName, type Report } from '../../report/index.ts';
+import { downloadText } from '../../ui/files.ts';
+import './strings.ts';
+
+interface PublishProps {
+  /** The report, or how to get it as it is now (the editor's latest edits). */
+  report: Report | (() => Report);
+  paperCopyBlock?: boolean;
+}
+const now = (report: PublishProps['report']) => (typeof report === 'function' ? report() : report);
+
+type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; name: string } | { kind: 'failed' };
+
+export function WordDownloadButton({ report, paperCopyBlock = false }: PublishProps) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const download = async () => {
+    setState({ kind: 'busy' });
+    try {
+      const { renderReportDocx, DOCX_MIME } = await import('../../report/publish/docx.ts');
+      const current = now(report);
+      const bytes = await renderReportDocx(current, { paperCopyBlock });
+      const name = reportFileName(current, 'docx');
+      downloadText(name, bytes, DOCX_MIME);
+      setState({ kind: 'done', name });
+    } catch {
+      setState({ kind: 'failed' });
+    }
+  };
+  return (
+    <>
+      <button type="button" onClick={() => void download()} disabled={state.kind === 'busy'}>
+        {state.kind === 'busy' ? t('print.wordBusy') : t('print.word')}
+      </button>
+      <span className="visually-hidden" role="status">
+        {state.kind === 'done' ? t('print.wordDone', { name: state.name }) : ''}
+      </span>
+      {state.kind === 'failed' ? <span role="alert">{t('print.wordFailed')}</span> : null}
+    </>
+  );
+}
+
+/** Puts HTML and text on the clipboard: the async clipboard, or a copy event where it is refused. */
+async function copyToClipboard(html: string, text: string): Promise<void> {
+  if (typeof ClipboardItem !== 'undefined' && navigator.clipboard?.write) {
+    try {
+      await navigator.clipboard.write([
+        new ClipboardItem({ 'text/html': new Blob([html], { type: 'text/html' }), 'text/plain': new Blob([text], { type: 'text/plain' }) }),
+      ]);
+      return;
+    } catch {
+      // Refused (no permission, not focused): try the copy command below.
+    }
+  }
+  let copied = false;
+  const onCopy = (e: ClipboardEvent) => {
+    e.clipboardData?.setData('text/html', html);
+    e.clipboardData?.setData('text/plain', text);
+    e.preventDefault();
+    copied = e.clipboardData !== null;
+  };
+  document.addEventListener('copy', onCopy);
+  try {
+    document.execCommand('copy');
+  } finally {
+    document.removeEventListener('copy', onCopy);
+  }
+  if (!copied) throw new Error('the browser refused to copy');
+}
+
+export function CopyWebButton({ report, paperCopyBlock = false }: PublishProps) {
+  const { t } = useTranslation();
+  const [state, setState] = useState<'idle' | 'busy' | 'done' | 'failed'>('idle');
+  const copy = async () => {
+    setState('busy');
+    try {
+      const { renderReportFragment } = await import('../../report/publish/fragment.ts');
+      const fragment = renderReportFragment(now(report), { paperCopyBlock });
+      await copyToClipboard(fragment.html, fragment.text);
+      setState('done');
+    } catch {
+      setState('failed');
+    }
+  };
+  return (
+    <>
+      <button type="button" onClick={() => void copy()} disabled={state === 'busy'} title={t('print.copyWebHint')}>
+        {t('print.copyWeb')}
+      </button>
+      <span role="status">{state === 'done' ? t('print.copied') : ''}</span>
+      {state === 'failed' ? <span role="alert">{t('print.copyFailed')}</span> : null}
+    </>
+  );
+}
