@@ -15,6 +15,9 @@ const WordDownloadButton = lazy(() => import('../features/print/index.ts').then(
 
 const UnsavedOffer = lazy(() => import('./UnsavedOffer.tsx').then((m) => ({ default: m.UnsavedOffer })));
 
+// Sharing with the 政务公开办 (its own chunk; PouchDB only once connected).
+const ClerkSharing = lazy(() => import('../features/sharing/ClerkEntry.tsx'));
+
 export function DraftPage({ id, section }: { id: string; section?: EditorSection }) {
   const { t } = useTranslation();
   const session = useDraftSession(id);
@@ -96,6 +99,7 @@ export function DraftPage({ id, section }: { id: string; section?: EditorSection
                 <Suspense fallback={null}>
                   {/* The latest document, edits not yet saved included. */}
                   <WordDownloadButton report={() => session.actions.current() ?? session.report!} />
+                  <ClerkSharing draftId={id} store={store} flush={session.actions.flush} reload={session.actions.reload} />
                 </Suspense>
               </>
             }

@@ -24,6 +24,7 @@ export const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = 
   render: () => import('./commands/render.ts'),
   aggregate: () => import('./commands/aggregate.ts'),
   import: () => import('./commands/import.ts'),
+  server: () => import('./commands/server.ts'),
 };
 
 function version(): string {

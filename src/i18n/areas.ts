@@ -23,6 +23,8 @@ export const LAZY_AREAS = {
   // Importing a published report (its own page).
   importReport: ['import'],
   draftsHistory: ['drafts.history'],
+  // Sharing through a server (src/features/sharing): only for a 政务公开办's area that turned it on.
+  sharing: ['sharing'],
   // Two tabs on one draft (rare).
   draftsConflict: ['drafts.conflict'],
   // The editor's review banner and panel (a reviewed report only); the cells' marks keep theirs.

@@ -41,6 +41,10 @@ declare module '*zh-CN.json?area=editorReady' {
   const strings: ZhCNStringsPart;
   export default strings;
 }
+declare module '*zh-CN.json?area=sharing' {
+  const strings: ZhCNStringsPart;
+  export default strings;
+}
 declare module '*zh-CN.json?area=importReport' {
   const strings: ZhCNStringsPart;
   export default strings;

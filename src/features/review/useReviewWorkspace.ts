@@ -66,6 +66,9 @@ export function useReviewWorkspace(store: ReviewStore): ReviewWorkspaceState {
     };
   }, [store, reload]);
 
+  // A store shared through a server receives versions by itself (src/sync): list them again.
+  useEffect(() => store.subscribe?.(() => void reload()), [store, reload]);
+
   const units = useMemo(() => buildUnits(versions), [versions]);
 
   const collect = useCallback(

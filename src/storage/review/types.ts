@@ -85,4 +85,9 @@ export interface ReviewStore {
   settings(): Promise<Result<ReviewSettings>>;
   saveSettings(settings: Partial<ReviewSettings>): Promise<Result<ReviewSettings>>;
   close(): void;
+  /**
+   * Versions received from elsewhere than the workspace's own calls (a shared server): the
+   * workspace lists again. Optional: a store only the workspace writes has none.
+   */
+  subscribe?(listener: () => void): () => void;
 }
