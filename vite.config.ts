@@ -125,8 +125,9 @@ const CHUNK_GROUPS = [
     name: 'core',
     test: (id: string) =>
       // The save indicator's clock (clockTime.ts) is in the first load; the UI's other formats
-      // (format.ts: dates, grouped numbers) go with the lazy screens that show them.
-      /node_modules[\\/]idb[\\/]|src[\\/]features[\\/]drafts[\\/]StoreContext\.|src[\\/]ui[\\/]clockTime\./.test(id) ||
+      // (format.ts: dates, grouped numbers) go with the lazy screens that show them. The last route
+      // (lastRoute.ts: the draft page, the home and the review page) is no chunk of its own.
+      /node_modules[\\/]idb[\\/]|src[\\/]features[\\/]drafts[\\/](StoreContext|lastRoute)\.|src[\\/]ui[\\/]clockTime\./.test(id) ||
       (/src[\\/](report|storage)[\\/]/.test(id) &&
         !REVIEW_CORE.test(id) &&
         // The review's actions change a review: the editor's review panel and the workspace load them.

@@ -12,16 +12,18 @@ const draft = routePage(() => import('./DraftPage.tsx').then((m) => m.DraftPage)
 const newDraft = routePage(() => import('./NewDraftPage.tsx').then((m) => m.NewDraftPage));
 const print = routePage(() => import('./PrintPage.tsx').then((m) => m.PrintPage));
 const review = routePage(() => import('./ReviewPage.tsx').then((m) => m.ReviewPage));
+const importPage = routePage(() => import('./ImportPage.tsx').then((m) => m.ImportRoutePage));
 
 const DraftsHome = home.Page;
 const DraftPage = draft.Page;
 const NewDraftPage = newDraft.Page;
 const PrintPage = print.Page;
 const ReviewPage = review.Page;
+const ImportPage = importPage.Page;
 
 /** Fetches a route's page; main.tsx waits for it before the first render (see routePage). */
 export function preloadPage(route: Route): Promise<void> {
-  const page = { home, draft, new: newDraft, print, review, notFound: undefined }[route.name];
+  const page = { home, draft, new: newDraft, print, review, import: importPage, notFound: undefined }[route.name];
   return page ? page.preload() : Promise.resolve();
 }
 
@@ -38,6 +40,8 @@ function Page({ route }: { route: Route }) {
       return <PrintPage key={route.id} id={route.id} />;
     case 'review':
       return <ReviewPage unit={route.unit} />;
+    case 'import':
+      return <ImportPage />;
     default:
       return (
         <>

@@ -6,7 +6,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Editor, type EditorSection } from '../features/editor/index.ts';
-import { ConflictNotice, DraftToolbar, rememberRoute, useDraftSession, useDraftStore } from '../features/drafts/index.ts';
+import { ConflictNotice, DraftToolbar, rememberRoute, takeJustCreated, useDraftSession, useDraftStore } from '../features/drafts/index.ts';
 import { navigate, routeHref } from '../ui/router.ts';
 import { useUnsavedBackup } from './useUnsavedBackup.ts';
 
@@ -15,11 +15,16 @@ const WordDownloadButton = lazy(() => import('../features/print/index.ts').then(
 
 const UnsavedOffer = lazy(() => import('./UnsavedOffer.tsx').then((m) => ({ default: m.UnsavedOffer })));
 
+// Sharing with the 政务公开办 (its own chunk; PouchDB only once connected).
+const ClerkSharing = lazy(() => import('../features/sharing/ClerkEntry.tsx'));
+
 export function DraftPage({ id, section }: { id: string; section?: EditorSection }) {
   const { t } = useTranslation();
   const session = useDraftSession(id);
   const store = useDraftStore();
   const [undeleteFailed, setUndeleteFailed] = useState(false);
+  // Just made with 创建: the clerk goes on typing in the first field of the header.
+  const [focusOnOpen] = useState(() => (takeJustCreated(id) ? 'meta.agency' : undefined));
   const backup = useUnsavedBackup(session);
   // Restored edits remount the editor on them (the session holds them as unsaved, saving).
   const [restored, setRestored] = useState(0);
@@ -87,6 +92,7 @@ export function DraftPage({ id, section }: { id: string; section?: EditorSection
             onSectionChange={(next) => navigate({ name: 'draft', id, section: next })}
             onChange={session.update}
             readOnly={session.readOnly}
+            focusOnOpen={focusOnOpen}
             toolbar={
               <>
                 <DraftToolbar session={session} />
@@ -96,6 +102,7 @@ export function DraftPage({ id, section }: { id: string; section?: EditorSection
                 <Suspense fallback={null}>
                   {/* The latest document, edits not yet saved included. */}
                   <WordDownloadButton report={() => session.actions.current() ?? session.report!} />
+                  <ClerkSharing draftId={id} store={store} flush={session.actions.flush} reload={session.actions.reload} />
                 </Suspense>
               </>
             }

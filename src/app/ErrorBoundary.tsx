@@ -8,7 +8,7 @@
 import { Component, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
-export type ErrorArea = 'home' | 'draft' | 'new' | 'print' | 'review';
+export type ErrorArea = 'home' | 'draft' | 'new' | 'print' | 'review' | 'import';
 
 interface Props {
   readonly area: ErrorArea;
@@ -38,7 +38,8 @@ export class RouteErrorBoundary extends Component<Props, { error?: unknown }> {
 }
 
 /** The page's name as the header and links call it. */
-const AREA_NAMES = { home: 'app.nav.drafts', draft: 'app.error.editor', new: 'app.error.editor', print: 'app.printView', review: 'app.nav.review' } as const;
+// The import of a published report is reached from 我的年报 and named by it (no string of its own in the first load).
+const AREA_NAMES = { home: 'app.nav.drafts', draft: 'app.error.editor', new: 'app.error.editor', print: 'app.printView', review: 'app.nav.review', import: 'app.nav.drafts' } as const;
 
 function RouteError({ area, error, retry, reload, recovery }: Props & { error: unknown; retry: () => void }) {
   const { t } = useTranslation();

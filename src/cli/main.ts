@@ -23,6 +23,8 @@ export const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = 
   schema: () => import('./commands/schema.ts'),
   render: () => import('./commands/render.ts'),
   aggregate: () => import('./commands/aggregate.ts'),
+  import: () => import('./commands/import.ts'),
+  server: () => import('./commands/server.ts'),
 };
 
 function version(): string {

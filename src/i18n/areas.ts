@@ -7,7 +7,8 @@
  */
 export const LAZY_AREAS = {
   review: ['review'],
-  print: ['print'],
+  // The print page's way back comes with the print view it heads.
+  print: ['print', 'app.backToEditor'],
   draftsHome: [
     'drafts.list',
     'drafts.status',
@@ -18,8 +19,10 @@ export const LAZY_AREAS = {
     'drafts.fromLast',
     'drafts.rename',
     'drafts.import',
-    // The home's own lines; actionFailed (the draft page's undelete) and dismiss stay first.
+    'drafts.importPublished',
+    // The home's own lines; actionFailed (the draft page's undelete) stays first.
     'drafts.home.title',
+    'drafts.home.dismiss',
     'drafts.home.new',
     'drafts.home.fromLastYear',
     'drafts.home.import',
@@ -30,14 +33,18 @@ export const LAZY_AREAS = {
     'drafts.home.createFailed',
     'drafts.home.duplicated',
   ],
+  // Importing a published report (its own page).
+  importReport: ['import'],
   draftsHistory: ['drafts.history'],
+  // Sharing through a server (src/features/sharing): only for a 政务公开办's area that turned it on.
+  sharing: ['sharing'],
   // Two tabs on one draft (rare).
   draftsConflict: ['drafts.conflict'],
   // The editor's review banner and panel (a reviewed report only); the cells' marks keep theirs.
   editorReview: ['editor.review.heading', 'editor.review.openCount', 'editor.review.statusLine', 'editor.review.status', 'editor.review.none', 'editor.review.open', 'editor.review.resolved', 'editor.review.resolvedAt', 'editor.review.noteHead', 'editor.review.whole', 'editor.review.wholeHeading', 'editor.review.goTo', 'editor.review.resolve', 'editor.review.resolveLabel', 'editor.review.reopen', 'editor.review.reopenLabel', 'editor.review.didResolve', 'editor.review.didReopen', 'editor.review.lockedReady', 'editor.review.lockedReadOnly', 'editor.review.returnedHeading', 'editor.review.returnedReason', 'editor.review.returnedHelp', 'editor.review.clerk', 'editor.review.returnedHelpDone', 'editor.review.resubmit'],
   // Unsaved edits a closed page kept apart from the database (rare).
   unsavedOffer: ['app.unsaved'],
-  // What a paste says (the code comes with the first focus on a grid); loadFailed stays first.
+  // What a paste says (the code comes with the first focus on a grid); loadFailed comes with the grids (editorGrid).
   editorPaste: [
     'editor.paste.empty',
     'editor.paste.outside',
@@ -51,10 +58,12 @@ export const LAZY_AREAS = {
   ],
   // The form that explains a warning (its code loads when 说明原因 is pressed).
   editorExplanation: ['editor.findings.explanationLabel', 'editor.findings.explanationTooShort', 'editor.findings.saveExplanation', 'editor.findings.removeExplanation', 'editor.findings.cancel'],
+  // What the grids' frame says (its code loads right after the editor shows); computedHint stays first.
+  editorGrid: ['editor.grid.help', 'editor.grid.helpReadOnly', 'editor.grid.undone', 'editor.grid.redone', 'editor.grid.dismiss', 'editor.grid.computed', 'editor.paste.loadFailed'],
   // The list shown after a refused 定稿.
   editorReady: ['editor.ready.refused', 'editor.ready.refusedHelp', 'editor.ready.dismiss'],
   // The header and narrative sections (the grids come first); names used elsewhere stay.
-  editorSections: ['editor.meta.contactHint', 'editor.meta.deadline', 'editor.meta.deadlineUnknown', 'editor.meta.title', 'editor.meta.agencyPlaceholder', 'editor.meta.preambleGenerated', 'editor.meta.preambleEdited', 'editor.meta.regenerate', 'editor.meta.regenerated', 'editor.meta.undoRegenerate', 'editor.narrative.partTitle', 'editor.narrative.partText', 'editor.narrative.titlePlaceholder', 'editor.narrative.moveUp', 'editor.narrative.moveDown', 'editor.narrative.moveUpHint', 'editor.narrative.moveDownHint', 'editor.narrative.remove', 'editor.narrative.removeShort', 'editor.narrative.confirmRemove', 'editor.narrative.confirmRemoveShort', 'editor.narrative.cancel', 'editor.narrative.add', 'editor.narrative.suggested', 'editor.narrative.moved', 'editor.narrative.removed', 'editor.narrative.added', 'editor.sentences'],
+  editorSections: ['editor.meta.contactHint', 'editor.meta.deadline', 'editor.meta.deadlineUnknown', 'editor.meta.title', 'editor.meta.agencyPlaceholder', 'editor.meta.preambleGenerated', 'editor.meta.preambleEdited', 'editor.meta.regenerate', 'editor.meta.regenerated', 'editor.meta.undoRegenerate', 'editor.narrative.partTitle', 'editor.narrative.partText', 'editor.narrative.titlePlaceholder', 'editor.narrative.moveUp', 'editor.narrative.moveDown', 'editor.narrative.moveUpHint', 'editor.narrative.moveDownHint', 'editor.narrative.remove', 'editor.narrative.removeShort', 'editor.narrative.confirmRemove', 'editor.narrative.confirmRemoveShort', 'editor.narrative.cancel', 'editor.narrative.add', 'editor.narrative.suggested', 'editor.narrative.moved', 'editor.narrative.removed', 'editor.narrative.added', 'editor.narrative.addOpening', 'editor.narrative.removedTitled', 'editor.narrative.restored', 'editor.narrative.undoRemove', 'editor.sentences'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type LazyArea = keyof typeof LAZY_AREAS;

@@ -50,12 +50,15 @@ test('the first load’s zh-CN strings and the lazy areas add up to the whole fi
     editorReview: () => import('./zh-CN.json?area=editorReview'),
     editorReady: () => import('./zh-CN.json?area=editorReady'),
     editorExplanation: () => import('./zh-CN.json?area=editorExplanation'),
+    editorGrid: () => import('./zh-CN.json?area=editorGrid'),
     editorPaste: () => import('./zh-CN.json?area=editorPaste'),
     editorSections: () => import('./zh-CN.json?area=editorSections'),
+    importReport: () => import('./zh-CN.json?area=importReport'),
+    sharing: () => import('./zh-CN.json?area=sharing'),
     unsavedOffer: () => import('./zh-CN.json?area=unsavedOffer'),
   };
   const areas = await Promise.all(Object.values(loaders).map(async (load) => (await load()).default));
-  expect(Object.keys(LAZY_AREAS).sort()).toEqual(['draftsConflict', 'draftsHistory', 'draftsHome', 'editorExplanation', 'editorPaste', 'editorReady', 'editorReview', 'editorSections', 'print', 'review', 'unsavedOffer']);
+  expect(Object.keys(LAZY_AREAS).sort()).toEqual(['draftsConflict', 'draftsHistory', 'draftsHome', 'editorExplanation', 'editorGrid', 'editorPaste', 'editorReady', 'editorReview', 'editorSections', 'importReport', 'print', 'review', 'sharing', 'unsavedOffer']);
   const parts = [first, ...areas].map((part) => [...keys(part)].map(([path]) => path));
   const all = parts.flat();
   expect(new Set(all).size).toBe(all.length);

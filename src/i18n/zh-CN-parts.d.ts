@@ -41,6 +41,14 @@ declare module '*zh-CN.json?area=editorReady' {
   const strings: ZhCNStringsPart;
   export default strings;
 }
+declare module '*zh-CN.json?area=sharing' {
+  const strings: ZhCNStringsPart;
+  export default strings;
+}
+declare module '*zh-CN.json?area=importReport' {
+  const strings: ZhCNStringsPart;
+  export default strings;
+}
 declare module '*zh-CN.json?area=unsavedOffer' {
   const strings: ZhCNStringsPart;
   export default strings;
@@ -50,6 +58,10 @@ declare module '*zh-CN.json?area=editorPaste' {
   export default strings;
 }
 declare module '*zh-CN.json?area=editorExplanation' {
+  const strings: ZhCNStringsPart;
+  export default strings;
+}
+declare module '*zh-CN.json?area=editorGrid' {
   const strings: ZhCNStringsPart;
   export default strings;
 }

@@ -188,4 +188,16 @@ describe('sections and text helpers', () => {
     expect(preamble).toContain('本报告统计数据从2023年1月1日至2023年12月31日');
     expect(preamble).toContain('0952-1234567');
   });
+
+  test.each<[string, string, string | null]>([
+    ['a telephone only: no site is asserted', '0952-1234567', null],
+    ['no contact at all', '', null],
+    ['a site in the contact: named as given', '电话：0952-1234567，网址：www.pingluo.gov.cn', '本报告电子版可在www.pingluo.gov.cn下载'],
+    ['a full address with its scheme', '门户网站 https://mzj.example.gov.cn/xxgk/ ，电话0952-1234567', '本报告电子版可在https://mzj.example.gov.cn/xxgk/下载'],
+  ])('the preamble names a website only when the clerk gives one (issue 16.12): %s', (_, contact, sentence) => {
+    const preamble = standardPreamble('某县民政局', 2023, contact);
+    expect(preamble).not.toContain('门户网站下载');
+    if (sentence === null) expect(preamble).not.toContain('电子版');
+    else expect(preamble).toContain(sentence);
+  });
 });

@@ -65,13 +65,18 @@ export function statisticsPeriod(year: number): string {
   return `本报告统计数据从${year}年1月1日至${year}年12月31日`;
 }
 
+/** A web address as a clerk writes one: with its scheme, or starting www., or a host under gov.cn. */
+const WEBSITE = /https?:\/\/[\w.~:/?#@!$&'*+=%-]+|(?:www\.)?[\w-]+(?:\.[\w-]+)*\.gov\.cn(?:\/[\w.~/?#=&%-]*)?|www\.[\w-]+(?:\.[\w-]+)+(?:\/[\w.~/?#=&%-]*)?/i;
+
 /** The standard preamble, generated from meta; the clerk may edit it afterwards. */
 export function standardPreamble(agency: string, year: number | null, contact: string): string {
   const sentences = [
     `根据${FORMAT_NOTICE.law}规定和${FORMAT_NOTICE.title}（${FORMAT_NOTICE.number}）要求，现发布《${reportTitle(agency, year)}》` +
       (year === null ? '' : `，${statisticsPeriod(year)}`),
-    `本报告电子版可在${agency || '本机关'}门户网站下载`,
   ];
+  // Where to download it only when the clerk gave a site (in 联系方式): never a portal nobody named.
+  const site = WEBSITE.exec(contact)?.[0];
+  if (site) sentences.push(`本报告电子版可在${site}下载`);
   if (contact.trim()) sentences.push(`如对本报告有疑问，请联系：${contact.trim()}`);
   return sentences.map((s) => `${s}。`).join('');
 }

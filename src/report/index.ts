@@ -9,7 +9,7 @@ export * from './messages.ts';
 export * from './decodeMessages.ts';
 export * from './totals.ts';
 export * from './rules/index.ts';
-export * from './import/publishedText.ts';
+export * from './import/index.ts';
 export * from './review/compare.ts';
 export * from './review/aggregate.ts';
 export * from './review/targets.ts';

@@ -69,10 +69,6 @@ export const MESSAGES = {
     zh: '导语中的文号“{{quote}}”有误，应为国办公开办函〔2021〕30号',
     en: 'The notice number “{{quote}}” in the preamble is garbled; it is 国办公开办函〔2021〕30号',
   },
-  'rule.citation.missing': {
-    zh: '导语未引用国办公开办函〔2021〕30号',
-    en: 'The preamble does not cite 国办公开办函〔2021〕30号',
-  },
   'rule.deadline': {
     zh: '发布日期 {{date}} 晚于 {{deadline}}（条例第四十九条）',
     en: 'Publication date {{date}} is after the deadline {{deadline}} (Regulations, art. 49)',

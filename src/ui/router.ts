@@ -11,6 +11,7 @@ export type Route =
   | { name: 'new'; section?: SectionId | 'meta' }
   | { name: 'print'; id: string }
   | { name: 'review'; unit?: string }
+  | { name: 'import' }
   | { name: 'notFound'; path: string };
 
 /** A part of the hash decoded; a malformed escape (typed or pasted in) is kept as written, not thrown. */
@@ -43,6 +44,7 @@ export function parseRoute(hash: string): Route {
     return parts[2] ? { name: 'draft', id: parts[1], section: parts[2] as SectionId | 'meta' } : { name: 'draft', id: parts[1] };
   }
   if (parts[0] === 'new') return parts[1] ? { name: 'new', section: parts[1] as SectionId | 'meta' } : { name: 'new' };
+  if (parts[0] === 'import' && parts.length === 1) return { name: 'import' };
   if (parts[0] === 'review') return parts[1] ? { name: 'review', unit: parts[1] } : { name: 'review' };
   return { name: 'notFound', path };
 }
@@ -59,6 +61,8 @@ export function routeHref(route: Route): string {
       return `#/drafts/${encodePart(route.id)}/print`;
     case 'review':
       return route.unit ? `#/review/${encodePart(route.unit)}` : '#/review';
+    case 'import':
+      return '#/import';
     case 'notFound':
       return `#${route.path}`;
   }

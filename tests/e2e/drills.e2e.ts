@@ -4,7 +4,7 @@
  *   the review workspace's collect): 0 crashes, 0 accepted, 0 changes to what was stored, every
  *   refusal naming the field;
  * - hostile text in every string field through every view and output (editor, print, printable
- *   HTML, CLI `render`, review views): 0 executed;
+ *   HTML, CLI `render`, the web fragment, the Word file, review views): 0 executed;
  * - every request while walking every screen: 0 not the app's own origin;
  * - axe-core on every screen: 0 violations.
  * The figures go to test-results/drills-e2e.json (for the closing note).
@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { strFromU8, unzipSync } from 'fflate';
 import { SECTIONS, decodeText, type Report } from '../../src/report/index.ts';
 import { BAD_KINDS, SEED_REPORT_TEXT, badFiles, type BadFile } from '../drills/badFiles.ts';
 import { baseUrl, launchPersistent, screenshotPath } from './browser.ts';
@@ -281,6 +282,25 @@ test('hostile text in every string field, through every view and output: nothing
   await cli.setContent(rendered.stdout);
   await check(cli, 'CLI render');
   await cli.close();
+
+  // The website's fragment (复制网页版's text/html, as the CLI writes it): pasted into a page, nothing runs,
+  // and it carries no element or attribute that could.
+  const fragment = spawnSync('node', ['bin/nianbao.mjs', 'render', join(dir, 'hostile.json'), '--format', 'fragment'], { encoding: 'utf8' });
+  expect(fragment.status, fragment.stderr).toBe(0);
+  const pasted = await context.newPage();
+  await pasted.setContent(`<div contenteditable="true">${fragment.stdout}</div>`);
+  expect(await pasted.locator('script, img, svg, iframe, object, style, [onerror], [onload], [onmouseover], [onclick], a[href^="javascript"]').count()).toBe(0);
+  await check(pasted, 'web fragment');
+  await pasted.close();
+
+  // The Word file: every payload is text in document.xml, never markup of its own.
+  const docxPath = join(dir, 'hostile.docx');
+  const word = spawnSync('node', ['bin/nianbao.mjs', 'render', join(dir, 'hostile.json'), '--format', 'docx', '--output', docxPath], { encoding: 'utf8' });
+  expect(word.status, word.stderr).toBe(0);
+  const documentXml = strFromU8(unzipSync(new Uint8Array(readFileSync(docxPath)))['word/document.xml']!);
+  expect(documentXml).not.toMatch(/<(script|img|style|textarea|b)[\s>]/i);
+  expect(documentXml).toContain('&lt;script&gt;window.__pwned'); // the agency's payload, in the title
+  views.push('Word file');
 
   // The supervisor's side: collect, the units table, the unit, a second version (compare), the aggregate.
   await page.goto(`${baseUrl()}#/review`);

@@ -43,4 +43,13 @@ describe('after npm ci --omit=dev', () => {
     expect(rendered.stdout).toMatch(/^<!doctype html>/i);
     expect(rendered.stdout).toContain('平罗县');
   }, 60_000);
+
+  test('nianbao import reads HTML, Word and PDF (parse5, mammoth and pdf.js are runtime dependencies)', async () => {
+    const bin = join(copy, 'bin', 'nianbao.mjs');
+    for (const ext of ['html', 'docx', 'pdf']) {
+      const file = join(ROOT, `tests/fixtures/import/zhanjiang-dfz-2023.${ext}`);
+      const { stdout } = await run(process.execPath, [bin, 'import', file], { cwd: copy, maxBuffer: 16 * 1024 * 1024 });
+      expect(JSON.parse(stdout), ext).toMatchObject({ meta: { agency: '湛江市人民政府地方志办公室', year: 2023 } });
+    }
+  }, 90_000);
 });

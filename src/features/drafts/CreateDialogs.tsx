@@ -6,13 +6,18 @@ import { AGENCY_KINDS, AGENCY_KIND_LABELS, META_FIELDS, emptyReport, type Agency
 import type { DraftSummary } from '../../storage/index.ts';
 import { Dialog, DialogActions } from './Dialog.tsx';
 import { readReportFile } from '../../ui/files.ts';
+import { routeHref } from '../../ui/router.ts';
 import { nextYearReport } from './fromLastYear.ts';
 import { ProblemList } from './ImportPieces.tsx';
 import { useDraftStore } from './StoreContext.tsx';
 import './strings.ts';
 
+/**
+ * The year being reported: the last finished one (the report is due in January), or the current
+ * one from November on, when clerks start preparing it.
+ */
 export function defaultYear(now = new Date()): number {
-  return now.getFullYear() - 1;
+  return now.getMonth() >= 10 ? now.getFullYear() : now.getFullYear() - 1;
 }
 
 function validYear(text: string): number | undefined {
@@ -131,6 +136,9 @@ export function FromLastYearDialog({
     <Dialog title={t('drafts.fromLast.title')} onClose={onCancel}>
       <form onSubmit={(e) => void submit(e)} className="drafts-form" noValidate>
         <p className="drafts-hint">{t('drafts.fromLast.explain')}</p>
+        <p className="drafts-hint">
+          <a href={routeHref({ name: 'import' })}>{t('drafts.importPublished.fromLast')}</a>
+        </p>
         <fieldset>
           <legend>{t('drafts.fromLast.source')}</legend>
           <label className="drafts-radio">

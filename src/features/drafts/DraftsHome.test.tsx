@@ -5,6 +5,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { initI18n, setLanguage } from '../../i18n/index.ts';
 import { decode, emptyReport, returnReport, setCell, submit, type Report } from '../../report/index.ts';
 import { MemoryDraftStore, type Result } from '../../storage/index.ts';
+import { defaultYear } from './CreateDialogs.tsx';
 import { DraftsHome } from './DraftsHome.tsx';
 import { DraftStoreProvider } from './StoreContext.tsx';
 
@@ -73,11 +74,11 @@ test('every draft with agency, year, status, last change, errors and warnings', 
   expect(within(second!).getByRole('link', { name: '乙局' })).toHaveAttribute('href', expect.stringMatching(/^#\/drafts\//));
 });
 
-test('create blank: asks agency, kind and year (last calendar year by default), then opens it', async () => {
+test('create blank: asks agency, kind and year (the year being reported by default), then opens it', async () => {
   const user = await renderHome();
   await user.click(screen.getByRole('button', { name: '新建年报' }));
   const dialog = screen.getByRole('dialog', { name: '新建年报' });
-  expect(within(dialog).getByLabelText('报告年度')).toHaveValue(String(new Date().getFullYear() - 1));
+  expect(within(dialog).getByLabelText('报告年度')).toHaveValue(String(defaultYear()));
   await user.click(within(dialog).getByRole('button', { name: '创建' }));
   expect(within(dialog).getByText('请填写机关名称。')).toBeInTheDocument();
   expect(value(await store.list())).toEqual([]);

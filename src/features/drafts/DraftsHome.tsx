@@ -51,6 +51,9 @@ export function DraftsHome() {
         <button type="button" onClick={() => home.setDialog({ kind: 'fromLastYear' })} aria-haspopup="dialog">
           {t('drafts.home.fromLastYear')}
         </button>
+        <a className="button-link" href={routeHref({ name: 'import' })}>
+          {t('drafts.importPublished.button')}
+        </a>
         <button type="button" onClick={() => fileInput.current?.click()}>
           {t('drafts.home.import')}
         </button>

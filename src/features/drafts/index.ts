@@ -7,6 +7,6 @@ export { ConflictNotice } from './ConflictNotice.tsx';
 export { SaveIndicator } from './SaveIndicator.tsx';
 export { useDraftSession, type DraftSessionApi, type DraftSessionActions, type SaveState, type SessionState } from './useDraftSession.ts';
 export { DraftStoreProvider, useDraftStore } from './StoreContext.tsx';
-export { rememberRoute } from './lastRoute.ts';
+export { rememberRoute, takeJustCreated } from './lastRoute.ts';
 export { nextYearReport } from './fromLastYear.ts';
 import './drafts.css';

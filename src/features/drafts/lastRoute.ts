@@ -29,3 +29,21 @@ export function lastDraftRoute(): DraftRoute | undefined {
   const route = stored ? parseRoute(stored) : undefined;
   return route?.name === 'draft' ? route : undefined;
 }
+
+/**
+ * The draft just made with 创建 (a blank one or from last year's): its editor opens with the
+ * focus on the first field, so the clerk types on without reaching for the mouse. Kept in memory
+ * only: a reload opens the draft as any other.
+ */
+let created: string | undefined;
+
+export function markJustCreated(id: string) {
+  created = id;
+}
+
+/** Whether `id` was just created (once: a later visit opens it as any other). */
+export function takeJustCreated(id: string): boolean {
+  if (created !== id) return false;
+  created = undefined;
+  return true;
+}

@@ -9,7 +9,7 @@ import { openReturned, type DecodeResult, type Problem, type Report } from '../.
 import { PURGE_AFTER_MS, type DraftSummary, type StoreError } from '../../storage/index.ts';
 import { navigate, routeHref } from '../../ui/router.ts';
 import { readReportFile } from '../../ui/files.ts';
-import { lastDraftRoute, type DraftRoute } from './lastRoute.ts';
+import { lastDraftRoute, markJustCreated, type DraftRoute } from './lastRoute.ts';
 import { requestPersistence } from './persistence.ts';
 import { useDraftStore } from './StoreContext.tsx';
 
@@ -94,6 +94,7 @@ export function useDraftsHome() {
     const created = await store.create({ document, lastYear });
     if (!created.ok) return fail('drafts.home.createFailed', created.error);
     setDialog(undefined);
+    markJustCreated(created.value.id);
     navigate({ name: 'draft', id: created.value.id });
   };
 

@@ -33,6 +33,7 @@ import { EditorContext, GridEnvContext, useDerivedSelector, useDerivedValue, use
 import { FindingDescriptions, FindingsPanel } from './FindingsPanel.tsx';
 import { invalidOf, metaFromValues, parseCellText, partsFromValues, toFormValues, type EditorFormValues } from './formValues.ts';
 import { focusSelectorsFor, isEditorSection, sectionOfPath, type EditorSection } from './gridModel.ts';
+import type { TextHint } from './textPlace.ts';
 import { useCachedT } from './cachedT.ts';
 import { CommentDescriptions } from './CommentMarks.tsx';
 import { SectionNav, STATE_ICON } from './SectionNav.tsx';
@@ -77,6 +78,8 @@ export interface EditorProps {
   readOnly?: boolean;
   /** Rendered in the editor's top bar (save state, export, history). */
   toolbar?: ReactNode;
+  /** A field to focus when the editor opens (a draft just created: its first field). */
+  focusOnOpen?: string;
   /** The tables' layout (src/report/layout.ts); the format's by default — a test passes a changed one. */
   layout?: ReportLayout;
 }
@@ -161,9 +164,14 @@ const SectionBody = memo(function SectionBody({ section, readOnly, onShown }: { 
   }
 });
 
-/** Tells the editor that a section's code has arrived and its body is in the page. */
+/**
+ * Tells the editor that a section's code has arrived and its body is in the page. A layout
+ * effect: from the header to 一 (or back) the boundary suspends again while the other part's
+ * code loads, and React runs layout effects again when it shows the content (a passive effect
+ * that already ran would not tell of the arrival, and a finding's focus was lost).
+ */
 function Shown({ onShown }: { onShown: () => void }) {
-  useEffect(onShown, [onShown]);
+  useLayoutEffect(onShown, [onShown]);
   return null;
 }
 
@@ -266,7 +274,10 @@ export function Editor(props: EditorProps) {
     setSectionProp(props.section);
     if (isEditorSection(props.section)) setSection(props.section);
   }
-  const pendingFocus = useRef<string | null>(null);
+  // Focused once the section's fields are there (focusPending, below).
+  const pendingFocus = useRef<string | null>(props.focusOnOpen ?? null);
+  /** Where in the focused text to put the caret (a finding's number), with the pending focus. */
+  const caretHint = useRef<TextHint | undefined>(undefined);
   const main = useRef<HTMLDivElement>(null);
   const onSectionChangeRef = useRef(onSectionChange);
   const onChangeRef = useRef(onChange);
@@ -283,6 +294,15 @@ export function Editor(props: EditorProps) {
       .find(Boolean);
     if (!el) return false;
     el.focus();
+    const hint = caretHint.current;
+    caretHint.current = undefined;
+    if (hint && (el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement)) {
+      // The finding's words in the text (loaded on such a click, not with the editor).
+      void import('./textPlace.ts').then(({ hintRange }) => {
+        const range = document.activeElement === el ? hintRange(el.value, hint) : null;
+        if (range) el.setSelectionRange(range[0], range[1]);
+      });
+    }
     return true;
   }, []);
 
@@ -307,7 +327,10 @@ export function Editor(props: EditorProps) {
       form,
       store,
       undo,
-      goTo: (path) => showSection(sectionOfPath(path) ?? currentSection.current, path),
+      goTo: (path, hint) => {
+        caretHint.current = hint;
+        showSection(sectionOfPath(path) ?? currentSection.current, path);
+      },
       goToSection: (next) => showSection(next, '#section-heading'),
       syncCells: (ids) => syncCells(store, form, ids, layout.cells),
       syncParts: (narrativeSection: NarrativeSectionId) => {

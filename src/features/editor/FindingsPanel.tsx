@@ -11,6 +11,7 @@ import { useCachedT, type CachedT } from './cachedT.ts';
 import { findingDescriptionId, useDerivedValue, useEditor, useStoreValue } from './context.ts';
 import { cellName, sectionOfPath, type EditorSection } from './gridModel.ts';
 import { SEVERITY_ICON } from './marks.tsx';
+import type { TextHint } from './textPlace.ts';
 import type { InvalidInput } from './store.ts';
 
 // Loaded when a clerk first writes an explanation.
@@ -66,6 +67,13 @@ function Explanation({ finding, readOnly }: { finding: Finding; readOnly: boolea
   );
 }
 
+/** A finding about words of a text (a number the tables contradict, an old citation): what to select there. */
+function textHint(finding: Finding): TextHint | undefined {
+  const quote = finding.params.quote;
+  if (typeof quote !== 'string' || !finding.cells[0]?.startsWith('narrative.')) return undefined;
+  return finding.left === undefined ? { quote } : { quote, number: finding.left };
+}
+
 /** One finding; the store keeps an unchanged finding the same object, so it does not re-render. */
 export const FindingItem = memo(function FindingItem({ finding, readOnly }: { finding: Finding; readOnly: boolean }) {
   const t = useCachedT();
@@ -76,7 +84,7 @@ export const FindingItem = memo(function FindingItem({ finding, readOnly }: { fi
   const hasSides = finding.left !== undefined && finding.right !== undefined;
   return (
     <li className={`finding finding-${finding.severity}${finding.explained ? ' finding-explained' : ''}`}>
-      <button type="button" className="finding-go" onClick={() => target && goTo(target)} disabled={!target}>
+      <button type="button" className="finding-go" onClick={() => target && goTo(target, textHint(finding))} disabled={!target}>
         <span className="severity">
           <span className="severity-icon" aria-hidden="true">
             {finding.explained ? '✓' : SEVERITY_ICON[finding.severity]}

@@ -4,6 +4,7 @@
  * (the value is selected on focus); Escape restores it; F2 edits in place; a pasted block
  * fills right and down or is refused whole; Ctrl+Z / Ctrl+Y undo and redo edits and pastes.
  */
+import './gridStrings.ts';
 import { useCallback, useRef, useState, type ClipboardEvent, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CELL_BY_ID, cellValue, type TableSectionId } from '../../report/index.ts';

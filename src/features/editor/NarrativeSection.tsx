@@ -144,7 +144,7 @@ export function NarrativeSection({ section, readOnly }: { section: NarrativeSect
   const lang = useLang();
   const { form, syncParts } = useEditor();
   const name = `narrative.${section}` as const;
-  const { fields, move, remove, append } = useFieldArray({ control: form.control, name });
+  const { fields, move, remove, append, insert } = useFieldArray({ control: form.control, name });
   // Titles decide the numbering; texts are not watched, so typing in a text re-renders nothing.
   const titles = (useWatch({ control: form.control, name: fields.map((_, i) => `${name}.${i}.title` as const) }) as (string | undefined)[]).map(
     (s) => s ?? '',
@@ -152,6 +152,8 @@ export function NarrativeSection({ section, readOnly }: { section: NarrativeSect
   const pendingFocus = useRef<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const [announcement, setAnnouncement] = useState('');
+  /** The part last removed, offered back (撤销) until the parts change otherwise. */
+  const [removed, setRemoved] = useState<{ index: number; part: { title: string; text: string } } | null>(null);
 
   // Layout effect: the focus follows the moved part in the same commit, so a quick second
   // Alt+Arrow lands on it and not on whatever now sits at the old place.
@@ -171,6 +173,7 @@ export function NarrativeSection({ section, readOnly }: { section: NarrativeSect
       if (to < 0 || to >= fields.length) return;
       move(from, to);
       syncParts(section);
+      setRemoved(null);
       pendingFocus.current = `${name}.${to}.${field}`;
       setAnnouncement(t('editor.narrative.moved', { from: from + 1, to: to + 1 }));
     },
@@ -179,26 +182,56 @@ export function NarrativeSection({ section, readOnly }: { section: NarrativeSect
 
   const onRemove = useCallback(
     (index: number) => {
+      const part = form.getValues(`${name}.${index}`);
       remove(index);
       syncParts(section);
       const next = Math.min(index, fields.length - 2);
       pendingFocus.current = next >= 0 ? `${name}.${next}.title` : null;
-      setAnnouncement(t('editor.narrative.removed', { n: index + 1 }));
+      setRemoved({ index, part: { title: part?.title ?? '', text: part?.text ?? '' } });
+      const title = part?.title?.trim();
+      setAnnouncement(title ? t('editor.narrative.removedTitled', { title }) : t('editor.narrative.removed', { n: index + 1 }));
     },
-    [fields.length, name, remove, section, syncParts, t],
+    [fields.length, form, name, remove, section, syncParts, t],
   );
+
+  /** 撤销: the removed part back where it was, its title and text as they were. */
+  const undoRemove = () => {
+    if (!removed) return;
+    insert(removed.index, removed.part, { shouldFocus: false });
+    syncParts(section);
+    pendingFocus.current = `${name}.${removed.index}.text`;
+    setRemoved(null);
+    setAnnouncement(t('editor.narrative.restored', { n: removed.index + 1 }));
+  };
 
   const add = (label?: Label) => {
     append({ title: label?.zh ?? '', text: '' }, { shouldFocus: false });
     syncParts(section);
+    setRemoved(null);
     pendingFocus.current = `${name}.${fields.length}.${label ? 'text' : 'title'}`;
     setAnnouncement(t('editor.narrative.added', { n: fields.length + 1 }));
+  };
+
+  /** An untitled opening paragraph (一 often starts with one): first, in one click. */
+  const addOpening = () => {
+    insert(0, { title: '', text: '' }, { shouldFocus: false });
+    syncParts(section);
+    setRemoved(null);
+    pendingFocus.current = `${name}.0.text`;
+    setAnnouncement(t('editor.narrative.added', { n: 1 }));
   };
 
   const suggestions = (sectionDef(section).suggestedParts ?? []).filter((s) => !hasPartLike(titles, s.zh));
 
   return (
     <div className="narrative">
+      {readOnly || (fields.length > 0 && !titles[0]?.trim()) ? null : (
+        <p className="parts-opening">
+          <button type="button" onClick={addOpening}>
+            {t('editor.narrative.addOpening')}
+          </button>
+        </p>
+      )}
       <ol className="parts" ref={list} data-part-list={section}>
         {fields.map((field, index) => (
           <PartEditor
@@ -232,9 +265,14 @@ export function NarrativeSection({ section, readOnly }: { section: NarrativeSect
         </div>
       )}
       {readOnly || !SENTENCE_SECTIONS.includes(section) ? null : <InsertSentences section={section} append={append} hasPartLike={hasPartLike} />}
-      <p className="visually-hidden" role="status">
-        {announcement}
-      </p>
+      <div className={removed ? 'parts-notice' : 'visually-hidden'}>
+        <p role="status">{announcement}</p>
+        {removed ? (
+          <button type="button" onClick={undoRemove}>
+            {t('editor.narrative.undoRemove')}
+          </button>
+        ) : null}
+      </div>
     </div>
   );
 }

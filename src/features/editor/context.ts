@@ -9,14 +9,15 @@ import { REPORT_LAYOUT, type NarrativeSectionId, type ReportLayout } from '../..
 import type { EditorFormValues } from './formValues.ts';
 import type { EditorSection } from './gridModel.ts';
 import type { EditorStore, FieldStatus } from './store.ts';
+import type { TextHint } from './textPlace.ts';
 import type { UndoStack } from './undo.ts';
 
 export interface EditorContextValue {
   readonly form: UseFormReturn<EditorFormValues>;
   readonly store: EditorStore;
   readonly undo: UndoStack;
-  /** Shows the section of a cell or path and focuses it. */
-  readonly goTo: (path: string) => void;
+  /** Shows the section of a cell or path and focuses it (in a text, selecting what `hint` names). */
+  readonly goTo: (path: string, hint?: TextHint) => void;
   readonly goToSection: (section: EditorSection) => void;
   /** After the form's text of these entered cells changed (typing, a paste, undo): the document follows. */
   readonly syncCells: (ids: readonly string[]) => void;

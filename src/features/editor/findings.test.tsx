@@ -71,6 +71,19 @@ describe('the findings panel', () => {
     expect(text).not.toHaveAttribute('aria-invalid');
   });
 
+  test('a text-against-table warning puts the caret on the number it names, full-width digits too (issue 20.8)', async () => {
+    const report = pingluo();
+    const text = '本年度，我办全年共受理２５件政府信息公开申请，均按时答复。另有3件咨询。';
+    report.narrative.overview[2]!.text = text;
+    // From the header: its part of the lazy code is shown, then 一's (the boundary suspends again).
+    const e = await renderEditor({ report, section: 'meta' });
+    await e.user.click(panel().getByRole('button', { name: /正文写“受理25件”/ }));
+    const area = await screen.findByRole<HTMLTextAreaElement>('textbox', { name: '（二）依申请公开情况 正文' });
+    await waitFor(() => expect(document.activeElement).toBe(area));
+    const start = text.indexOf('２５');
+    await waitFor(() => expect([area.selectionStart, area.selectionEnd]).toEqual([start, start + 2]));
+  });
+
   test('section states in the side list', async () => {
     const report = unbalanced();
     report.narrative.overview[0]!.text = '2024年，我办……';
@@ -133,6 +146,18 @@ describe('定稿', () => {
     await e.user.click(within(check).getByRole('button', { name: /一、总体情况未填写/ }));
     expect(e.section()).toBe('overview');
     expect(document.activeElement).toBe(screen.getByRole('textbox', { name: '（一）主动公开 正文' }));
+  });
+
+  test('"3件" in a cell is one error at 定稿 (not a number), not also a blank (issue 20.9)', async () => {
+    const report = pingluo();
+    const e = await renderEditor({ report, section: 'appeals' });
+    await e.user.click(cell('appeals.review.upheld'));
+    await e.user.keyboard('3件');
+    await e.user.click(screen.getByRole('button', { name: '定稿' }));
+    const check = await screen.findByRole('region', { name: '暂不能定稿：还有 1 个问题' });
+    expect(within(check).getAllByRole('button', { name: /“3件”/ })).toHaveLength(1);
+    expect(within(check).queryByRole('button', { name: /未填写/ })).toBeNull();
+    expect(e.latest().status).toBe('draft');
   });
 
   test('refused while a warning is unexplained; allowed once it is explained; a ready report is read-only until reopened', async () => {

@@ -40,7 +40,7 @@ describe('三 in the official layout', () => {
 
   test('computed cells are read-only, look different, and update as the clerk types', async () => {
     const e = await renderEditor({ section: 'applications' });
-    const grand = screen.getByRole('textbox', { name: '（七）总计 总计' });
+    const grand = screen.getByRole('textbox', { name: '（七）总计' });
     expect(grand).toHaveAttribute('aria-readonly', 'true');
     expect(grand.tagName).toBe('SPAN');
     expect(grand.closest('td')).toHaveClass('computed');

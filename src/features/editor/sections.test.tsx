@@ -170,3 +170,36 @@ describe('the contract with the app', () => {
     expect(e.onChange).not.toHaveBeenCalled();
   });
 });
+
+describe('an untitled opening paragraph and undoing a removal (issue 16.11)', () => {
+  const titles = () => screen.getAllByRole('textbox', { name: /部分标题/ }).map((el) => (el as HTMLInputElement).value);
+
+  test('“添加无标题段落” puts an untitled paragraph first in one click, with the focus in its text', async () => {
+    const e = await renderEditor({ section: 'overview' });
+    expect(titles()).toEqual(['主动公开', '依申请公开', '政府信息管理', '政府信息公开平台建设', '监督保障']);
+    await e.user.click(screen.getByRole('button', { name: '添加无标题段落' }));
+    expect(titles()).toEqual(['', '主动公开', '依申请公开', '政府信息管理', '政府信息公开平台建设', '监督保障']);
+    const text = screen.getByRole('textbox', { name: '第1段（无标题） 正文' });
+    await waitFor(() => expect(document.activeElement).toBe(text));
+    await e.user.keyboard('2024年，我办……');
+    await waitFor(() => expect(e.latest().narrative.overview[0]).toEqual({ title: '', text: '2024年，我办……' }));
+    // The first paragraph is untitled now: no second one offered.
+    expect(screen.queryByRole('button', { name: '添加无标题段落' })).toBeNull();
+  });
+
+  test('a removed part comes back with 撤销, title and text, where it was', async () => {
+    const report = pingluo();
+    const second = report.narrative.overview[2]!;
+    const e = await renderEditor({ report, section: 'overview' });
+    const before = titles();
+    await e.user.click(screen.getByRole('button', { name: `删除 （二）${second.title}` }));
+    await e.user.click(screen.getByRole('button', { name: `确认删除 （二）${second.title}（正文将一并删除）` }));
+    await waitFor(() => expect(e.latest().narrative.overview).toHaveLength(report.narrative.overview.length - 1));
+    const notice = screen.getAllByRole('status').find((el) => el.textContent?.startsWith('已删除'))!;
+    expect(notice).toHaveTextContent(`已删除“${second.title}”。`);
+    await e.user.click(within(notice.parentElement!).getByRole('button', { name: '撤销' }));
+    expect(titles()).toEqual(before);
+    await waitFor(() => expect(e.latest().narrative.overview[2]).toEqual(second));
+    expect(screen.getByRole('textbox', { name: `（二）${second.title} 正文` })).toHaveValue(second.text);
+  });
+});

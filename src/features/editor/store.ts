@@ -19,6 +19,7 @@ import {
   evaluate,
   isCommentTarget,
   getCell,
+  message,
   setCell,
   summarise,
   blockers,
@@ -337,14 +338,35 @@ export class EditorStore {
 
   /** What stands in the way of 定稿: errors, unexplained warnings, text that is not a value. */
   readinessBlockers(): Blockers {
-    return { findings: blockers(this.readinessFindings()), invalid: [...this.invalidInputs()] };
+    return { findings: blockers(this.withoutInvalid(this.readinessFindings())), invalid: [...this.invalidInputs()] };
+  }
+
+  /**
+   * A field holding text that is not a value ("3件") is listed once, as that: the document holds
+   * it as not filled, and the blank or required finding would name it a second time.
+   */
+  private withoutInvalid(findings: Finding[]): Finding[] {
+    if (this.invalid.size === 0) return findings;
+    const out: Finding[] = [];
+    for (const f of findings) {
+      const blank = f.messageKey === 'rule.count.blank' || f.rule === 'required';
+      if (!blank || !f.cells.some((c) => this.invalid.has(c))) {
+        out.push(f);
+        continue;
+      }
+      const cells = f.cells.filter((c) => !this.invalid.has(c));
+      if (cells.length === 0) continue;
+      const params = { ...f.params, n: cells.length };
+      out.push({ ...f, cells, params, message: message(f.messageKey, params) });
+    }
+    return out;
   }
 
   private derive(previous: Derived | undefined): Derived {
     // While typing, "not filled" is a state, not a finding: the required fields (agency, year,
     // preamble, sections 一 五 六) count as blanks do from the first 定稿 attempt on, and always
     // in a report marked ready. The list of drafts counts with the same function.
-    let findings = clerkFindings(this.report, { lastYear: this.lastYear, strict: this.strict || this.report.status === 'ready' });
+    let findings = this.withoutInvalid(clerkFindings(this.report, { lastYear: this.lastYear, strict: this.strict || this.report.status === 'ready' }));
     // Each finding that did not change stays the same object (its list item and description
     // do not re-render), and so does the list when none changed.
     if (previous) {

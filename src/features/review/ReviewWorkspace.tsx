@@ -224,7 +224,15 @@ function UnitsPage({ workspace, onPrintAggregate, onAggregateBuilt, renderPrint 
           <ul>
             {workspace.unreadable.map((u) => (
               <li key={u.id}>
-                <strong>{u.fileName}</strong>: {u.problems.map((p) => label(p.message)).join('; ')}
+                <strong>{u.fileName}</strong>: {u.problems.map((p) => (p.path ? `${p.path}：${label(p.message)}` : label(p.message))).join('; ')}
+                {u.unitKey ? (
+                  <>
+                    {' '}
+                    <button type="button" onClick={() => void workspace.removeUnit({ key: u.unitKey })}>
+                      {t('review.unreadableRemove', { file: u.fileName })}
+                    </button>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -46,6 +46,9 @@ export function targetLabel(report: Report, target: string, lang: Lang, words: T
   const narrative = parseNarrativeTarget(target);
   if (narrative?.section === 'preamble') return words.preamble;
   if (narrative) return partName(report, narrative.section, narrative.index, lang, words);
+  // A finding about a whole narrative section (一 left empty): its heading, not its id.
+  const section = /^narrative\.(\w+)$/.exec(target)?.[1];
+  if (section && (NARRATIVE_SECTION_IDS as readonly string[]).includes(section)) return heading(section as SectionId, lang);
   return target;
 }
 

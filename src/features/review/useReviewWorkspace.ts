@@ -28,7 +28,8 @@ export interface ReviewWorkspaceState {
   collect(files: readonly File[]): Promise<CollectOutcome[]>;
   /** Applies a review action to the unit's latest version and stores it. */
   act(unit: ReviewUnit, action: (report: Report) => Report): Promise<ActResult>;
-  removeUnit(unit: ReviewUnit): Promise<ActResult>;
+  /** Removes every version of the unit, an unreadable one's too (by the key it was filed under). */
+  removeUnit(unit: Pick<ReviewUnit, 'key'>): Promise<ActResult>;
   saveSettings(patch: Partial<ReviewSettings>): Promise<ActResult>;
 }
 
@@ -65,6 +66,9 @@ export function useReviewWorkspace(store: ReviewStore): ReviewWorkspaceState {
     };
   }, [store, reload]);
 
+  // A store shared through a server receives versions by itself (src/sync): list them again.
+  useEffect(() => store.subscribe?.(() => void reload()), [store, reload]);
+
   const units = useMemo(() => buildUnits(versions), [versions]);
 
   const collect = useCallback(
@@ -100,7 +104,7 @@ export function useReviewWorkspace(store: ReviewStore): ReviewWorkspaceState {
   );
 
   const removeUnit = useCallback(
-    async (unit: ReviewUnit): Promise<ActResult> => {
+    async (unit: Pick<ReviewUnit, 'key'>): Promise<ActResult> => {
       const removed = await store.removeUnit(unit.key);
       if (!removed.ok) return { ok: false, error: removed.error };
       await reload();

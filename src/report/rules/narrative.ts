@@ -279,7 +279,8 @@ export const citationRule: RuleDef = {
     if (superseded) return [{ subject: 'superseded', cells, messageKey: 'rule.citation.superseded', params: { quote: superseded } }];
     const garbled = allMatches(NOTICE_LIKE, preamble).map((m) => m[0]).find((q) => !NOTICE.includes(q) && q !== NOTICE);
     if (garbled) return [{ subject: 'garbled', cells, messageKey: 'rule.citation.garbled', params: { quote: garbled } }];
-    if (!preamble.includes(NOTICE)) return [{ subject: 'missing', cells, messageKey: 'rule.citation.missing' }];
+    // A preamble that cites only the 条例 is a legitimate, common report (the contract warns of a
+    // superseded or garbled citation only): a missing 国办公开办函〔2021〕30号 is no finding.
     return [];
   },
 };

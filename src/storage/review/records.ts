@@ -69,7 +69,10 @@ export function readVersion(raw: unknown): { ok: true; version: ReceivedVersion 
   const record = (raw ?? {}) as Partial<ReceivedVersion>;
   const decoded = decode(record.document);
   if (!decoded.ok) {
-    return { ok: false, unreadable: { id: String(record.id ?? ''), fileName: String(record.fileName ?? ''), problems: decoded.problems } };
+    return {
+      ok: false,
+      unreadable: { id: String(record.id ?? ''), unitKey: typeof record.unitKey === 'string' ? record.unitKey : '', fileName: String(record.fileName ?? ''), problems: decoded.problems },
+    };
   }
   return { ok: true, version: { ...(record as ReceivedVersion), document: decoded.report } };
 }

@@ -159,7 +159,7 @@ describe('indexeddb review store', () => {
     const listed = await reopened.list();
     if (!listed.ok) throw new Error('list failed');
     expect(listed.value.versions.map((v) => v.agency)).toEqual(['甲局']);
-    expect(listed.value.unreadable).toEqual([{ id: 'x', fileName: 'b.json', problems: [expect.objectContaining({ path: 'schemaVersion', code: 'decode.newerSchema' })] }]);
+    expect(listed.value.unreadable).toEqual([{ id: 'x', unitKey: '2022|乙镇', fileName: 'b.json', problems: [expect.objectContaining({ path: 'schemaVersion', code: 'decode.newerSchema' })] }]);
     reopened.close();
   });
 

@@ -62,6 +62,8 @@ export interface ReceiveInput {
 /** A stored version that no longer decodes (e.g. written by a newer app): listed, not dropped. */
 export interface UnreadableVersion {
   readonly id: string;
+  /** The unit it was filed under ('' when the record lacks one): removing the unit removes it. */
+  readonly unitKey: string;
   readonly fileName: string;
   readonly problems: readonly Problem[];
 }
@@ -83,4 +85,9 @@ export interface ReviewStore {
   settings(): Promise<Result<ReviewSettings>>;
   saveSettings(settings: Partial<ReviewSettings>): Promise<Result<ReviewSettings>>;
   close(): void;
+  /**
+   * Versions received from elsewhere than the workspace's own calls (a shared server): the
+   * workspace lists again. Optional: a store only the workspace writes has none.
+   */
+  subscribe?(listener: () => void): () => void;
 }

@@ -1,0 +1,172 @@
+/**
+ * The editor toolbar's sharing part (a clerk connected to the 政务公开办): 连接到政务公开办, 报送 /
+ * 重新报送, and where the report is: only on this computer, offline, or reached the server. A
+ * review that comes back while the draft is open is loaded after the clerk's typing is saved.
+ */
+import './strings.ts';
+import './sharing.css';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import { submit, type Report } from '../../report/index.ts';
+import type { DraftStore } from '../../storage/index.ts';
+import { rememberConnection, rememberedConnection, type Connection } from '../../sync/connection.ts';
+import { clerkAgent, stopClerkAgent } from '../../sync/clerk.ts';
+import { signOut } from '../../sync/session.ts';
+import type { UnitSync, UnitSyncState } from '../../sync/unit.ts';
+import { ConnectForm } from './ConnectForm.tsx';
+import { clockTime } from './time.ts';
+
+export interface ClerkSharingProps {
+  readonly draftId: string;
+  readonly store: DraftStore;
+  /** Saves what the clerk typed so far, now (the draft's autosave). */
+  readonly flush: () => Promise<unknown>;
+  /** Loads the draft again after sharing wrote a new version of it. */
+  readonly reload: () => Promise<unknown>;
+}
+
+type Notice = { key: 'needReady' | 'reviewArrived' | 'reviewCreated' } | { key: 'submitted'; time: string } | { key: 'failed'; reason: string };
+
+const noSync = { subscribe: () => () => {}, state: (): UnitSyncState | undefined => undefined };
+
+export default function ClerkSharing({ draftId, store, flush, reload }: ClerkSharingProps) {
+  const { t } = useTranslation();
+  const [connection, setConnection] = useState<Connection | undefined>(() => (rememberedConnection()?.role === 'unit' ? rememberedConnection() : undefined));
+  const [connecting, setConnecting] = useState(false);
+  const [sync, setSync] = useState<UnitSync | undefined>();
+  const [notice, setNotice] = useState<Notice | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [submittedBefore, setSubmittedBefore] = useState(false);
+
+  useEffect(() => {
+    if (!connection) return;
+    let live = true;
+    let release: (() => void) | undefined;
+    void clerkAgent(store)?.then(
+      (agent) => {
+        if (!live) return;
+        setSync(agent.sync);
+        release = agent.handle(draftId, async (apply) => {
+          // The clerk's typing is saved first, so the review's version does not race it.
+          await flush();
+          const outcome = await apply();
+          if (outcome.kind === 'applied' && outcome.draftId === draftId) {
+            await reload();
+            setNotice({ key: 'reviewArrived' });
+          } else if (outcome.kind === 'created') setNotice({ key: 'reviewCreated' });
+        });
+      },
+      // PouchDB did not load or its database did not open: said, not a silently dead button.
+      () => live && setNotice({ key: 'failed', reason: 'storage' }),
+    );
+    return () => {
+      live = false;
+      release?.();
+    };
+  }, [connection, store, draftId, flush, reload]);
+
+  const source = sync ?? noSync;
+  const state = useSyncExternalStore(source.subscribe, source.state);
+
+  // Whether this draft's year was submitted from here before (报送 or 重新报送).
+  useEffect(() => {
+    if (!sync) return;
+    let live = true;
+    void store.get(draftId).then(async (draft) => {
+      if (!draft.ok || draft.value.document.meta.year === null) return;
+      const doc = await sync.reportDoc(draft.value.document.meta.year);
+      if (live) setSubmittedBefore(doc?.draftId === draftId);
+    });
+    return () => {
+      live = false;
+    };
+  }, [sync, store, draftId, state?.reach.kind]);
+
+  if (!connection) {
+    return (
+      <span className="sharing-entry">
+        <button type="button" onClick={() => setConnecting(true)} aria-haspopup="dialog">
+          {t('sharing.connect.open')}
+        </button>
+        {connecting && (
+          <div className="sharing-dialog" role="dialog" aria-modal="false" aria-label={t('sharing.connect.heading')}>
+            <ConnectForm
+              role="unit"
+              onConnected={(c) => {
+                setConnecting(false);
+                setConnection(c);
+              }}
+              onCancel={() => setConnecting(false)}
+            />
+          </div>
+        )}
+      </span>
+    );
+  }
+
+  const doSubmit = async () => {
+    if (!sync) return;
+    setBusy(true);
+    setNotice(undefined);
+    try {
+      await flush();
+      const current = await store.get(draftId);
+      if (!current.ok) return setNotice({ key: 'failed', reason: current.error.kind === 'conflict' ? 'conflict' : 'unknown' });
+      if (current.value.document.status !== 'ready') return setNotice({ key: 'needReady' });
+      const submitted: Report = submit(current.value.document, { actor: connection.user });
+      const saved = await store.save(draftId, submitted, { expectedRevision: current.value.revision, milestone: 'exported' });
+      if (!saved.ok) return setNotice({ key: 'failed', reason: saved.error.kind === 'conflict' ? 'conflict' : 'unknown' });
+      const put = await sync.put(saved.value.document, draftId);
+      await reload();
+      if (!put.ok) return setNotice({ key: 'failed', reason: put.reason });
+      setSubmittedBefore(true);
+      setNotice({ key: 'submitted', time: clockTime(Date.now()) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const disconnect = async () => {
+    await stopClerkAgent();
+    await signOut(connection.url);
+    rememberConnection(undefined);
+    setSync(undefined);
+    setConnection(undefined);
+  };
+
+  const reach = state?.reach ?? { kind: 'starting' as const };
+  const reachText =
+    reach.kind === 'reached'
+      ? t('sharing.clerk.reach.reached', { time: clockTime(reach.at) })
+      : reach.kind === 'local'
+        ? t(reach.offline ? 'sharing.clerk.reach.offline' : 'sharing.clerk.reach.local')
+        : t(`sharing.clerk.reach.${reach.kind}`);
+
+  return (
+    <span className="sharing-entry" role="group" aria-label={t('sharing.clerk.label')}>
+      <span className={`sharing-reach sharing-reach-${reach.kind === 'local' && reach.offline ? 'offline' : reach.kind}`} role="status">
+        {reachText}
+      </span>
+      <button type="button" className="primary" onClick={() => void doSubmit()} disabled={busy || !sync}>
+        {busy ? t('sharing.clerk.submitting') : submittedBefore ? t('sharing.clerk.resubmit') : t('sharing.clerk.submit')}
+      </button>
+      <button type="button" onClick={() => void disconnect()} title={t('sharing.clerk.connectedAs', { user: connection.user })}>
+        {t('sharing.clerk.disconnect')}
+      </button>
+      {reach.kind === 'signedOut' && (
+        <button type="button" onClick={() => void disconnect().then(() => setConnecting(true))}>
+          {t('sharing.connect.open')}
+        </button>
+      )}
+      {notice && (
+        <span className={notice.key === 'failed' || notice.key === 'needReady' ? 'sharing-error' : 'sharing-notice'} role={notice.key === 'failed' || notice.key === 'needReady' ? 'alert' : 'status'}>
+          {notice.key === 'submitted'
+            ? t('sharing.clerk.submitted', { time: notice.time })
+            : notice.key === 'failed'
+              ? t('sharing.clerk.failed', { reason: t(`sharing.clerk.reasons.${notice.reason as 'unknown'}`) })
+              : t(`sharing.clerk.${notice.key}`)}
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,202 @@
+// @vitest-environment node
+/**
+ * Point 6 of issue 17, over HTTP: the embedded server (in memory, a free port) provisioned by
+ * `setupArea`, then asked as each kind of user. NIANBAO_TEST_COUCHDB_URL (and
+ * NIANBAO_TEST_COUCHDB_ADMIN=USER:PASS) runs the same tests against an Apache CouchDB 3 instead;
+ * the test's databases there are named with a random suffix.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmbeddedServer, type EmbeddedServer } from './embedded.ts';
+import { setupArea } from './setup.ts';
+import { AREA_DB, unitDbName, type RosterUnit } from './roster.ts';
+
+const external = process.env.NIANBAO_TEST_COUCHDB_URL;
+const adminEnv = process.env.NIANBAO_TEST_COUCHDB_ADMIN ?? 'admin:admin-password';
+const admin = { name: adminEnv.slice(0, adminEnv.indexOf(':')), password: adminEnv.slice(adminEnv.indexOf(':') + 1) };
+const suffix = external ? `-${Math.random().toString(36).slice(2, 8)}` : '';
+
+const unitA: RosterUnit = { agency: '平罗县民政局', user: `mzj${suffix}`, password: 'mzj-password-1' };
+const unitB: RosterUnit = { agency: '平罗县教育局', user: `jyj${suffix}`, password: 'jyj-password-1' };
+const unitC: RosterUnit = { agency: '平罗县财政局', user: `czj${suffix}`, password: 'czj-password-1' };
+const supervisor = { name: `zwgk${suffix}`, password: 'zwgk-password-1' };
+const ORIGIN = 'http://127.0.0.1:4173';
+
+let server: EmbeddedServer | undefined;
+let url: string;
+
+type Who = { name: string; password: string } | null;
+
+async function call(who: Who, method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: {
+      accept: 'application/json',
+      ...(who ? { authorization: `Basic ${Buffer.from(`${who.name}:${who.password}`).toString('base64')}` } : {}),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, headers: response.headers };
+}
+
+const A = { name: unitA.user, password: unitA.password };
+const B = { name: unitB.user, password: unitB.password };
+const dbA = `/${unitDbName(unitA.user)}`;
+const dbB = `/${unitDbName(unitB.user)}`;
+const report = (year: number) => ({ type: 'report', year, report: { meta: { agency: unitA.agency } } });
+const refused = (status: number) => expect([401, 403]).toContain(status);
+
+beforeAll(async () => {
+  if (external) url = external.replace(/\/+$/, '');
+  else {
+    server = await startEmbeddedServer({ port: 0, inMemory: true, admin, origins: [ORIGIN] });
+    url = server.url;
+  }
+  await setupArea(url, admin, [unitA, unitB], supervisor);
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('setup', () => {
+  it('is idempotent: a second run changes nothing, a longer roster adds only the new unit', async () => {
+    const again = await setupArea(url, admin, [unitA, unitB], supervisor);
+    expect(again.units.map((u) => u.created)).toEqual([[], []]);
+    expect(again.supervisor.created).toEqual([]);
+    const before = await call(admin, 'GET', `${dbA}/_design/nianbao`);
+    const longer = await setupArea(url, admin, [unitA, unitB, unitC], supervisor);
+    expect(longer.units.map((u) => u.created.length > 0)).toEqual([false, false, true]);
+    expect(longer.units[2]).toMatchObject({ user: unitC.user, db: unitDbName(unitC.user), created: ['database', '_security', 'validate_doc_update', 'user'] });
+    expect((await call(admin, 'GET', `${dbA}/_design/nianbao`)).body._rev).toBe(before.body._rev);
+    const roster = await call(supervisor, 'GET', `/${AREA_DB}/roster`);
+    expect((roster.body.units as { user: string }[]).map((u) => u.user)).toEqual(expect.arrayContaining([unitA.user, unitB.user, unitC.user]));
+  }, 60_000);
+
+  it('refuses a wrong admin password', async () => {
+    await expect(setupArea(url, { name: admin.name, password: 'wrong' }, [unitA], supervisor)).rejects.toThrow(/wrong/);
+  });
+});
+
+describe('a unit user', () => {
+  it('reads and writes its own report documents', async () => {
+    expect((await call(A, 'GET', dbA)).status).toBe(200);
+    expect((await call(A, 'PUT', `${dbA}/report:2022`, report(2022))).status).toBe(201);
+  });
+
+  it('cannot read or write another unit’s database', async () => {
+    refused((await call(A, 'GET', dbB)).status);
+    refused((await call(B, 'GET', `${dbA}/report:2022`)).status);
+    expect((await call(B, 'GET', dbB)).status).toBe(200);
+    refused((await call(A, 'GET', `${dbB}/_all_docs`)).status);
+    refused((await call(A, 'GET', `${dbB}/_changes`)).status);
+    refused((await call(A, 'PUT', `${dbB}/report:2022`, report(2022))).status);
+    // CouchDB answers 401 for the request; express-pouchdb 201 with an error per document.
+    const bulk = await call(A, 'POST', `${dbB}/_bulk_docs`, { docs: [{ _id: 'report:2021', type: 'report' }] });
+    if (bulk.status < 400) expect(JSON.stringify(bulk.body)).toMatch(/unauthorized|forbidden/);
+    expect((await call(admin, 'GET', `${dbB}/report:2021`)).status).toBe(404);
+  });
+
+  it('cannot write review documents, nor anything but report documents, even by replication', async () => {
+    expect((await call(A, 'PUT', `${dbA}/review:2022`, { type: 'review' })).status).toBe(403);
+    expect((await call(A, 'PUT', `${dbA}/other`, { type: 'report' })).status).toBe(403);
+    const replicated = await call(A, 'POST', `${dbA}/_bulk_docs`, { new_edits: false, docs: [{ _id: 'review:2023', _rev: '1-abc', type: 'review' }] });
+    expect(JSON.stringify(replicated.body)).toContain('forbidden');
+    expect((await call(admin, 'GET', `${dbA}/review:2023`)).status).toBe(404);
+    refused((await call(A, 'PUT', `${dbA}/_design/mine`, { views: {} })).status);
+    refused((await call(A, 'PUT', `${dbA}/_security`, { members: { names: [], roles: [] } })).status);
+  });
+
+  it('cannot list all databases, read _users, or create a database', async () => {
+    refused((await call(A, 'GET', '/_all_dbs')).status);
+    refused((await call(A, 'GET', '/_users/_all_docs')).status);
+    refused((await call(A, 'GET', '/_users')).status);
+    refused((await call(A, 'GET', '/_users/_changes')).status);
+    refused((await call(A, 'GET', `/_users/org.couchdb.user:${unitB.user}`)).status);
+    refused((await call(A, 'GET', `/${AREA_DB}/roster`)).status);
+    refused((await call(A, 'PUT', `/nianbao-unit-intruder${suffix}`)).status);
+    expect((await call(admin, 'GET', '/_all_dbs')).status).toBe(200);
+  });
+});
+
+describe('anonymous and wrong passwords', () => {
+  it('anonymous reads nothing', async () => {
+    for (const path of [dbA, `${dbA}/report:2022`, `${dbA}/_all_docs`, `${dbA}/_changes`, '/_all_dbs', '/_users/_all_docs', `/${AREA_DB}/roster`]) {
+      const res = await call(null, 'GET', path);
+      expect(res.status, path).toBe(401);
+    }
+    refused((await call(null, 'PUT', `${dbA}/report:2023`, report(2023))).status);
+  });
+
+  it('a wrong password is refused, by Basic auth and by the cookie session', async () => {
+    expect((await call({ name: A.name, password: 'not-it' }, 'GET', dbA)).status).toBe(401);
+    const session = await call(null, 'POST', '/_session', { name: A.name, password: 'not-it' });
+    expect(session.status).toBe(401);
+    expect(session.headers.get('set-cookie')).toBeNull();
+  });
+
+  it('the right password gives a cookie session that reads the unit’s database', async () => {
+    const session = await call(null, 'POST', '/_session', { name: A.name, password: A.password });
+    expect(session.status).toBe(200);
+    const cookie = session.headers.get('set-cookie')!.split(';')[0]!;
+    expect(cookie).toMatch(/^AuthSession=/);
+    expect((await call(null, 'GET', dbA, undefined, { cookie })).status).toBe(200);
+    refused((await call(null, 'GET', dbB, undefined, { cookie })).status);
+    refused((await call(null, 'GET', '/_all_dbs', undefined, { cookie })).status);
+  });
+});
+
+describe('the supervisor', () => {
+  it('reads every unit and the roster', async () => {
+    for (const db of [dbA, dbB]) expect((await call(supervisor, 'GET', `${db}/_all_docs`)).status).toBe(200);
+    expect((await call(supervisor, 'GET', `${dbA}/report:2022`)).status).toBe(200);
+    expect((await call(supervisor, 'GET', `/${AREA_DB}/roster`)).status).toBe(200);
+  });
+
+  it('writes review documents but not a unit’s report document', async () => {
+    expect((await call(supervisor, 'PUT', `${dbA}/review:2022`, { type: 'review' })).status).toBe(201);
+    const current = await call(supervisor, 'GET', `${dbA}/report:2022`);
+    expect((await call(supervisor, 'PUT', `${dbA}/report:2022`, { ...current.body, type: 'report', tampered: true })).status).toBe(403);
+    expect((await call(supervisor, 'PUT', `${dbA}/report:2024`, report(2024))).status).toBe(403);
+    expect((await call(admin, 'GET', `${dbA}/report:2022`)).body.tampered).toBeUndefined();
+    refused((await call(supervisor, 'GET', '/_all_dbs')).status);
+    refused((await call(supervisor, 'GET', '/_users/_all_docs')).status);
+  });
+});
+
+describe('replication', () => {
+  it('an update that arrives by replication (new_edits: false) is kept, and still validated', async () => {
+    const push = (who: Who, rev: string, ids: string[], v: number) =>
+      call(who, 'POST', `${dbA}/_bulk_docs`, { new_edits: false, docs: [{ _id: 'review:2030', _rev: rev, _revisions: { start: Number(rev.split('-')[0]), ids }, type: 'review', v }] });
+    await push(supervisor, '1-aaa', ['aaa'], 1);
+    await push(supervisor, '2-bbb', ['bbb', 'aaa'], 2);
+    await push(supervisor, '4-ddd', ['ddd', 'ccc', 'bbb', 'aaa'], 4);
+    const stored = await call(supervisor, 'GET', `${dbA}/review:2030?conflicts=true`);
+    expect(stored.body).toMatchObject({ _rev: '4-ddd', v: 4 });
+    expect(stored.body._conflicts).toBeUndefined();
+    await push(A, '5-eee', ['eee', 'ddd', 'ccc', 'bbb', 'aaa'], 5);
+    expect((await call(supervisor, 'GET', `${dbA}/review:2030`)).body).toMatchObject({ _rev: '4-ddd' });
+  });
+});
+
+describe.runIf(!external)('the embedded server’s CORS', () => {
+  it('answers the app’s origin only', async () => {
+    const ok = await fetch(`${url}${dbA}`, { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'GET' } });
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+    expect(ok.headers.get('access-control-allow-credentials')).toBe('true');
+    const other = await fetch(`${url}${dbA}`, { method: 'OPTIONS', headers: { origin: 'http://evil.example', 'access-control-request-method': 'GET' } });
+    expect(other.headers.get('access-control-allow-origin')).toBeNull();
+    const simple = await fetch(`${url}/`, { headers: { origin: 'http://evil.example' } });
+    expect(simple.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('a database nobody was made a member of is the admin’s alone (CouchDB 3 admin_only)', async () => {
+    expect((await call(admin, 'PUT', '/loose')).status).toBe(201);
+    refused((await call(A, 'GET', '/loose')).status);
+    expect((await call(null, 'GET', '/loose')).status).toBe(401);
+    expect((await call(admin, 'GET', '/loose')).status).toBe(200);
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * Provisioning an area on a CouchDB server (the embedded one or Apache CouchDB 3) from its
+ * roster, over CouchDB's own HTTP API: per unit a database whose members are the unit's role and
+ * the supervisor role, the unit's user with that role, and the design document whose
+ * validate_doc_update keeps reports the unit's and reviews the supervisor's. Idempotent: what
+ * exists as wanted is left alone (an existing user keeps its password), only what is missing or
+ * different is written.
+ */
+import {
+  AREA_DB,
+  ROSTER_DOC,
+  SUPERVISOR_ROLE,
+  unitDbName,
+  unitRole,
+  validateDocUpdate,
+  type RosterUnit,
+} from './roster.ts';
+import type { Credentials } from './embedded.ts';
+
+export interface SetupResult {
+  readonly units: { agency: string; user: string; db: string; created: string[] }[];
+  readonly supervisor: { user: string; created: string[] };
+}
+
+export interface AreaRosterDoc {
+  _id: typeof ROSTER_DOC;
+  _rev?: string;
+  units: { agency: string; user: string; db: string; kind?: string }[];
+}
+
+export class SetupError extends Error {
+  override name = 'SetupError';
+}
+
+/** A tiny CouchDB client: admin Basic auth in a header (never in the URL), JSON in and out. */
+function client(url: string, admin: Credentials) {
+  const base = url.replace(/\/+$/, '');
+  const authorization = `Basic ${Buffer.from(`${admin.name}:${admin.password}`, 'utf8').toString('base64')}`;
+  return async function request(method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
+    let response: Response;
+    try {
+      response = await fetch(`${base}${path}`, {
+        method,
+        headers: { authorization, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (e) {
+      throw new SetupError(`cannot reach ${base}: ${(e as { cause?: { code?: string } }).cause?.code ?? (e as Error).message}`);
+    }
+    const text = await response.text();
+    let parsed: Record<string, unknown>;
+    try {
+      parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
+    } catch {
+      parsed = { text };
+    }
+    return { status: response.status, body: parsed };
+  };
+}
+
+type Request = ReturnType<typeof client>;
+
+function fail(what: string, res: { status: number; body: Record<string, unknown> }): never {
+  throw new SetupError(`${what}: HTTP ${res.status} ${String(res.body.error ?? '')} ${String(res.body.reason ?? '')}`.trim());
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Creates the database unless it exists; true when created. */
+async function ensureDb(request: Request, db: string): Promise<boolean> {
+  const res = await request('PUT', `/${encodeURIComponent(db)}`);
+  if (res.status === 201 || res.status === 202) return true;
+  if (res.status === 412) return false;
+  fail(`create database ${db}`, res);
+}
+
+async function ensureSecurity(request: Request, db: string, security: object): Promise<boolean> {
+  const current = await request('GET', `/${encodeURIComponent(db)}/_security`);
+  if (current.status !== 200) fail(`read ${db}/_security`, current);
+  const wanted = security as { admins: unknown; members: unknown };
+  if (sameJson(current.body.members, wanted.members) && sameJson(current.body.admins ?? { names: [], roles: [] }, wanted.admins)) return false;
+  const res = await request('PUT', `/${encodeURIComponent(db)}/_security`, security);
+  if (res.status !== 200) fail(`write ${db}/_security`, res);
+  return true;
+}
+
+async function ensureDoc(request: Request, db: string, id: string, content: Record<string, unknown>, merge?: (existing: Record<string, unknown>) => Record<string, unknown>): Promise<boolean> {
+  const path = `/${encodeURIComponent(db)}/${id.startsWith('_design/') ? `_design/${encodeURIComponent(id.slice(8))}` : encodeURIComponent(id)}`;
+  const current = await request('GET', path);
+  if (current.status !== 200 && current.status !== 404) fail(`read ${db}/${id}`, current);
+  const existing = current.status === 200 ? current.body : undefined;
+  const wanted = existing && merge ? merge(existing) : content;
+  if (existing) {
+    const { _id: _i, _rev: _r, ...rest } = existing;
+    if (sameJson(rest, wanted)) return false;
+  }
+  const res = await request('PUT', path, { ...wanted, _id: id, ...(existing ? { _rev: existing._rev } : {}) });
+  if (res.status !== 201 && res.status !== 202) fail(`write ${db}/${id}`, res);
+  return true;
+}
+
+/** A user: created with the password when missing; an existing one only gains a missing role. */
+async function ensureUser(request: Request, name: string, password: string, role: string): Promise<boolean> {
+  const id = `org.couchdb.user:${name}`;
+  const path = `/_users/${encodeURIComponent(id)}`;
+  const current = await request('GET', path);
+  if (current.status === 200) {
+    const roles = Array.isArray(current.body.roles) ? (current.body.roles as string[]) : [];
+    if (roles.includes(role)) return false;
+    const res = await request('PUT', path, { ...current.body, roles: [...roles, role] });
+    if (res.status !== 201 && res.status !== 202) fail(`give ${name} the role ${role}`, res);
+    return true;
+  }
+  if (current.status !== 404) fail(`read user ${name}`, current);
+  const res = await request('PUT', path, { _id: id, name, type: 'user', roles: [role], password });
+  if (res.status !== 201 && res.status !== 202) fail(`create user ${name}`, res);
+  return true;
+}
+
+export async function setupArea(url: string, admin: Credentials, units: readonly RosterUnit[], supervisor: Credentials): Promise<SetupResult> {
+  const request = client(url, admin);
+  const session = await request('GET', '/_session');
+  if (session.status === 401) throw new SetupError('the admin user or password is wrong');
+  const roles = ((session.body.userCtx as { roles?: string[] } | undefined)?.roles ?? []) as string[];
+  if (!roles.includes('_admin')) throw new SetupError(`${admin.name} is not a server admin of ${url}`);
+
+  // Apache CouchDB 3 on a single node starts without its system databases.
+  await ensureDb(request, '_users');
+
+  const supervisorCreated: string[] = [];
+  if (await ensureUser(request, supervisor.name, supervisor.password, SUPERVISOR_ROLE)) supervisorCreated.push('user');
+
+  const results: SetupResult['units'][number][] = [];
+  for (const unit of units) {
+    const db = unitDbName(unit.user);
+    const created: string[] = [];
+    if (await ensureDb(request, db)) created.push('database');
+    const security = { admins: { names: [], roles: [] }, members: { names: [], roles: [unitRole(unit.user), SUPERVISOR_ROLE] } };
+    if (await ensureSecurity(request, db, security)) created.push('_security');
+    if (await ensureDoc(request, db, '_design/nianbao', { language: 'javascript', validate_doc_update: validateDocUpdate(unit.user) })) created.push('validate_doc_update');
+    if (await ensureUser(request, unit.user, unit.password, unitRole(unit.user))) created.push('user');
+    results.push({ agency: unit.agency, user: unit.user, db, created });
+  }
+
+  // The roster the supervisor's workspace reads (non-admins cannot list databases).
+  const areaCreated: string[] = [];
+  if (await ensureDb(request, AREA_DB)) areaCreated.push('database');
+  await ensureSecurity(request, AREA_DB, { admins: { names: [], roles: [] }, members: { names: [], roles: [SUPERVISOR_ROLE] } });
+  const listed = units.map((u) => ({ agency: u.agency, user: u.user, db: unitDbName(u.user), ...(u.kind ? { kind: u.kind } : {}) }));
+  await ensureDoc(request, AREA_DB, ROSTER_DOC, { units: listed }, (existing) => {
+    // A longer roster adds units; those already listed stay as they are.
+    const before = Array.isArray(existing.units) ? (existing.units as AreaRosterDoc['units']) : [];
+    const known = new Set(before.map((u) => u.user));
+    return { units: [...before, ...listed.filter((u) => !known.has(u.user))] };
+  });
+
+  return { units: results, supervisor: { user: supervisor.name, created: supervisorCreated } };
+}

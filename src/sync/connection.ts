@@ -1,0 +1,32 @@
+/**
+ * Which server this browser shares through, and as whom: the address and the user name only
+ * (localStorage). Never the password: the session is the server's HttpOnly cookie.
+ */
+export interface Connection {
+  readonly url: string;
+  readonly user: string;
+  readonly role: 'unit' | 'supervisor';
+}
+
+const KEY = 'nianbao.sharing';
+
+export function rememberedConnection(): Connection | undefined {
+  try {
+    const raw = globalThis.localStorage?.getItem(KEY);
+    if (!raw) return undefined;
+    const value = JSON.parse(raw) as Partial<Connection>;
+    if (typeof value.url !== 'string' || typeof value.user !== 'string' || (value.role !== 'unit' && value.role !== 'supervisor')) return undefined;
+    return { url: value.url, user: value.user, role: value.role };
+  } catch {
+    return undefined;
+  }
+}
+
+export function rememberConnection(connection: Connection | undefined): void {
+  try {
+    if (connection) globalThis.localStorage?.setItem(KEY, JSON.stringify({ url: connection.url, user: connection.user, role: connection.role }));
+    else globalThis.localStorage?.removeItem(KEY);
+  } catch {
+    // Storage refused (private mode): sharing works for this page's life.
+  }
+}

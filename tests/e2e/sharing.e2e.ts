@@ -1,0 +1,175 @@
+/**
+ * Sharing through the embedded server, in Chromium: a clerk and the 政务公开办 in two browser
+ * contexts on one pouchdb-server. 报送 → appears in the supervisor's units table → comment and
+ * 退回 → the clerk sees the returned banner and the comment → fix (resolve) → 重新报送 while the
+ * clerk's network is cut (kept locally, said so) → network back, it reaches the server → 通过 →
+ * the clerk's draft says approved. Nothing is lost on the way.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseUrl, launch, screenshotPath, watch } from './browser.ts';
+import { startEmbeddedServer, type EmbeddedServer } from '../../src/server/embedded.ts';
+import { setupArea } from '../../src/server/setup.ts';
+
+const admin = { name: 'admin', password: 'admin-e2e-password' };
+const clerk = { name: 'plzfb', password: 'plzfb-password-1' };
+const supervisor = { name: 'zwgk', password: 'zwgk-password-1' };
+const AGENCY = '平罗县人民政府办公室';
+const seedText = readFileSync('tests/fixtures/pingluo-2022.json', 'utf8');
+
+let server: EmbeddedServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startEmbeddedServer({ port: 0, inMemory: true, admin, origins: [new URL(baseUrl()).origin] });
+  await setupArea(
+    server.url,
+    admin,
+    [
+      { agency: AGENCY, user: clerk.name, password: clerk.password },
+      { agency: '平罗县教育局', user: 'pljyj', password: 'pljyj-password-1' },
+    ],
+    supervisor,
+  );
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const shot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(`sharing-${name}.png`), fullPage: true });
+
+async function connect(page: Page, who: { name: string; password: string }, opener: string) {
+  await page.getByRole('button', { name: opener }).click();
+  await page.getByLabel('服务器地址').fill(server.url);
+  await page.getByLabel('用户名').fill(who.name);
+  await page.getByLabel('密码').fill(who.password);
+  await page.getByRole('button', { name: '连接', exact: true }).click();
+}
+
+async function serverDoc(id: string): Promise<{ report: { review: { status: string; comments: { text: string; resolved: boolean }[] } } } | undefined> {
+  const response = await fetch(`${server.url}/nianbao-unit-${clerk.name}/${encodeURIComponent(id)}`, {
+    headers: { authorization: `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}` },
+  });
+  return response.ok ? ((await response.json()) as never) : undefined;
+}
+
+test('报送 → 退回 with a comment → fix offline → 重新报送 → 通过, two browsers on one server', async () => {
+  const clerkContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const supervisorContext = await browser.newContext({ viewport: { width: 1366, height: 1000 } });
+  const clerkPage = await clerkContext.newPage();
+  const supervisorPage = await supervisorContext.newPage();
+  const clerkErrors = watch(clerkPage);
+  const supervisorErrors = watch(supervisorPage);
+
+  // The clerk's report (a 定稿 report, imported from its file), then 连接到政务公开办.
+  await clerkPage.goto(baseUrl());
+  await clerkPage.getByLabel('选择要导入的 JSON 文件').setInputFiles({ name: `${AGENCY}-2022.json`, mimeType: 'application/json', buffer: Buffer.from(seedText) });
+  await clerkPage.getByRole('link', { name: '打开' }).click();
+  await clerkPage.waitForURL(/#\/drafts\/[\w-]+/);
+  const draftId = /#\/drafts\/([\w-]+)/.exec(clerkPage.url())![1]!;
+  await connect(clerkPage, clerk, '连接到政务公开办');
+  const reach = clerkPage.getByRole('group', { name: '与政务公开办共享' }).getByRole('status').first();
+  await clerkPage.getByRole('button', { name: '报送', exact: true }).click();
+  await expect.poll(() => reach.textContent(), { timeout: 20_000 }).toMatch(/已送达政务公开办/);
+  expect((await serverDoc('report:2022'))?.report.review.status).toBe('submitted');
+  await shot(clerkPage, 'clerk-submitted-zh-CN');
+
+  // The 政务公开办 connects: the submission is in the units table without any file.
+  await supervisorPage.goto(`${baseUrl()}#/review`);
+  await supervisorPage.getByRole('textbox', { name: '审核人' }).fill('王审核');
+  await connect(supervisorPage, supervisor, '连接到共享服务器');
+  const roster = supervisorPage.getByRole('table', { name: /应报送单位/ });
+  await expect.poll(() => roster.textContent(), { timeout: 20_000 }).toContain('已报送');
+  expect(await roster.getByRole('row', { name: /平罗县教育局/ }).textContent()).toContain('未开始');
+  const unitLink = supervisorPage.getByRole('link', { name: AGENCY });
+  await unitLink.first().waitFor({ timeout: 20_000 });
+  await shot(supervisorPage, 'supervisor-units-zh-CN');
+
+  // Comment and 退回.
+  await unitLink.first().click();
+  await supervisorPage.getByRole('textbox', { name: '意见内容' }).fill('请补充信息处理费的收取情况。');
+  await supervisorPage.getByRole('button', { name: '添加审核意见' }).click();
+  await supervisorPage.getByText('已添加审核意见。').waitFor();
+  await supervisorPage.getByRole('textbox', { name: '退回理由（必填）' }).fill('请按意见修改后重新报送。');
+  await supervisorPage.getByRole('button', { name: '退回修改' }).click();
+  await supervisorPage.getByText('已退回。').waitFor();
+  await expect.poll(async () => (await serverDoc('review:2022'))?.report.review.status, { timeout: 20_000 }).toBe('returned');
+
+  // The clerk sees it: the returned banner and the comment, as a new version of the same draft.
+  await clerkPage.getByText('政务公开办已退回本年报，请修改').waitFor({ timeout: 30_000 });
+  expect(clerkPage.url()).toContain(draftId);
+  await clerkPage.getByText('请补充信息处理费的收取情况。').first().waitFor();
+  await shot(clerkPage, 'clerk-returned-zh-CN');
+
+  // The network goes; the clerk fixes and submits again: kept here, and said so.
+  await clerkContext.setOffline(true);
+  await clerkPage.getByRole('button', { name: '重新打开编辑' }).click();
+  await clerkPage.getByRole('button', { name: '标记为已解决' }).first().click();
+  await clerkPage.getByRole('button', { name: '定稿' }).click();
+  await clerkPage.getByRole('button', { name: '重新打开编辑' }).waitFor();
+  await clerkPage.getByRole('button', { name: '重新报送' }).click();
+  await expect.poll(() => reach.textContent(), { timeout: 20_000 }).toMatch(/离线|仅保存在本机/);
+  expect((await serverDoc('report:2022'))?.report.review.status).toBe('submitted');
+  expect((await serverDoc('report:2022'))?.report.review.comments ?? []).toEqual([]);
+  await shot(clerkPage, 'clerk-offline-zh-CN');
+
+  // Back online: it reaches the server by itself, with the fix.
+  await clerkContext.setOffline(false);
+  await expect.poll(() => reach.textContent(), { timeout: 30_000 }).toMatch(/已送达政务公开办/);
+  const resubmitted = await serverDoc('report:2022');
+  expect(resubmitted?.report.review.status).toBe('submitted');
+  expect(resubmitted?.report.review.comments.map((c) => [c.text, c.resolved])).toEqual([['请补充信息处理费的收取情况。', true]]);
+
+  // The supervisor gets the new version and approves it.
+  await supervisorPage.getByRole('link', { name: /返回单位列表/ }).click();
+  const row = supervisorPage.getByRole('row', { name: new RegExp(AGENCY) }).filter({ hasText: '个版本' });
+  await expect.poll(() => row.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  await row.first().getByRole('link', { name: AGENCY }).click();
+  await supervisorPage.getByRole('button', { name: '审核通过' }).click();
+  await supervisorPage.getByText('已通过。').waitFor();
+  await expect.poll(() => roster.textContent(), { timeout: 20_000 }).toContain('已通过');
+  await shot(supervisorPage, 'supervisor-approved-zh-CN');
+
+  // The clerk's draft says approved.
+  await expect.poll(async () => (await serverDoc('review:2022'))?.report.review.status, { timeout: 20_000 }).toBe('approved');
+  await expect
+    .poll(
+      () =>
+        clerkPage.evaluate(
+          (id) =>
+            new Promise<string>((resolve) => {
+              const open = indexedDB.open('nianbao');
+              open.onsuccess = () => {
+                const request = open.result.transaction('drafts').objectStore('drafts').get(id);
+                request.onsuccess = () => resolve(request.result?.document?.review?.status ?? '');
+              };
+            }),
+          draftId,
+        ),
+      { timeout: 30_000 },
+    )
+    .toBe('approved');
+
+  // In English too.
+  await clerkPage.evaluate(() => localStorage.setItem('nianbao.language', 'en'));
+  await clerkPage.reload();
+  await clerkPage.getByText(/Reached the 政务公开办|Connecting to the server/).first().waitFor({ timeout: 20_000 });
+  await shot(clerkPage, 'clerk-en');
+  await supervisorPage.evaluate(() => localStorage.setItem('nianbao.language', 'en'));
+  await supervisorPage.goto(`${baseUrl()}#/review`);
+  await supervisorPage.reload();
+  await supervisorPage.getByRole('table', { name: /Units expected to report/ }).waitFor({ timeout: 20_000 });
+  await shot(supervisorPage, 'supervisor-en');
+
+  // Credentials never in storage: the password appears nowhere in localStorage or IndexedDB names.
+  const stored = await clerkPage.evaluate(() => JSON.stringify({ ...localStorage }));
+  expect(stored).not.toContain(clerk.password);
+  expect(clerkErrors.errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED|net::/.test(e))).toEqual([]);
+  expect(supervisorErrors.errors.filter((e) => !/Failed to load resource|net::/.test(e))).toEqual([]);
+  await clerkContext.close();
+  await supervisorContext.close();
+}, 240_000);
