@@ -19,6 +19,7 @@ import {
   partNumber,
   reportTitle,
   standardPreamble,
+  isStandardPreamble,
 } from './format.ts';
 import { decode } from './decode.ts';
 import { emptyReport, getPath } from './document.ts';
@@ -199,5 +200,13 @@ describe('sections and text helpers', () => {
     expect(preamble).not.toContain('门户网站下载');
     if (sentence === null) expect(preamble).not.toContain('电子版');
     else expect(preamble).toContain(sentence);
+  });
+
+  test('a preamble generated with the earlier wording (门户网站 always named) is still recognised as untouched', () => {
+    const before = '根据《中华人民共和国政府信息公开条例》规定和《国务院办公厅政府信息与政务公开办公室关于印发<中华人民共和国政府信息公开工作年度报告格式>的通知》（国办公开办函〔2021〕30号）要求，现发布《某县民政局2023年政府信息公开工作年度报告》，本报告统计数据从2023年1月1日至2023年12月31日。本报告电子版可在某县民政局门户网站下载。如对本报告有疑问，请联系：0952-1234567。';
+    expect(isStandardPreamble(before, '某县民政局', 2023, '0952-1234567')).toBe(true);
+    expect(isStandardPreamble(standardPreamble('某县民政局', 2023, '0952-1234567'), '某县民政局', 2023, '0952-1234567')).toBe(true);
+    expect(isStandardPreamble(`${before}特此报告。`, '某县民政局', 2023, '0952-1234567')).toBe(false);
+    expect(isStandardPreamble(before, '某县民政局', 2024, '0952-1234567')).toBe(false);
   });
 });

@@ -81,6 +81,26 @@ export function standardPreamble(agency: string, year: number | null, contact: s
   return sentences.map((s) => `${s}。`).join('');
 }
 
+/**
+ * The preamble as nianbao generated it until 2026-12, when it named "<机关>门户网站" whether or not
+ * the clerk had a site. Kept only so that a draft made then is still recognised as untouched (and
+ * so still follows its header, and takes the new wording) instead of being taken for the clerk's text.
+ */
+function preambleBefore202612(agency: string, year: number | null, contact: string): string {
+  const sentences = [
+    `根据${FORMAT_NOTICE.law}规定和${FORMAT_NOTICE.title}（${FORMAT_NOTICE.number}）要求，现发布《${reportTitle(agency, year)}》` +
+      (year === null ? '' : `，${statisticsPeriod(year)}`),
+    `本报告电子版可在${agency || '本机关'}门户网站下载`,
+  ];
+  if (contact.trim()) sentences.push(`如对本报告有疑问，请联系：${contact.trim()}`);
+  return sentences.map((s) => `${s}。`).join('');
+}
+
+/** Whether a preamble is the generated one for these fields (today's wording or the earlier one), not the clerk's own text. */
+export function isStandardPreamble(text: string, agency: string, year: number | null, contact: string): boolean {
+  return text === standardPreamble(agency, year, contact) || text === preambleBefore202612(agency, year, contact);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Sections
 // ---------------------------------------------------------------------------------------------

@@ -23,6 +23,7 @@ import {
   returnReason,
   sectionDef,
   standardPreamble,
+  isStandardPreamble,
   type NarrativeSectionId,
   type Report,
   type ReportLayout,
@@ -118,7 +119,7 @@ function syncFromForm(store: EditorStore, form: ReturnType<typeof useForm<Editor
       // A preamble the clerk has not edited follows the fields it is generated from.
       const oldText = standardPreamble(before.agency, before.year, before.contact);
       const newText = standardPreamble(meta.agency, meta.year, meta.contact);
-      if (newText !== oldText && values.narrative.preamble === oldText) {
+      if (newText !== oldText && isStandardPreamble(values.narrative.preamble ?? '', before.agency, before.year, before.contact)) {
         form.setValue('narrative.preamble', newText);
       }
     }

@@ -14,6 +14,7 @@ import {
   publicationDeadline,
   reportTitle,
   standardPreamble,
+  isStandardPreamble,
   type Label,
 } from '../../report/index.ts';
 import { useEditor, useFieldStatus, useStoreValue } from './context.ts';
@@ -57,7 +58,7 @@ export function MetaSection({ readOnly }: { readOnly: boolean }) {
   const meta = useStoreValue((s) => s.getReport().meta);
   const preamble = useStoreValue((s) => s.getReport().narrative.preamble);
   const generated = standardPreamble(meta.agency, meta.year, meta.contact);
-  const edited = preamble !== generated;
+  const edited = !isStandardPreamble(preamble, meta.agency, meta.year, meta.contact);
   const [replaced, setReplaced] = useState<string | null>(null);
   const deadline = useStoreValue((s) => publicationDeadline(s.getReport()));
   const preambleStatus = useFieldStatus('narrative.preamble');

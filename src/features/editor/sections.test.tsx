@@ -44,6 +44,19 @@ describe('the report header', () => {
     expect(preamble).toHaveValue(`${generated}特此报告。`);
   });
 
+  test('a draft whose preamble was generated with the earlier wording (门户网站) still follows its header', async () => {
+    const report = emptyReport();
+    report.meta = { ...report.meta, agency: '某县民政局', year: 2023, contact: '0952-1234567' };
+    const earlier = standardPreamble('某县民政局', 2023, '0952-1234567').replace('。如对', '。本报告电子版可在某县民政局门户网站下载。如对');
+    report.narrative.preamble = earlier;
+    const e = await renderEditor({ report, section: 'meta' });
+    expect(document.getElementById('preamble-state')!.textContent).toBe('导语按上方信息自动生成，可以修改。');
+    await e.user.type(screen.getByRole('textbox', { name: '联系方式' }), '，网址www.example.gov.cn');
+    const contact = '0952-1234567，网址www.example.gov.cn';
+    expect(screen.getByRole('textbox', { name: '导语' })).toHaveValue(standardPreamble('某县民政局', 2023, contact));
+    expect(e.latest().narrative.preamble).toContain('本报告电子版可在www.example.gov.cn下载');
+  });
+
   test('a year that is not a year is refused inline', async () => {
     const e = await renderEditor({ report: emptyReport(), section: 'meta' });
     const year = screen.getByRole('textbox', { name: '报告年度' });
