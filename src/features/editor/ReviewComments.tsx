@@ -10,6 +10,8 @@
  * place does, never on a keystroke in a cell.
  */
 import './reviewStrings.ts';
+// A part's name without a title (第n段（无标题）) is in the sections' strings.
+import './sectionStrings.ts';
 import { memo, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/index.ts';
