@@ -255,7 +255,8 @@ test('the next round: the reviewed file goes back, the clerk fixes it, and the n
   await row.getByRole('link', { name: agency }).click();
   const compare = page.getByRole('region', { name: '对比' });
   const changed = compare.getByRole('row', { name: /（一）予以公开 自然人/ });
-  expect(await changed.getByRole('cell').allTextContents()).toEqual(['13', '8', '−5']);
+  // The comparison renders once the unit's versions are read from the store: wait for the row, not a snapshot of nothing.
+  await expect.poll(() => changed.getByRole('cell').allTextContents()).toEqual(['13', '8', '−5']);
   // It opens on what changed, at the top: under the heading, above the report, in view.
   const compareBox = (await compare.boundingBox())!;
   expect(compareBox.y).toBeLessThan((await page.locator('.rv-unit-view').boundingBox())!.y);
