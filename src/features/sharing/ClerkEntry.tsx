@@ -1,16 +1,32 @@
 /**
- * The editor toolbar's door to sharing, as small as it can be: the editor page's first load
- * carries only the reference to this file; ClerkSharing (and, once connected, PouchDB) come later.
+ * The editor toolbar's door to sharing, as small as it can be. A clerk who has never connected
+ * (most of them: sharing is something a 政务公开办 turns on) gets only a button here; ClerkSharing,
+ * the sync code behind it and the decoder it uses come when the button is pressed or when a
+ * connection is remembered — not with every editor page (the bench counts what the editor loads).
  */
-import { lazy, Suspense } from 'react';
+import './strings.ts';
+import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { rememberedConnection } from '../../sync/connection.ts';
 import type { ClerkSharingProps } from './ClerkSharing.tsx';
 
 const ClerkSharing = lazy(() => import('./ClerkSharing.tsx'));
 
 export default function ClerkEntry(props: ClerkSharingProps) {
+  const { t } = useTranslation();
+  const [opened, setOpened] = useState(false);
+  if (!opened && rememberedConnection()?.role !== 'unit') {
+    return (
+      <span className="sharing-entry">
+        <button type="button" onClick={() => setOpened(true)} aria-haspopup="dialog">
+          {t('sharing.connect.open')}
+        </button>
+      </span>
+    );
+  }
   return (
     <Suspense fallback={null}>
-      <ClerkSharing {...props} />
+      <ClerkSharing {...props} startConnecting={opened} />
     </Suspense>
   );
 }

@@ -23,16 +23,19 @@ export interface ClerkSharingProps {
   readonly flush: () => Promise<unknown>;
   /** Loads the draft again after sharing wrote a new version of it. */
   readonly reload: () => Promise<unknown>;
+  /** Show the connect form at once (the clerk pressed ClerkEntry's button). */
+  readonly startConnecting?: boolean;
 }
 
 type Notice = { key: 'needReady' | 'reviewArrived' | 'reviewCreated' } | { key: 'submitted'; time: string } | { key: 'failed'; reason: string };
 
 const noSync = { subscribe: () => () => {}, state: (): UnitSyncState | undefined => undefined };
 
-export default function ClerkSharing({ draftId, store, flush, reload }: ClerkSharingProps) {
+export default function ClerkSharing({ draftId, store, flush, reload, startConnecting = false }: ClerkSharingProps) {
   const { t } = useTranslation();
   const [connection, setConnection] = useState<Connection | undefined>(() => (rememberedConnection()?.role === 'unit' ? rememberedConnection() : undefined));
-  const [connecting, setConnecting] = useState(false);
+  // Opened from ClerkEntry's button: the form shows at once, as if this component's own button was pressed.
+  const [connecting, setConnecting] = useState(startConnecting);
   const [sync, setSync] = useState<UnitSync | undefined>();
   const [notice, setNotice] = useState<Notice | undefined>();
   const [busy, setBusy] = useState(false);
