@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { APPLICANT_COLUMN_IDS, COMPUTED_CELLS, ENTERED_APPLICATIONS_ROWS, computeTotals, emptyReport, setCell } from '../src/report/index.ts';
 import { CHROMIUM_ARGS, executablePath } from '../tests/e2e/chromium.ts';
 import { benchCheck } from './check.ts';
+import { benchDocx, benchImportPdf, benchImportText, longPdf } from './publish.ts';
 import { figures, keystrokeLatency, setCpuThrottling } from './browser.ts';
 import { round, summarise, type Figure } from './stats.ts';
 
@@ -232,6 +233,7 @@ async function printView(page: Page, id: string, repeats: number) {
 // ---------------------------------------------------------------------------------------------
 
 async function main() {
+  let pdf: Awaited<ReturnType<typeof longPdf>> | undefined;
   await buildApp();
   const server = await preview({ build: { outDir: OUT }, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
   const address = server.httpServer.address();
@@ -301,6 +303,11 @@ async function main() {
     log('print view…');
     report(summarise('printView.x1', 'print view of the report rendered', 'ms', await printView(page, id, REPEATS)));
     await page.close();
+
+    log('a long PDF to import…');
+    const printer = await context.newPage();
+    pdf = await longPdf(printer);
+    await printer.close();
   } finally {
     await context.close();
     await server.close();
@@ -308,6 +315,11 @@ async function main() {
 
   log('check in Node…');
   report(benchCheck(QUICK ? 3 : 7));
+
+  log('Word file and import in Node…');
+  report(await benchDocx(REPEATS * 2));
+  report(await benchImportText(REPEATS * 2));
+  if (pdf) report(await benchImportPdf(pdf, REPEATS));
 }
 
 function overBudget(): string[] {
