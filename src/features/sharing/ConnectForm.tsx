@@ -3,9 +3,9 @@
  * in this form's input only while it is typed; after the attempt the input is emptied, and it is
  * never stored, put in a URL or logged.
  */
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { normaliseServerUrl, signIn, SUPERVISOR_ROLE, type SignInError } from '../../sync/session.ts';
+import { normaliseServerUrl, sameOriginServer, signIn, SUPERVISOR_ROLE, type SignInError } from '../../sync/session.ts';
 import { rememberConnection, type Connection } from '../../sync/connection.ts';
 
 type FormError = SignInError | 'badUrl' | 'empty' | 'wrongRole' | 'wrongRoleUnit';
@@ -14,6 +14,18 @@ export function ConnectForm({ role, onConnected, onCancel }: { role: Connection[
   const { t } = useTranslation();
   const id = useId();
   const password = useRef<HTMLInputElement>(null);
+  const address = useRef<HTMLInputElement>(null);
+
+  // Served by the area's server, the app knows its server: the field starts with it (the clerk may type another).
+  useEffect(() => {
+    let live = true;
+    void sameOriginServer().then((url) => {
+      if (live && url && address.current && !address.current.value) address.current.value = url;
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
   const [error, setError] = useState<FormError | undefined>();
   const [busy, setBusy] = useState(false);
 
@@ -45,7 +57,7 @@ export function ConnectForm({ role, onConnected, onCancel }: { role: Connection[
       <p className="sharing-help">{t('sharing.connect.help')}</p>
       <label>
         {t('sharing.connect.url')}
-        <input name="url" type="url" required placeholder="http://127.0.0.1:5984" autoComplete="url" />
+        <input ref={address} name="url" type="url" required placeholder="http://127.0.0.1:5984" autoComplete="url" />
       </label>
       <label>
         {t('sharing.connect.user')}
