@@ -20,7 +20,9 @@ export function ConnectForm({ role, onConnected, onCancel }: { role: Connection[
   useEffect(() => {
     let live = true;
     void sameOriginServer().then((url) => {
-      if (live && url && address.current && !address.current.value) address.current.value = url;
+      if (!live || !url || !address.current || address.current.value) return;
+      address.current.value = url;
+      setSameOrigin(true);
     });
     return () => {
       live = false;
@@ -28,6 +30,7 @@ export function ConnectForm({ role, onConnected, onCancel }: { role: Connection[
   }, []);
   const [error, setError] = useState<FormError | undefined>();
   const [busy, setBusy] = useState(false);
+  const [sameOrigin, setSameOrigin] = useState(false);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -57,8 +60,13 @@ export function ConnectForm({ role, onConnected, onCancel }: { role: Connection[
       <p className="sharing-help">{t('sharing.connect.help')}</p>
       <label>
         {t('sharing.connect.url')}
-        <input ref={address} name="url" type="url" required placeholder="http://127.0.0.1:5984" autoComplete="url" />
+        <input ref={address} name="url" type="url" required placeholder="http://127.0.0.1:5984/couchdb" autoComplete="url" aria-describedby={sameOrigin ? `${id}-same` : undefined} />
       </label>
+      {sameOrigin && (
+        <p id={`${id}-same`} className="sharing-help">
+          {t('sharing.connect.sameOrigin')}
+        </p>
+      )}
       <label>
         {t('sharing.connect.user')}
         <input name="user" required autoComplete="username" spellCheck={false} />
