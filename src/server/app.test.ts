@@ -14,6 +14,8 @@ import { ASSETS_CACHE, contentSecurityPolicy, inlineHashes } from './app.ts';
 import { APP_DIST } from '../cli/commands/server.ts';
 import { sameOriginServer, signIn } from '../sync/session.ts';
 import { setupArea } from './setup.ts';
+import { main } from '../cli/main.ts';
+import { memoryIo } from '../cli/io.ts';
 
 const admin = { name: 'admin', password: 'admin-app-password' };
 const clerk = { name: 'pl-mzj', password: 'mzj-password-1' };
@@ -156,6 +158,17 @@ describe('a server whose app is not built', () => {
 
   it('the CLI serves the dist/ of its own folder', () => {
     expect(APP_DIST).toBe(resolve('dist'));
+  });
+});
+
+describe('nianbao server csp', () => {
+  it('prints the policy the server sends, for nginx or IIS; says how to build when there is no build', async () => {
+    const io = memoryIo();
+    expect(await main(['server', 'csp', '--dist', dist], io)).toBe(0);
+    expect(io.out().trim()).toBe(server.app!.csp);
+    const missing = memoryIo();
+    expect(await main(['server', 'csp', '--dist', join(dist, 'assets')], missing)).toBe(1);
+    expect(missing.err()).toContain('npm run build');
   });
 });
 

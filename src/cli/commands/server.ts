@@ -1,7 +1,8 @@
 /** `nianbao server start|setup`: the area's sharing server (see src/server/). */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { notBuiltMessage } from '../../server/app.ts';
+import { join } from 'node:path';
+import { contentSecurityPolicy, notBuiltMessage } from '../../server/app.ts';
 import { parse, usageError } from '../args.ts';
 import { println, type Io } from '../io.ts';
 
@@ -9,6 +10,7 @@ export const summary = 'Run the sharing server (start) or provision an area from
 
 export const usage = `Usage: nianbao server start [--port 5984] [--dir DIR | --in-memory] --admin USER:PASS [--origin URL]
        nianbao server setup --url URL --admin USER:PASS --roster FILE.csv --supervisor USER:PASS [--json]
+       nianbao server csp [--dist DIR]
 
 start   Runs the embedded CouchDB-compatible server (pouchdb-server) until stopped (Ctrl+C), and
         serves the built app (dist/, \`npm run build\`) at / with the CouchDB API at /couchdb on the
@@ -32,6 +34,11 @@ setup   Creates, from the roster, one database per unit (members: the unit's rol
   --supervisor USER:PASS the 政务公开办's reviewer
   --json                print {"units":[{"agency","user","db"}],"supervisor":{"user"}}
 
+csp     Prints the Content-Security-Policy that \`server start\` sends with the app, for another web
+        server hosting dist/ (nginx, IIS): it names the build's inline script by its hash, so
+        print it again after each build.
+  --dist DIR            the built app (default: dist/ of this nianbao folder)
+
 Exit status: 0 done, 1 the server refused or could not be reached, 2 bad usage or roster.`;
 
 /** The built app: dist/ of the nianbao folder this command runs from (`npm run build`). */
@@ -48,7 +55,23 @@ export async function run(args: string[], io: Io): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'start') return start(rest, io);
   if (sub === 'setup') return setup(rest, io);
-  return usageError(io, 'server', sub === undefined ? 'start or setup is required' : `unknown subcommand "${sub}" (start, setup)`);
+  if (sub === 'csp') return csp(rest, io);
+  return usageError(io, 'server', sub === undefined ? 'start, setup or csp is required' : `unknown subcommand "${sub}" (start, setup, csp)`);
+}
+
+async function csp(args: string[], io: Io): Promise<number> {
+  const parsed = parse(args, { dist: { type: 'string' } });
+  if (!parsed.ok) return usageError(io, 'server', parsed.message);
+  const dist = parsed.values.dist ?? APP_DIST;
+  let html: string;
+  try {
+    html = await readFile(join(dist, 'index.html'), 'utf8');
+  } catch {
+    println(io.stderr, `nianbao server csp: ${notBuiltMessage(dist)}`);
+    return 1;
+  }
+  println(io.stdout, contentSecurityPolicy(html));
+  return 0;
 }
 
 async function start(args: string[], io: Io): Promise<number> {
