@@ -184,3 +184,41 @@ describe('contentSecurityPolicy', () => {
     expect(csp.split('; ').find((d) => d.startsWith('style-src '))).toBe(["style-src 'self'", ...styles].join(' '));
   });
 });
+
+describe('nianbao server start, the command', () => {
+  it('serves this folder\'s dist/ at / (or says how to build it) and the CouchDB API at /couchdb', async () => {
+    const { spawn } = await import('node:child_process');
+    const { existsSync } = await import('node:fs');
+    const child = spawn(process.execPath, ['bin/nianbao.mjs', 'server', 'start', '--port', '0', '--in-memory', '--admin', 'admin:cli-admin-pw'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      const couch = await new Promise<string>((done, fail) => {
+        const timer = setTimeout(() => fail(new Error(`no start line in: ${out}`)), 30_000);
+        const poll = setInterval(() => {
+          const match = /the CouchDB API at (http:\/\/\S+)/.exec(out);
+          if (match) {
+            clearInterval(poll);
+            clearTimeout(timer);
+            done(match[1]!);
+          }
+        }, 100);
+      });
+      const origin = couch.replace(/\/couchdb$/, '');
+      expect(couch).toBe(`${origin}/couchdb`);
+      const page = await fetch(`${origin}/`);
+      if (existsSync('dist/index.html')) {
+        expect(out).toContain(`the app at ${origin}/`);
+        expect(page.status).toBe(200);
+        expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      } else {
+        expect(out).toContain('npm run build');
+        expect(page.status).toBe(503);
+      }
+      expect((await fetch(`${couch}/`)).status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  }, 40_000);
+});
