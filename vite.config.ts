@@ -242,7 +242,7 @@ export default defineConfig({
       // may leave out what a chunk does not use, and need not load review's part of the core
       // just because the core's index re-exports it.
       treeshake: { moduleSideEffects: [{ test: /src[\\/]report[\\/]/, sideEffects: false }] },
-      output: { codeSplitting: { groups: CHUNK_GROUPS }, chunkFileNames: 'assets/[name]-[hash:6].js', entryFileNames: 'assets/[name]-[hash:6].js', assetFileNames: 'assets/[name]-[hash:6][extname]' },
+      output: { codeSplitting: { groups: CHUNK_GROUPS } },
     },
   },
   test: {
