@@ -137,6 +137,23 @@ describe('openSupervisorSync', () => {
     expect(onServer.value?.report.review.comments.map((c) => c.text)).toEqual(['请补充。']);
     expect(progressOf(C.user)).toBe('returned');
   });
+
+  it("another computer of the 政务公开办 shows the same review: the review document updates its workspace's version", async () => {
+    const elsewhere = createMemoryReviewStore();
+    const second = await openSupervisorSync({ url: server.url, user: supervisor.name, role: 'supervisor' }, elsewhere, { PouchDB: nodePouch(supervisor), passMs: 60_000 });
+    try {
+      const listed = await until(
+        () => elsewhere.list(),
+        (l) => l.ok && l.value.versions.some((v) => v.agency === C.agency && v.document.review.status === 'returned'),
+      );
+      const version = listed.value.ok ? listed.value.value.versions.find((v) => v.agency === C.agency) : undefined;
+      expect(version?.document.review.comments.map((c) => c.text)).toEqual(['请补充。']);
+      // The submitted report of another unit, not reviewed yet, stays as submitted.
+      expect(listed.value.ok && listed.value.value.versions.find((v) => v.agency === B.agency)?.document.review.status).toBe('submitted');
+    } finally {
+      await second.close();
+    }
+  });
 });
 
 describe('conflicts', () => {

@@ -21,9 +21,9 @@
  * which CouchDB gives to admins only).
  */
 import type { Report } from '../report/index.ts';
-import type { ReceivedVersion, Result, ReviewStore } from '../storage/review/index.ts';
+import { unitKeyOf, type ReceivedVersion, type Result, type ReviewStore } from '../storage/review/index.ts';
 import type { Connection } from './connection.ts';
-import { docId, readShared, sharedDoc, unitProgress, type SharedDoc, type SharedKind, type UnitProgress } from './docs.ts';
+import { docId, lastEventAt, readShared, sharedDoc, unitProgress, type SharedDoc, type SharedKind, type UnitProgress } from './docs.ts';
 import { loadPouchDB, type PouchDatabase, type PouchDBConstructor, type PouchDoc, type ChangesFeed, type SyncHandler } from './pouch.ts';
 import { AREA_DB } from './session.ts';
 
@@ -191,12 +191,57 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     setUnit(unit.user, { years, unreadable, conflicts });
   };
 
-  /** A submitted report enters the workspace as a collected file does (duplicates are refused there). */
-  const receive = async (doc: PouchDoc) => {
+  /**
+   * The workspace's latest version per unit (unitKey), read once and kept as versions come and
+   * go through this store: a review document arriving must not list the whole store each time.
+   */
+  let latestVersions: Promise<Map<string, ReceivedVersion>> | undefined;
+  const latestIndex = () =>
+    (latestVersions ??= inner.list().then((listed) => {
+      const index = new Map<string, ReceivedVersion>();
+      if (listed.ok) for (const v of listed.value.versions) index.set(v.unitKey, v);
+      return index;
+    }));
+  const noteVersion = async (version: ReceivedVersion) => {
+    const index = await latestIndex();
+    const before = index.get(version.unitKey);
+    if (!before || before.id === version.id || version.receivedAt >= before.receivedAt) index.set(version.unitKey, version);
+  };
+  const notifyStore = () => {
+    for (const listener of [...storeListeners]) listener();
+  };
+
+  /**
+   * What arrives enters the workspace. A submitted report: as a collected file does (duplicates
+   * are refused there). A review document newer than the workspace's version of the unit (written
+   * on another computer of the 政务公开办): the workspace's version takes it, so that two
+   * computers show the same review.
+   */
+  let arrivals: Promise<unknown> = Promise.resolve();
+  const receive = (doc: PouchDoc) => {
+    const next = arrivals.then(() => arrive(doc));
+    arrivals = next.catch(() => undefined);
+    return next;
+  };
+  const arrive = async (doc: PouchDoc) => {
     const read = readShared(doc);
-    if (!read?.ok || read.kind !== 'report' || read.report.review.status !== 'submitted') return;
-    const received = await inner.receive({ document: read.report, fileName: `${read.doc.agency}-${read.doc.year}（服务器）`, receivedAt: read.doc.at });
-    if (received.ok) for (const listener of [...storeListeners]) listener();
+    if (!read?.ok || closed) return;
+    if (read.kind === 'report') {
+      if (read.report.review.status !== 'submitted') return;
+      const received = await inner.receive({ document: read.report, fileName: `${read.doc.agency}-${read.doc.year}（服务器）`, receivedAt: read.doc.at });
+      if (received.ok) {
+        await noteVersion(received.value);
+        notifyStore();
+      }
+      return;
+    }
+    const latest = (await latestIndex()).get(unitKeyOf(read.report));
+    if (!latest || lastEventAt(read.report) <= lastEventAt(latest.document)) return;
+    const updated = await inner.update(latest.id, read.report);
+    if (updated.ok) {
+      await noteVersion(updated.value);
+      notifyStore();
+    }
   };
 
   const startUnit = (unit: AreaUnit) => {
@@ -464,14 +509,12 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
         return { ok: false, reason: 'storage', message: (e as Error).message };
       }
       // The workspace's version of the unit now shows the kept review.
-      if (kept) {
-        const listed = await inner.list();
-        if (listed.ok) {
-          const latest = listed.value.versions.filter((v) => v.agency === kept.report.meta.agency && v.year === kept.report.meta.year).at(-1);
-          if (latest) {
-            await inner.update(latest.id, kept.report);
-            for (const listener of [...storeListeners]) listener();
-          }
+      const latest = kept && (await latestIndex()).get(unitKeyOf(kept.report));
+      if (kept && latest) {
+        const updated = await inner.update(latest.id, kept.report);
+        if (updated.ok) {
+          await noteVersion(updated.value);
+          notifyStore();
         }
       }
       await refreshUnit(unit);
@@ -481,14 +524,23 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
 
   const store: ReviewStore = {
     list: () => inner.list(),
-    receive: (input) => inner.receive(input),
+    async receive(input) {
+      const received = await inner.receive(input);
+      if (received.ok) await noteVersion(received.value);
+      return received;
+    },
     async update(id, document): Promise<Result<ReceivedVersion>> {
       const updated = await inner.update(id, document);
+      if (updated.ok) await noteVersion(updated.value);
       // Stored in the workspace first; what goes to the unit is what the workspace kept.
       if (updated.ok) await serial(() => writeReview(updated.value.document)).catch(() => undefined);
       return updated;
     },
-    removeUnit: (key) => inner.removeUnit(key),
+    async removeUnit(key) {
+      const removed = await inner.removeUnit(key);
+      latestVersions = undefined;
+      return removed;
+    },
     settings: () => inner.settings(),
     saveSettings: (settings) => inner.saveSettings(settings),
     close: () => inner.close(),

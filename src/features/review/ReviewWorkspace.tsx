@@ -121,7 +121,7 @@ function RosterField({ workspace, serverRoster }: { workspace: ReviewWorkspaceSt
   const [notice, setNotice] = useState('');
   return (
     <details className="rv-roster">
-      <summary>{t('review.settings.roster', { count: workspace.settings.roster.length })}</summary>
+      <summary>{t('review.settings.roster', { count: workspace.settings.roster.length || (serverRoster?.length ?? 0) })}</summary>
       <label htmlFor={`${ids}-roster`}>{t('review.settings.rosterLabel')}</label>
       <textarea id={`${ids}-roster`} rows={6} value={text} onChange={(e) => setText(e.target.value)} />
       <button

@@ -50,22 +50,28 @@ function ConflictView({
   conflict,
   sync,
   renderConflict,
+  onNotice,
 }: {
   share: UnitShare;
   conflict: DocConflict;
   sync: SupervisorSync;
   renderConflict?: SharedReviewProps['renderConflict'];
+  /** What came of a choice (said outside this view: a resolved conflict's view goes away). */
+  onNotice: (text: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState('');
   const other = conflict.others[0]!;
-  const stamp = (v: { by: string; at: number }) => ({ by: v.by, at: new Date(v.at).toLocaleString() });
+  const stamp = (v: { by: string; at: number }) => ({ by: v.by, at: new Date(v.at).toLocaleString(i18n.language) });
+  const sides = [
+    { name: t('sharing.supervisor.conflictSideShown'), version: conflict.winner },
+    { name: t('sharing.supervisor.conflictSideOther'), version: other },
+  ];
   const keep = async (rev: string) => {
     setBusy(true);
     const result = await sync.resolveConflict(share.unit.user, conflict.id, rev);
     setBusy(false);
-    setNotice(result.ok ? t('sharing.supervisor.conflictResolved') : t('sharing.supervisor.conflictFailed', { reason: result.message ?? result.reason }));
+    onNotice(result.ok ? t('sharing.supervisor.conflictResolved') : t('sharing.supervisor.conflictFailed', { reason: result.message ?? result.reason }));
   };
   return (
     <section className="sharing-conflict" role="region" aria-label={t('sharing.supervisor.conflictHeading', { agency: share.unit.agency, what: t(`sharing.supervisor.conflictWhat.${conflict.kind}`, { year: conflict.year }) })}>
@@ -90,7 +96,47 @@ function ConflictView({
       ) : (
         <p>{t('sharing.supervisor.conflictUnitOnly')}</p>
       )}
-      <p aria-live="polite">{notice}</p>
+      {/* The review part side by side (status, comments); the report's content by the compare view. */}
+      <table className="sharing-roster sharing-sides">
+        <caption>{t('sharing.supervisor.conflictSides')}</caption>
+        <thead>
+          <tr>
+            <td />
+            {sides.map((side) => (
+              <th key={side.name} scope="col">
+                {side.name}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{t('sharing.supervisor.conflictStatus')}</th>
+            {sides.map((side) => (
+              <td key={side.name}>{t(`review.status.${side.version.report.review.status}`)}</td>
+            ))}
+          </tr>
+          <tr>
+            <th scope="row">{t('sharing.supervisor.conflictComments')}</th>
+            {sides.map((side) => (
+              <td key={side.name}>
+                {side.version.report.review.comments.length === 0 ? (
+                  t('sharing.supervisor.conflictNoComments')
+                ) : (
+                  <ul>
+                    {side.version.report.review.comments.map((c) => (
+                      <li key={c.id}>
+                        {c.text} <span className="sharing-help">— {c.author}</span>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+            ))}
+          </tr>
+        </tbody>
+      </table>
+      <h4>{t('sharing.supervisor.conflictReport')}</h4>
       {renderConflict?.(conflict.winner.report, other.report)}
     </section>
   );
@@ -145,6 +191,7 @@ export function SharedReview({ children, renderConflict, unitPage = false }: Sha
   const [connection, setConnection] = useState<Connection | undefined>(() => (rememberedConnection()?.role === 'supervisor' ? rememberedConnection() : undefined));
   const [connecting, setConnecting] = useState(false);
   const [sync, setSync] = useState<SupervisorSync | undefined>();
+  const [conflictNotice, setConflictNotice] = useState('');
 
   useEffect(() => {
     if (!connection) return;
@@ -187,7 +234,7 @@ export function SharedReview({ children, renderConflict, unitPage = false }: Sha
     (filter: (share: UnitShare) => boolean) =>
       sync && state
         ? [...state.units.values()].filter(filter).flatMap((share) =>
-            share.conflicts.map((conflict) => <ConflictView key={`${share.unit.user}:${conflict.id}`} share={share} conflict={conflict} sync={sync} renderConflict={renderConflict} />),
+            share.conflicts.map((conflict) => <ConflictView key={`${share.unit.user}:${conflict.id}`} share={share} conflict={conflict} sync={sync} renderConflict={renderConflict} onNotice={setConflictNotice} />),
           )
         : [],
     [sync, state, renderConflict],
@@ -227,6 +274,9 @@ export function SharedReview({ children, renderConflict, unitPage = false }: Sha
             </p>
             <p role="status" className={state?.online === false ? 'sharing-error' : 'sharing-notice'}>
               {state?.rosterError === 'denied' ? t('sharing.supervisor.rosterDenied') : state?.online === false ? t('sharing.supervisor.offline') : t('sharing.supervisor.online')}
+            </p>
+            <p aria-live="polite" className="sharing-notice">
+              {conflictNotice}
             </p>
             {state?.lastPass ? <p className="sharing-help">{t('sharing.supervisor.liveState', { live: liveCount, count: state.lastPass.units, ms: state.lastPass.ms })}</p> : null}
             {!roster || !state ? (
