@@ -213,6 +213,8 @@ test('a conflict: two computers of the 政务公开办 comment while offline; bo
 
   // Both lose the network, and each adds a comment to the same version of the review.
   for (const context of contexts) await context.setOffline(true);
+  // Said honestly: offline, the review kept here.
+  await one.getByText('离线：审核意见保存在本机，联网后自动送达各单位').waitFor({ timeout: 15_000 });
   for (const [page, text] of [
     [one, '第一台电脑的意见'],
     [two, '第二台电脑的意见'],
@@ -222,6 +224,7 @@ test('a conflict: two computers of the 政务公开办 comment while offline; bo
     await page.getByText('已添加审核意见。').waitFor();
   }
   for (const context of contexts) await context.setOffline(false);
+  await one.getByText('在线：各单位的报送会自动出现在下方单位列表中').waitFor({ timeout: 15_000 });
 
   // The server kept both: a conflict, nothing overwritten.
   await expect.poll(async () => (await serverDoc('review:2022', '?conflicts=true'))?._conflicts?.length ?? 0, { timeout: 30_000 }).toBe(1);
