@@ -7,7 +7,7 @@
 import './strings.ts';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rememberedConnection } from '../../sync/connection.ts';
+import { openedFromFile, rememberedConnection } from '../../sync/connection.ts';
 import type { ClerkSharingProps } from './ClerkSharing.tsx';
 
 const ClerkSharing = lazy(() => import('./ClerkSharing.tsx'));
@@ -15,6 +15,14 @@ const ClerkSharing = lazy(() => import('./ClerkSharing.tsx'));
 export default function ClerkEntry(props: ClerkSharingProps) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
+  // The single file (file://) has no server to share with: the door is a sentence saying so.
+  if (openedFromFile()) {
+    return (
+      <span className="sharing-entry sharing-unavailable" role="note">
+        {t('sharing.fromFile')}
+      </span>
+    );
+  }
   if (!opened && rememberedConnection()?.role !== 'unit') {
     return (
       <span className="sharing-entry">

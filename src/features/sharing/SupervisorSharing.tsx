@@ -10,7 +10,7 @@ import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react
 import { useTranslation } from 'react-i18next';
 import type { Report } from '../../report/index.ts';
 import { createIdbReviewStore, type ReviewStore } from '../../storage/review/index.ts';
-import { rememberConnection, rememberedConnection, type Connection } from '../../sync/connection.ts';
+import { openedFromFile, rememberConnection, rememberedConnection, type Connection } from '../../sync/connection.ts';
 import { signOut } from '../../sync/session.ts';
 import { openSupervisorSync, type SupervisorSync, type SupervisorSyncState } from '../../sync/supervisor.ts';
 import type { UnitProgress } from '../../sync/docs.ts';
@@ -83,6 +83,9 @@ export function SharedReview({ children, renderConflict }: SharedReviewProps) {
               }}
               onCancel={() => setConnecting(false)}
             />
+          ) : openedFromFile() ? (
+            // The single file (file://) has no server to share with.
+            <p className="sharing-unavailable">{t('sharing.fromFile')}</p>
           ) : (
             <button type="button" onClick={() => setConnecting(true)}>
               {t('sharing.connect.openSupervisor')}
