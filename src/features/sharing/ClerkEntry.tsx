@@ -11,6 +11,7 @@ import { openedFromFile, rememberedConnection } from '../../sync/connection.ts';
 import type { ClerkSharingProps } from './ClerkSharing.tsx';
 
 const ClerkSharing = lazy(() => import('./ClerkSharing.tsx'));
+const FromFileNote = lazy(() => import('./FromFileNote.tsx'));
 
 export default function ClerkEntry(props: ClerkSharingProps) {
   const { t } = useTranslation();
@@ -18,9 +19,9 @@ export default function ClerkEntry(props: ClerkSharingProps) {
   // The single file (file://) has no server to share with: the door is a sentence saying so.
   if (openedFromFile()) {
     return (
-      <span className="sharing-entry sharing-unavailable" role="note">
-        {t('sharing.fromFile')}
-      </span>
+      <Suspense fallback={null}>
+        <FromFileNote />
+      </Suspense>
     );
   }
   if (!opened && rememberedConnection()?.role !== 'unit') {

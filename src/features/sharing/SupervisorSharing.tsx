@@ -15,6 +15,7 @@ import { signOut } from '../../sync/session.ts';
 import { openSupervisorSync, type SupervisorSync, type SupervisorSyncState } from '../../sync/supervisor.ts';
 import type { UnitProgress } from '../../sync/docs.ts';
 import { ConnectForm } from './ConnectForm.tsx';
+import FromFileNote from './FromFileNote.tsx';
 import { clockTime } from './time.ts';
 
 const PROGRESS: readonly UnitProgress[] = ['notStarted', 'filling', 'submitted', 'returned', 'approved'];
@@ -85,7 +86,9 @@ export function SharedReview({ children, renderConflict }: SharedReviewProps) {
             />
           ) : openedFromFile() ? (
             // The single file (file://) has no server to share with.
-            <p className="sharing-unavailable">{t('sharing.fromFile')}</p>
+            <p>
+              <FromFileNote />
+            </p>
           ) : (
             <button type="button" onClick={() => setConnecting(true)}>
               {t('sharing.connect.openSupervisor')}
