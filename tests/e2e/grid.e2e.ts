@@ -70,6 +70,16 @@ test('a click selects the value whether the cell had focus or not; a double-clic
   await granted.click();
   await page.keyboard.type('4');
   expect(await granted.inputValue()).toBe('4');
+  // Clicked again while its value is selected (as after Tab, Enter or a click), clicked twice:
+  // the release must not collapse the selection into a caret before the digit.
+  await granted.click();
+  await page.keyboard.type('7');
+  expect(await granted.inputValue()).toBe('7');
+  await page.keyboard.press('Tab');
+  await granted.click();
+  await granted.click();
+  await page.keyboard.type('4');
+  expect(await granted.inputValue()).toBe('4');
   // A double-click edits in place: the digit is added.
   await granted.dblclick();
   await page.keyboard.type('2');
