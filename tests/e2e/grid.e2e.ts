@@ -144,8 +144,14 @@ test("四's 15 figures in one row, as published, paste whole (16.2)", async () =
   expect(await cell(page, 'appeals.litigationAfterReview.upheld').inputValue()).toBe('2');
   expect(await cell(page, 'appeals.review.total').textContent()).toBe('3');
   await page.locator('.grid-frame').screenshot({ path: screenshotPath('grid-paste-appeals-zh-CN.png') });
-  // On to 三: the notice was about 四's table and stays with it.
-  await page.getByRole('navigation', { name: /年报各部分/ }).getByRole('button', { name: /三、/ }).click();
+  // On to 三 and back, paste again, on to 三: the notice was about 四's table and stays with it.
+  const nav = (name: RegExp) => page.getByRole('navigation', { name: /年报各部分/ }).getByRole('button', { name });
+  await nav(/三、/).click();
+  await nav(/四、/).click();
+  await cell(page, 'appeals.review.upheld').click();
+  await paste(page, figures.join('\t') + '\r\n');
+  await expect.poll(() => page.locator('.grid-message').textContent()).toContain('已粘贴 1 行 15 列');
+  await nav(/三、/).click();
   await cell(page, 'applications.newReceived.naturalPerson').waitFor();
   expect(await page.locator('.grid-message').textContent()).toBe('');
   expect(errors).toEqual([]);
