@@ -2,6 +2,7 @@
  * The supervisor's workspace, composed: the review feature with the editor's read-only layout
  * and the print layout passed in (features do not import one another).
  */
+import { useTranslation } from 'react-i18next';
 import { ComparisonView, ReviewWorkspace } from '../features/review/index.ts';
 import { SharedReview } from '../features/sharing/index.ts';
 import { Editor } from '../features/editor/index.ts';
@@ -10,6 +11,7 @@ import { RouteErrorBoundary } from './ErrorBoundary.tsx';
 import { ReviewRecovery } from './ReviewRecovery.tsx';
 
 export function ReviewPage({ unit }: { unit?: string }) {
+  const { t } = useTranslation();
   return (
     // The connection to the sharing server outlives the unit shown (and a unit's failure).
     <SharedReview unitPage={unit !== undefined} renderConflict={(shown, other) => <ComparisonView before={other} after={shown} />}>
@@ -22,7 +24,9 @@ export function ReviewPage({ unit }: { unit?: string }) {
             shared={shared?.shared}
             onUnitShown={shared?.onUnitShown}
             renderConflicts={shared?.renderConflicts}
-            renderReport={(report, context) => <Editor key={`${context.unit.key}:${report.meta.agency}`} report={report} readOnly />}
+            renderReport={(report, context) => (
+              <Editor key={`${context.unit.key}:${report.meta.agency}`} report={report} readOnly readOnlyNote={t('review.unit.editorReadOnly')} />
+            )}
             renderPrint={(report) => <PrintView report={report} />}
           />
         </RouteErrorBoundary>

@@ -10,13 +10,15 @@ import { addSourceStrings } from '../i18n/index.ts';
 import { decode } from '../report/decode.ts';
 import type { Report } from '../report/index.ts';
 import type { UnsavedEntry } from '../storage/unsavedJournal.ts';
+import { useFormatDateTime } from '../ui/format.ts';
 
 addSourceStrings(strings);
 
 export function UnsavedOffer({ offer, onRestore, onDiscard }: { offer: UnsavedEntry; onRestore: (report: Report) => void; onDiscard: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const formatDateTime = useFormatDateTime();
   const [unreadable, setUnreadable] = useState(false);
-  const at = new Date(offer.at).toLocaleString(i18n.language);
+  const at = formatDateTime(offer.at);
   return (
     <section role="alertdialog" aria-labelledby="unsaved-offer" className="unsaved-offer">
       <h2 id="unsaved-offer">{t('app.unsaved.heading')}</h2>

@@ -77,6 +77,8 @@ export interface EditorProps {
   onChange?: (report: Report) => void;
   /** E.g. another tab holds the draft. A 'ready' report is read-only by itself until reopened. */
   readOnly?: boolean;
+  /** Why it is read-only, said above the report (another tab, by default; a unit's report under review). */
+  readOnlyNote?: string;
   /** Rendered in the editor's top bar (save state, export, history). */
   toolbar?: ReactNode;
   /** A field to focus when the editor opens (a draft just created: its first field). */
@@ -426,13 +428,14 @@ export function Editor(props: EditorProps) {
           <TopBar toolbar={toolbar} readOnlyByParent={!!props.readOnly} onMarkReady={markReady} onReopen={reopen} />
           <SectionNav current={section} />
           <div className="editor-main" ref={main}>
-            {status === 'ready' ? (
+            {/* Read-only from outside comes first: where the clerk cannot reopen, 重新打开编辑 is no advice. */}
+            {props.readOnly ? (
+              <p className="ready-banner" role="status">
+                {props.readOnlyNote ?? t('editor.readOnly')}
+              </p>
+            ) : status === 'ready' ? (
               <p className="ready-banner" role="status">
                 {t('editor.ready.readOnly')}
-              </p>
-            ) : props.readOnly ? (
-              <p className="ready-banner" role="status">
-                {t('editor.readOnly')}
               </p>
             ) : null}
             {hasReview ? (

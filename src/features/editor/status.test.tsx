@@ -71,3 +71,16 @@ test('an aggregate (汇总) opened as a draft has the area government\'s deadlin
   expect(await screen.findByText(/2023-03-31/)).toBeInTheDocument();
   expect(screen.queryByText(/2023-01-31/)).not.toBeInTheDocument();
 });
+
+test('read-only from outside says why, and never tells a reader who cannot reopen to 重新打开编辑', async () => {
+  // The supervisor's 填报版式 of a unit's ready report: the reopen button is disabled there.
+  await renderEditor({ report: { ...pingluo(), status: 'ready' }, readOnly: true, readOnlyNote: '单位报送的年报，此处只读。' });
+  expect(screen.getByText('单位报送的年报，此处只读。')).toBeInTheDocument();
+  expect(screen.queryByText(/请点“重新打开编辑”/)).not.toBeInTheDocument();
+  expect(screen.getByRole('button', { name: '重新打开编辑' })).toBeDisabled();
+});
+
+test('a ready draft the clerk holds says how to reopen it', async () => {
+  await renderEditor({ report: { ...pingluo(), status: 'ready' } });
+  expect(screen.getByText(/请点“重新打开编辑”/)).toBeInTheDocument();
+});
