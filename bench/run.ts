@@ -19,10 +19,13 @@ import { benchCheck } from './check.ts';
 import { benchDocx, benchImportPdf, benchImportText, longPdf } from './publish.ts';
 import { figures, keystrokeLatency, setCpuThrottling } from './browser.ts';
 import { round, summarise, type Figure } from './stats.ts';
+import { benchAggregateNode, benchSharingBrowser, benchTableModelNode, benchUnitCount, provisionArea } from './sharing.ts';
 
 const args = new Set(process.argv.slice(2));
 const CHECK = args.has('--check');
 const QUICK = args.has('--quick');
+// `--only=sharing`: the province's figures alone (bench/sharing.ts), e.g. on a shared machine.
+const ONLY = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const SAMPLES = QUICK ? 15 : 60;
 const REPEATS = QUICK ? 3 : 9;
 // BENCH_DIST lets two runs (say, two worktrees' helpers) build side by side.
@@ -232,7 +235,49 @@ async function printView(page: Page, id: string, repeats: number) {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * A province (issue 17): N units (BENCH_UNITS, default 5,000) on the embedded server, replicated
+ * into the supervisor's workspace in a fresh browser profile; the 汇总 and the units table there;
+ * the same model in Node.
+ */
+async function sharingFigures(base: string) {
+  const count = benchUnitCount();
+  log(`provisioning ${count} units on the embedded server…`);
+  const area = await provisionArea(count, [new URL(base).origin], log);
+  report({ id: 'sharing.setup', label: `nianbao server setup of ${count} units (embedded server, in memory)`, unit: 's', p50: round(area.setupMs / 1000), n: 1 });
+  report({ id: 'sharing.reports', label: `${count} reports written, one per unit database`, unit: 's', p50: round(area.reportsMs / 1000), n: 1 });
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'nianbao-bench-sharing-')), {
+    executablePath,
+    args: CHROMIUM_ARGS,
+    chromiumSandbox: false,
+    viewport: { width: 1366, height: 900 },
+  });
+  await context.addInitScript({ content: 'window.__name = (f) => f;' });
+  try {
+    const browser = await benchSharingBrowser(context, base, area, log, REPEATS);
+    for (const f of browser.figures) report(f);
+  } finally {
+    await context.close();
+    await area.server.close();
+  }
+  log(`汇总 and the units table's model in Node (${count})…`);
+  report(benchAggregateNode(area.reports, REPEATS));
+  for (const f of benchTableModelNode(area.reports, REPEATS)) report(f);
+}
+
+async function sharingOnly() {
+  await buildApp();
+  const server = await preview({ build: { outDir: OUT }, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
+  const address = server.httpServer.address();
+  try {
+    await sharingFigures(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`);
+  } finally {
+    await server.close();
+  }
+}
+
 async function main() {
+  if (ONLY === 'sharing') return sharingOnly();
   let pdf: Awaited<ReturnType<typeof longPdf>> | undefined;
   await buildApp();
   const server = await preview({ build: { outDir: OUT }, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
@@ -308,6 +353,8 @@ async function main() {
     const printer = await context.newPage();
     pdf = await longPdf(printer);
     await printer.close();
+
+    await sharingFigures(base);
   } finally {
     await context.close();
     await server.close();
@@ -327,6 +374,7 @@ function overBudget(): string[] {
   for (const [id, budget] of Object.entries(budgets)) {
     const f = results.find((r) => r.id === id);
     if (!f) {
+      if (ONLY) continue; // a partial run measures only its part
       over.push(`${id}: not measured`);
       continue;
     }
@@ -388,7 +436,7 @@ main()
     ].join('\n');
     // A quick run is for a developer's loop; only full runs are the record. What is written by
     // hand below the table (from the first `## ` heading on: earlier runs, notes) stays.
-    if (!QUICK) writeFileSync(RECORD, doc + keptNotes());
+    if (!QUICK && !ONLY) writeFileSync(RECORD, doc + keptNotes());
     if (over.length) {
       console.log(`over budget:\n${over.map((o) => `  ${o}`).join('\n')}`);
       if (CHECK) process.exit(1);
