@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { reportFileName, type Report } from '../../report/index.ts';
 import { renderReport, renderReportHtml } from '../../report/render/index.ts';
 import { downloadText } from '../../ui/files.ts';
-import { CopyWebButton, WordDownloadButton } from './PublishButtons.tsx';
+import { CopyWebButton } from './PublishButtons.tsx';
+import { WordDownloadButton } from './WordButton.tsx';
 import './print.css';
 import './strings.ts';
 
