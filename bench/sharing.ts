@@ -5,8 +5,8 @@
  * The browser's figures (replication into the supervisor's workspace, its 汇总, the units
  * table's sort and filter, the heap) are taken by run.ts's `sharingFigures` on the built app.
  */
-import { decode, type Report } from '../src/report/index.ts';
-import { submit } from '../src/report/review/actions.ts';
+import { readFileSync } from 'node:fs';
+import { decodeText, type Report } from '../src/report/index.ts';
 import { startEmbeddedServer, type Credentials, type EmbeddedServer } from '../src/server/embedded.ts';
 import { unitDbName, type RosterUnit } from '../src/server/roster.ts';
 import { setupArea } from '../src/server/setup.ts';
@@ -15,7 +15,7 @@ import { aggregateReports } from '../src/report/review/aggregate.ts';
 import { buildUnits, toRow, type UnitRow } from '../src/features/review/model.ts';
 import { NO_FILTER, filterRows, sortRows } from '../src/features/review/unitsTableModel.ts';
 import type { ReceivedVersion } from '../src/storage/review/index.ts';
-import { variations } from './check.ts';
+import { benchReports, benchRoster } from './areaReports.ts';
 import { summarise, type Figure } from './stats.ts';
 
 export const BENCH_ADMIN: Credentials = { name: 'admin', password: 'bench-admin-password' };
@@ -27,25 +27,11 @@ export function benchUnitCount(): number {
   return n;
 }
 
-/** The roster: agencies named as a province's are (a county and a bureau), users u00001…. */
-export function benchRoster(count: number): RosterUnit[] {
-  const bureaus = ['人民政府办公室', '教育局', '民政局', '财政局', '自然资源局', '生态环境局', '住房和城乡建设局', '交通运输局', '农业农村局', '卫生健康委员会', '市场监督管理局', '应急管理局'];
-  return Array.from({ length: count }, (_, i) => ({
-    agency: `第${Math.floor(i / bureaus.length) + 1}县${bureaus[i % bureaus.length]}`,
-    user: `u${String(i + 1).padStart(5, '0')}`,
-    password: `pw-${i + 1}-bench`,
-  }));
-}
-
-/** Each unit's submitted report: the seed with figures varied (bench/check.ts's generator). */
-export function benchReports(roster: readonly RosterUnit[]): Report[] {
-  const docs = variations(roster.length);
-  return roster.map((unit, i) => {
-    const decoded = decode(docs[i]);
-    if (!decoded.ok) throw new Error(`bench report ${i} does not decode`);
-    const report: Report = { ...decoded.report, status: 'ready', meta: { ...decoded.report.meta, agency: unit.agency, year: 2022 } };
-    return submit(report, { actor: unit.agency, now: () => new Date(Date.UTC(2023, 0, 10) + i * 60_000) });
-  });
+/** The units' reports, made from the seed fixture (bench/areaReports.ts, as in the browser). */
+function reportsFor(roster: readonly RosterUnit[]): Report[] {
+  const decoded = decodeText(readFileSync('tests/fixtures/pingluo-2022.json', 'utf8'));
+  if (!decoded.ok) throw new Error('the seed fixture does not decode');
+  return benchReports(decoded.report, roster);
 }
 
 async function inParallel<T>(items: readonly T[], width: number, run: (item: T, index: number) => Promise<void>) {
@@ -73,7 +59,7 @@ export interface ProvisionedArea {
 export async function provisionArea(count: number, origins: readonly string[], log: (m: string) => void): Promise<ProvisionedArea> {
   const server = await startEmbeddedServer({ port: 0, inMemory: true, admin: BENCH_ADMIN, origins });
   const roster = benchRoster(count);
-  const reports = benchReports(roster);
+  const reports = reportsFor(roster);
   const t0 = performance.now();
   await setupArea(server.url, BENCH_ADMIN, roster, BENCH_SUPERVISOR);
   const setupMs = performance.now() - t0;
@@ -202,7 +188,6 @@ async function timeInPage(page: BenchPage, act: () => Promise<unknown>, done: st
 }
 
 const TABLE = `document.querySelector('table[aria-rowcount]')`;
-const FIRST_AGENCY = `${TABLE}.querySelector('tbody th a')?.textContent`;
 
 export interface SharingBrowserResult {
   readonly figures: Figure[];
