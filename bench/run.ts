@@ -19,7 +19,7 @@ import { benchCheck } from './check.ts';
 import { benchDocx, benchImportPdf, benchImportText, longPdf } from './publish.ts';
 import { figures, keystrokeLatency, setCpuThrottling } from './browser.ts';
 import { round, summarise, type Figure } from './stats.ts';
-import { benchAggregateNode, benchSharingBrowser, benchTableModelNode, benchUnitCount, provisionArea } from './sharing.ts';
+import { benchAggregateNode, benchAreaReports, benchReplication, benchTableModelNode, benchUnitCount, benchWorkspaceAtScale, provisionArea } from './sharing.ts';
 
 const args = new Set(process.argv.slice(2));
 const CHECK = args.has('--check');
@@ -240,33 +240,47 @@ async function printView(page: Page, id: string, repeats: number) {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * A province (issue 17): N units (BENCH_UNITS, default 5,000) on the embedded server, replicated
- * into the supervisor's workspace in a fresh browser profile; the 汇总 and the units table there;
- * the same model in Node.
+ * A province (issue 17): the review workspace with N units (BENCH_UNITS, default 5,000), its
+ * table and 汇总, in a fresh browser profile; the first replication of N units (or
+ * BENCH_REPLICATION_UNITS) from the embedded server into another; the same model in Node.
  */
 async function sharingFigures(base: string) {
   const count = benchUnitCount();
-  log(`provisioning ${count} units on the embedded server…`);
-  const area = await provisionArea(count, [new URL(base).origin], log);
-  report({ id: 'sharing.setup', label: `nianbao server setup of ${count} units (embedded server, in memory)`, unit: 's', p50: round(area.setupMs / 1000), n: 1 });
-  report({ id: 'sharing.reports', label: `${count} reports written, one per unit database`, unit: 's', p50: round(area.reportsMs / 1000), n: 1 });
-  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'nianbao-bench-sharing-')), {
-    executablePath,
-    args: CHROMIUM_ARGS,
-    chromiumSandbox: false,
-    viewport: { width: 1366, height: 900 },
-  });
-  await context.addInitScript({ content: 'window.__name = (f) => f;' });
+  const replicated = benchUnitCount('BENCH_REPLICATION_UNITS', count);
+  const profile = async (name: string) => {
+    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), `nianbao-bench-${name}-`)), {
+      executablePath,
+      args: CHROMIUM_ARGS,
+      chromiumSandbox: false,
+      viewport: { width: 1366, height: 900 },
+    });
+    await context.addInitScript({ content: 'window.__name = (f) => f;' });
+    return context;
+  };
+
+  const workspace = await profile('workspace');
   try {
-    const browser = await benchSharingBrowser(context, base, area, log, REPEATS);
-    for (const f of browser.figures) report(f);
+    for (const f of await benchWorkspaceAtScale(workspace, base, count, log, REPEATS)) report(f);
   } finally {
-    await context.close();
+    await workspace.close();
+  }
+
+  log(`provisioning ${replicated} units on the embedded server…`);
+  const area = await provisionArea(replicated, [new URL(base).origin], log);
+  report({ id: 'sharing.setup', label: `nianbao server setup of ${replicated} units (embedded server, in memory)`, unit: 's', p50: round(area.setupMs / 1000), n: 1 });
+  report({ id: 'sharing.reports', label: `${replicated} reports written, one per unit database`, unit: 's', p50: round(area.reportsMs / 1000), n: 1 });
+  const supervisor = await profile('supervisor');
+  try {
+    for (const f of await benchReplication(supervisor, base, area, log)) report(f);
+  } finally {
+    await supervisor.close();
     await area.server.close();
   }
+
   log(`汇总 and the units table's model in Node (${count})…`);
-  report(benchAggregateNode(area.reports, REPEATS));
-  for (const f of benchTableModelNode(area.reports, REPEATS)) report(f);
+  const reports = benchAreaReports(count);
+  report(benchAggregateNode(reports, REPEATS));
+  for (const f of benchTableModelNode(reports, REPEATS)) report(f);
 }
 
 async function sharingOnly() {

@@ -21,13 +21,19 @@ import { summarise, type Figure } from './stats.ts';
 export const BENCH_ADMIN: Credentials = { name: 'admin', password: 'bench-admin-password' };
 export const BENCH_SUPERVISOR: Credentials = { name: 'zwgk', password: 'bench-zwgk-password' };
 
-export function benchUnitCount(): number {
-  const n = Number(process.env.BENCH_UNITS ?? '5000');
-  if (!Number.isInteger(n) || n < 1) throw new Error(`BENCH_UNITS must be a whole number ≥ 1, not ${process.env.BENCH_UNITS}`);
+/** A count of units from the environment (BENCH_UNITS by default; 5,000: a province). */
+export function benchUnitCount(variable = 'BENCH_UNITS', fallback = 5000): number {
+  const raw = process.env[variable];
+  const n = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${variable} must be a whole number ≥ 1, not ${raw}`);
   return n;
 }
 
 /** The units' reports, made from the seed fixture (bench/areaReports.ts, as in the browser). */
+export function benchAreaReports(count: number): Report[] {
+  return reportsFor(benchRoster(count));
+}
+
 function reportsFor(roster: readonly RosterUnit[]): Report[] {
   const decoded = decodeText(readFileSync('tests/fixtures/pingluo-2022.json', 'utf8'));
   if (!decoded.ok) throw new Error('the seed fixture does not decode');
@@ -189,23 +195,25 @@ async function timeInPage(page: BenchPage, act: () => Promise<unknown>, done: st
 
 const TABLE = `document.querySelector('table[aria-rowcount]')`;
 
-export interface SharingBrowserResult {
-  readonly figures: Figure[];
-  /** Rows shown in the units table when each progress line was taken (for the record). */
-  readonly progress: { atMs: number; rows: number }[];
+async function heapMiB(page: BenchPage): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  // After a collection: what the page keeps, not garbage waiting.
+  await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
+  const metrics = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const heap = metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+  await cdp.detach();
+  return Math.round((heap / 2 ** 20) * 10) / 10;
 }
 
 /**
  * The supervisor connects (as a user would, through the form) and waits until the units table
- * lists every unit: the first replication of N reports into the browser. Then the 汇总 of all
- * N, the table's sort and filter, and the JS heap.
+ * lists every unit: the first replication of N reports into the browser, and the heap then.
+ * Stops at BENCH_REPLICATION_LIMIT_S (default 1,200 s) and then says how far it got.
  */
-export async function benchSharingBrowser(context: BenchContext, base: string, area: ProvisionedArea, log: (m: string) => void, repeats: number): Promise<SharingBrowserResult> {
+export async function benchReplication(context: BenchContext, base: string, area: ProvisionedArea, log: (m: string) => void): Promise<Figure[]> {
   const n = area.roster.length;
-  const figures: Figure[] = [];
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
   await page.goto(`${base}#/review`);
   await page.getByRole('heading', { level: 1, name: '审核工作台' }).waitFor();
   await page.getByRole('button', { name: '连接到共享服务器' }).click();
@@ -217,29 +225,64 @@ export async function benchSharingBrowser(context: BenchContext, base: string, a
   const t0 = await nowIn(page);
   const started = Date.now();
   await page.getByRole('button', { name: '连接', exact: true }).click();
-  const progress: { atMs: number; rows: number }[] = [];
-  const limitMs = Number(process.env.BENCH_REPLICATION_LIMIT_S ?? '900') * 1000;
+  const limitMs = Number(process.env.BENCH_REPLICATION_LIMIT_S ?? '1200') * 1000;
+  let lastLog = -Infinity;
+  let rows: number;
   for (;;) {
-    const rows = await shownRows(page);
+    rows = await shownRows(page);
     const at = Date.now() - started;
-    if (rows >= n) break;
-    if (progress.length === 0 || at - progress.at(-1)!.atMs >= 10_000) {
-      progress.push({ atMs: at, rows });
+    if (rows >= n || at > limitMs) break;
+    if (at - lastLog >= 15_000) {
+      lastLog = at;
       log(`  ${Math.round(at / 1000)} s: ${rows} of ${n} units in the table`);
     }
-    if (at > limitMs) throw new Error(`replication: only ${rows} of ${n} units after ${Math.round(at / 1000)} s`);
     await page.waitForTimeout(250);
   }
-  const replicationMs = (await nowIn(page)) - t0;
-  progress.push({ atMs: Date.now() - started, rows: n });
-  figures.push(summarise('sharing.replication', `browser: first replication of ${n} units → all in the units table`, 'ms', [replicationMs]));
-  log(`  all ${n} in ${Math.round(replicationMs)} ms`);
+  const ms = (await nowIn(page)) - t0;
+  const figures: Figure[] = [];
+  if (rows >= n) {
+    log(`  all ${n} in ${Math.round(ms)} ms`);
+    figures.push(summarise('sharing.replication', `browser: first replication of ${n} units → all in the units table`, 'ms', [ms]));
+  } else {
+    log(`  stopped after ${Math.round(ms / 1000)} s with ${rows} of ${n}`);
+    figures.push({ id: 'sharing.replication.partial', label: `browser: first replication stopped at ${Math.round(ms / 1000)} s: units in the table (of ${n})`, unit: 'units', p50: rows, n: 1 });
+  }
+  figures.push({ id: 'sharing.replication.rate', label: `browser: first replication, units per second (${rows} of ${n})`, unit: 'units/s', p50: Math.round((rows / (ms / 1000)) * 100) / 100, n: 1 });
+  figures.push({ id: 'sharing.replication.heap', label: `browser: JS heap after replicating ${rows} units`, unit: 'MiB', p50: await heapMiB(page), n: 1 });
+  await page.close();
+  return figures;
+}
 
-  // The heap once the workspace holds them all (after a collection, so it is what stays).
-  await cdp.send('HeapProfiler.collectGarbage').catch(() => undefined);
-  const metrics = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  const heap = metrics.metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
-  figures.push({ id: 'sharing.heap', label: `browser: JS heap with ${n} units replicated`, unit: 'MiB', p50: Math.round((heap / 2 ** 20) * 10) / 10, n: 1 });
+/** Screenshots of the units table at a province's size go here (test-results/ is ignored). */
+const SHOTS = 'test-results';
+
+/**
+ * The workspace with N units (the review store filled by the bench's seed-review page, as N
+ * replications or N collected files would): opening it, the units table's sort and filter, the
+ * 汇总 of all N, the heap; screenshots of the table (scrolled, filtered) in zh-CN and en.
+ */
+export async function benchWorkspaceAtScale(context: BenchContext, base: string, n: number, log: (m: string) => void, repeats: number): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  log(`filling the review store with ${n} units…`);
+  const seedPage = await context.newPage();
+  await seedPage.goto(`${base}bench/seed-review/index.html?count=${n}`);
+  await seedPage.waitForFunction(() => (window as unknown as { __seededReview?: unknown }).__seededReview !== undefined, null, { timeout: 900_000, polling: 1000 });
+  const seeded = (await seedPage.evaluate('window.__seededReview')) as { count: number; ms: number } | { error: string };
+  if ('error' in seeded) throw new Error(`seeding the review store failed: ${seeded.error}`);
+  await seedPage.close();
+  log(`  ${n} units stored in ${Math.round(seeded.ms)} ms`);
+
+  const page = await context.newPage();
+  const openSamples: number[] = [];
+  for (let i = 0; i < Math.max(1, Math.min(repeats, 3)); i++) {
+    await page.goto('about:blank');
+    const t0 = Date.now();
+    await page.goto(`${base}#/review`);
+    await page.waitForFunction(`Number(document.querySelector('table[aria-rowcount]')?.getAttribute('aria-rowcount')) - 1 === ${n}`, null, { timeout: 300_000, polling: 100 });
+    openSamples.push(Date.now() - t0);
+  }
+  figures.push(summarise('sharing.openWorkspace', `browser: open the review workspace of ${n} units → all in the table (list, check each, render)`, 'ms', openSamples));
+  figures.push({ id: 'sharing.heap', label: `browser: JS heap with the workspace of ${n} units open`, unit: 'MiB', p50: await heapMiB(page), n: 1 });
 
   log('sort and filter of the units table…');
   const samples = { sortName: [] as number[], sortStatus: [] as number[], sortLastChange: [] as number[], filterText: [] as number[], filterStatus: [] as number[], filterFindings: [] as number[] };
@@ -251,7 +294,7 @@ export async function benchSharingBrowser(context: BenchContext, base: string, a
   const status = page.getByRole('combobox', { name: '审核状态' });
   const findings = page.getByRole('combobox', { name: '检查结果' });
   // A findings filter that changes what is shown (the generator plants faults in most reports).
-  const rows = buildUnits(versionsOf(area.reports)).map(toRow);
+  const rows = buildUnits(versionsOf(benchAreaReports(n))).map(toRow);
   const findingsChoice = (['errors', 'clean', 'unexplained'] as const)
     .map((value) => ({ value, count: filterRows(rows, { ...NO_FILTER, findings: value }).length }))
     .find((c) => c.count !== n)!;
@@ -295,6 +338,28 @@ export async function benchSharingBrowser(context: BenchContext, base: string, a
     await page.getByText('已生成汇总，计入 0 个单位。').waitFor({ timeout: 60_000 });
   }
   figures.push(summarise('sharing.aggregate', `browser: 汇总 of ${n} reports (生成汇总 → result shown)`, 'ms', aggregate));
+
+  log('screenshots of the units table…');
+  for (const language of ['zh-CN', 'en'] as const) {
+    await page.evaluate((lang) => localStorage.setItem('nianbao.language', lang), language);
+    await page.goto('about:blank');
+    await page.goto(`${base}#/review`);
+    const table = page.locator('table[aria-rowcount]');
+    await page.waitForFunction(`Number(document.querySelector('table[aria-rowcount]')?.getAttribute('aria-rowcount')) - 1 === ${n}`, null, { timeout: 300_000 });
+    // Scrolled to the middle, the focus on a unit there (moved by the keyboard).
+    await page.locator('.rv-table-scroll').evaluate((el, top) => (el.scrollTop = top), Math.floor(n / 2) * 36);
+    await page.waitForTimeout(300);
+    await table.locator('tbody tr[aria-rowindex] th a').nth(10).focus();
+    await page.keyboard.press('ArrowDown');
+    await table.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/units-${n}-scrolled-${language}.png` });
+    await page.locator('.rv-toolbar input[type=search]').fill('第12');
+    await page.locator('.rv-toolbar label:nth-of-type(2) select').selectOption('submitted');
+    await page.waitForFunction(`Number(document.querySelector('table[aria-rowcount]')?.getAttribute('aria-rowcount')) - 1 < ${n}`);
+    await table.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/units-${n}-filtered-${language}.png` });
+  }
+  await page.evaluate(() => localStorage.removeItem('nianbao.language'));
   await page.close();
-  return { figures, progress };
+  return figures;
 }
