@@ -111,15 +111,6 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
   const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
   const shown = useMemo(() => sortRows(filterRows(rows, filter), sort, rows), [rows, filter, sort]);
 
-  const table = useTable({
-    features,
-    columns,
-    data: shown as UnitRow[],
-    getRowId,
-    state: { rowSelection },
-    onRowSelectionChange: (updater) => onRowSelectionChange(typeof updater === 'function' ? updater(rowSelection) : updater),
-  });
-  const tableRows = table.getRowModel().rows;
 
   const years = useMemo(() => [...new Set(rows.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => b - a), [rows]);
 
@@ -156,6 +147,24 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
   const indexOf = useMemo(() => new Map(shown.map((r, i) => [r.key, i])), [shown]);
   const focusedIndex = focused ? indexOf.get(focused.key) : undefined;
   const slots = rowWindow(shown.length, scrollTop, viewHeight, ROW_HEIGHT, OVERSCAN, focusedIndex);
+  // TanStack Table gets the rendered rows only: its rows and cells are made for what is on
+  // screen, not for all 5,000 on every sort, filter or scroll.
+  const windowKey = slots.map((slot) => (slot.kind === 'row' ? slot.index : '-')).join(',');
+  const windowRows = useMemo(
+    () => slots.flatMap((slot) => (slot.kind === 'row' ? [shown[slot.index]!] : [])),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the window's indices say it all
+    [shown, windowKey],
+  );
+  const table = useTable({
+    features,
+    columns,
+    data: windowRows,
+    getRowId,
+    state: { rowSelection },
+    onRowSelectionChange: (updater) => onRowSelectionChange(typeof updater === 'function' ? updater(rowSelection) : updater),
+  });
+  const tableRows = table.getRowModel().rows;
+  let nextRow = 0;
 
   /** A new sort or filter is read from its first row. */
   const toTop = () => {
@@ -297,7 +306,7 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
                   </tr>
                 );
               }
-              const row = tableRows[slot.index]!;
+              const row = tableRows[nextRow++]!;
               const selected = Boolean(rowSelection[row.id]);
               return (
                 <tr key={row.id} data-key={row.id} aria-rowindex={slot.index + 2} aria-selected={selected}>
