@@ -127,7 +127,7 @@ export function benchTableModelNode(reports: readonly Report[], rounds: number):
   let rows: UnitRow[] = [];
   for (let i = 0; i < Math.min(rounds, 3); i++) {
     const t0 = performance.now();
-    rows = buildUnits(versions).map(toRow);
+    rows = buildUnits(versions).map((u) => toRow(u));
     build.push(performance.now() - t0);
   }
   if (rows.length !== n) throw new Error(`buildUnits made ${rows.length} units of ${n} reports`);
@@ -294,7 +294,7 @@ export async function benchWorkspaceAtScale(context: BenchContext, base: string,
   const status = page.getByRole('combobox', { name: '审核状态' });
   const findings = page.getByRole('combobox', { name: '检查结果' });
   // A findings filter that changes what is shown (the generator plants faults in most reports).
-  const rows = buildUnits(versionsOf(benchAreaReports(n))).map(toRow);
+  const rows = buildUnits(versionsOf(benchAreaReports(n))).map((u) => toRow(u));
   const findingsChoice = (['errors', 'clean', 'unexplained'] as const)
     .map((value) => ({ value, count: filterRows(rows, { ...NO_FILTER, findings: value }).length }))
     .find((c) => c.count !== n)!;

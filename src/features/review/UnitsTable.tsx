@@ -15,7 +15,7 @@ import { createColumnHelper, rowSelectionFeature, tableFeatures, useTable, type 
 import { AGENCY_KIND_LABELS } from '../../report/index.ts';
 import { useLabel } from '../../i18n/index.ts';
 import { routeHref } from '../../ui/router.ts';
-import { UNIT_STATUSES, type UnitRow, type UnitStatus } from './model.ts';
+import { PROGRESSES, UNIT_STATUSES, type Progress, type UnitRow, type UnitStatus } from './model.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { useFormatDateTime } from '../../ui/format.ts';
 import {
@@ -49,7 +49,31 @@ function HeaderText({ name }: { name: SortKey }) {
 
 function KindCell({ kind }: { kind: UnitRow['kind'] }) {
   const label = useLabel();
-  return <>{label(AGENCY_KIND_LABELS[kind])}</>;
+  return <>{kind === null ? '—' : label(AGENCY_KIND_LABELS[kind])}</>;
+}
+
+/** A symbol beside the word (never colour alone), as StatusBadge does. */
+export const PROGRESS_MARKS: Record<Progress, string> = { notStarted: '–', filling: '✎', submitted: '●', returned: '↩', approved: '✓' };
+
+function ProgressCell({ row }: { row: UnitRow }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className={`rv-progress rv-progress-${row.progress}`}>
+        <span aria-hidden="true">{PROGRESS_MARKS[row.progress]} </span>
+        {t(`review.progress.${row.progress}`)}
+      </span>
+      {row.conflict ? (
+        <>
+          {' '}
+          <strong className="rv-conflict-mark">
+            <span aria-hidden="true">⚠ </span>
+            {t('review.table.conflict')}
+          </strong>
+        </>
+      ) : null}
+    </>
+  );
 }
 
 function TimeCell({ ms }: { ms: number }) {
@@ -59,6 +83,13 @@ function TimeCell({ ms }: { ms: number }) {
 
 function AgencyCell({ row }: { row: UnitRow }) {
   const { t } = useTranslation();
+  // A roster unit with nothing received: no page to open yet (the arrow keys still stop here).
+  if (!row.received)
+    return (
+      <span data-nav="agency" tabIndex={-1}>
+        {row.agency}
+      </span>
+    );
   return (
     <>
       <a href={routeHref({ name: 'review', unit: row.key })} data-nav="agency">
@@ -69,7 +100,8 @@ function AgencyCell({ row }: { row: UnitRow }) {
   );
 }
 
-function CountCell({ value, mark }: { value: number; mark?: string }) {
+function CountCell({ value, mark, received = true }: { value: number; mark?: string; received?: boolean }) {
+  if (!received) return <span className="rv-muted">—</span>;
   return value > 0 ? (
     <strong>
       {mark ? <span aria-hidden="true">{mark} </span> : null}
@@ -85,16 +117,19 @@ const columns = helper.columns([
   helper.accessor('agency', { header: () => <HeaderText name="agency" />, cell: (c) => <AgencyCell row={c.row.original} /> }),
   helper.accessor('kind', { header: () => <HeaderText name="kind" />, cell: (c) => <KindCell kind={c.getValue()} /> }),
   helper.accessor((r) => r.year ?? 0, { id: 'year', header: () => <HeaderText name="year" />, cell: (c) => c.row.original.year ?? '—' }),
-  helper.accessor('status', { header: () => <HeaderText name="status" />, cell: (c) => <StatusBadge status={c.getValue()} /> }),
-  helper.accessor('errors', { header: () => <HeaderText name="errors" />, cell: (c) => <CountCell value={c.getValue()} mark="✕" /> }),
-  helper.accessor('unexplainedWarnings', { header: () => <HeaderText name="unexplainedWarnings" />, cell: (c) => <CountCell value={c.getValue()} mark="!" /> }),
-  helper.accessor('explainedWarnings', { header: () => <HeaderText name="explainedWarnings" />, cell: (c) => <CountCell value={c.getValue()} /> }),
-  helper.accessor('openComments', { header: () => <HeaderText name="openComments" />, cell: (c) => <CountCell value={c.getValue()} /> }),
-  helper.accessor('lastChange', { header: () => <HeaderText name="lastChange" />, cell: (c) => <TimeCell ms={c.getValue()} /> }),
+  helper.accessor('status', { header: () => <HeaderText name="status" />, cell: (c) => (c.row.original.received ? <StatusBadge status={c.getValue()} /> : <span className="rv-muted">—</span>) }),
+  helper.accessor('progress', { header: () => <HeaderText name="progress" />, cell: (c) => <ProgressCell row={c.row.original} /> }),
+  helper.accessor('errors', { header: () => <HeaderText name="errors" />, cell: (c) => <CountCell value={c.getValue()} mark="✕" received={c.row.original.received} /> }),
+  helper.accessor('unexplainedWarnings', { header: () => <HeaderText name="unexplainedWarnings" />, cell: (c) => <CountCell value={c.getValue()} mark="!" received={c.row.original.received} /> }),
+  helper.accessor('explainedWarnings', { header: () => <HeaderText name="explainedWarnings" />, cell: (c) => <CountCell value={c.getValue()} received={c.row.original.received} /> }),
+  helper.accessor('openComments', { header: () => <HeaderText name="openComments" />, cell: (c) => <CountCell value={c.getValue()} received={c.row.original.received} /> }),
+  helper.accessor('lastChange', { header: () => <HeaderText name="lastChange" />, cell: (c) => (c.row.original.received ? <TimeCell ms={c.getValue()} /> : <span className="rv-muted">—</span>) }),
 ]);
 
 const getRowId = (row: UnitRow) => row.key;
-const TEXT_COLUMNS = new Set(['kind', 'status', 'lastChange']);
+const TEXT_COLUMNS = new Set(['kind', 'status', 'progress', 'lastChange']);
+/** A roster unit with nothing received is in the table and its counts, never in a batch. */
+const canSelect = (row: { original: UnitRow }) => row.original.received;
 
 export interface UnitsTableProps {
   readonly rows: readonly UnitRow[];
@@ -114,13 +149,22 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
 
   const years = useMemo(() => [...new Set(rows.map((r) => r.year).filter((y): y is number => y !== null))].sort((a, b) => b - a), [rows]);
 
+  // Per state, over every row (the filters aside): each count is also the state's filter.
+  const counts = useMemo(() => {
+    const n = Object.fromEntries(PROGRESSES.map((p) => [p, 0])) as Record<Progress, number>;
+    for (const r of rows) n[r.progress]++;
+    return n;
+  }, [rows]);
+  const conflicts = useMemo(() => rows.filter((r) => r.conflict).length, [rows]);
+
   const selectedShown = useMemo(() => shown.filter((r) => rowSelection[r.key]).map((r) => r.key), [shown, rowSelection]);
-  const allShownSelected = shown.length > 0 && selectedShown.length === shown.length;
+  const selectableCount = useMemo(() => shown.filter((r) => r.received).length, [shown]);
+  const allShownSelected = selectableCount > 0 && selectedShown.length === selectableCount;
   const toggleAllShown = () => {
     const next = { ...rowSelection };
     for (const r of shown) {
       if (allShownSelected) delete next[r.key];
-      else next[r.key] = true;
+      else if (r.received) next[r.key] = true;
     }
     onRowSelectionChange(next);
   };
@@ -161,6 +205,7 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
     data: windowRows,
     getRowId,
     state: { rowSelection },
+    enableRowSelection: canSelect,
     onRowSelectionChange: (updater) => onRowSelectionChange(typeof updater === 'function' ? updater(rowSelection) : updater),
   });
   const tableRows = table.getRowModel().rows;
@@ -226,6 +271,20 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
 
   return (
     <div className="rv-units">
+      <div className="rv-progress-counts" role="group" aria-label={t('review.table.progressCounts')}>
+        {PROGRESSES.map((p) => (
+          <button key={p} type="button" aria-pressed={filter.progress === p} onClick={() => patchFilter({ progress: filter.progress === p ? 'all' : p })}>
+            <span aria-hidden="true">{PROGRESS_MARKS[p]} </span>
+            {t(`review.progress.${p}`)} <strong>{counts[p]}</strong>
+          </button>
+        ))}
+        {conflicts > 0 ? (
+          <strong className="rv-conflict-mark">
+            <span aria-hidden="true">⚠ </span>
+            {t('review.table.conflicts', { count: conflicts })}
+          </strong>
+        ) : null}
+      </div>
       <div className="rv-toolbar" role="search" aria-label={t('review.table.filters')}>
         <label>
           {t('review.table.search')}{' '}
@@ -238,6 +297,17 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
             {UNIT_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`review.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('review.columns.progress')}{' '}
+          <select value={filter.progress === 'all' ? '' : filter.progress} onChange={(e) => patchFilter({ progress: (e.target.value || 'all') as Progress | 'all' })}>
+            <option value="">{t('review.table.any')}</option>
+            {PROGRESSES.map((p) => (
+              <option key={p} value={p}>
+                {t(`review.progress.${p}`)}
               </option>
             ))}
           </select>
@@ -276,7 +346,7 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
           <thead>
             <tr aria-rowindex={1}>
               <th scope="col" className="rv-select">
-                <input type="checkbox" checked={allShownSelected} onChange={toggleAllShown} aria-label={t('review.table.selectAllShown')} disabled={shown.length === 0} />
+                <input type="checkbox" checked={allShownSelected} onChange={toggleAllShown} aria-label={t('review.table.selectAllShown')} disabled={selectableCount === 0} />
               </th>
               {headers.map((header) => {
                 const id = header.column.id as SortKey;
@@ -314,6 +384,7 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
                     <input
                       type="checkbox"
                       data-nav="select"
+                      disabled={!row.original.received}
                       checked={selected}
                       onChange={row.getToggleSelectedHandler()}
                       aria-label={t('review.table.selectRow', { agency: row.original.agency, year: row.original.year ?? '' })}

@@ -14,6 +14,9 @@ const row = (agency: string, patch: Partial<UnitRow> = {}): UnitRow => ({
   openComments: 0,
   versions: 1,
   lastChange: 1_000,
+  progress: patch.status === 'notReady' ? 'filling' : ((patch.status ?? 'submitted') as UnitRow['progress']),
+  conflict: false,
+  received: true,
   ...patch,
 });
 
@@ -33,6 +36,7 @@ describe('filterRows', () => {
     ['text, part of the name', { text: '教育' }, ['北区教育局', '城区教育局']],
     ['text, case and spaces do not matter', { text: '  traffic ' }, ['东区Traffic局']],
     ['status', { status: 'returned' }, ['南区财政局']],
+    ['progress', { progress: 'filling' }, ['东区Traffic局']],
     ['year', { year: 2021 }, ['东区Traffic局']],
     ['findings: errors', { findings: 'errors' }, ['北区教育局', '城区教育局']],
     ['findings: unexplained warnings', { findings: 'unexplained' }, ['南区财政局', '城区教育局']],
@@ -58,6 +62,7 @@ describe('sortRows', () => {
     ['status, reversed; ties still by name', { by: 'status', desc: true }, ['西区民政局', '南区财政局', '北区教育局', '城区教育局', '东区Traffic局']],
     ['last change, latest first', { by: 'lastChange', desc: true }, ['西区民政局', '南区财政局', '北区教育局', '城区教育局', '东区Traffic局']],
     ['errors, most first; ties by name', { by: 'errors', desc: true }, ['北区教育局', '城区教育局', '东区Traffic局', '南区财政局', '西区民政局']],
+    ['progress: 填报中, 已报送, 已退回, 已通过', { by: 'progress', desc: false }, ['东区Traffic局', '北区教育局', '城区教育局', '南区财政局', '西区民政局']],
     ['year', { by: 'year', desc: false }, ['东区Traffic局', '北区教育局', '城区教育局', '南区财政局', '西区民政局']],
   ])('%s', (_, sort, expected) => {
     const before = [...rows];

@@ -3,12 +3,12 @@
  * they are tested on their own and measured at a province's size (5,000 units: ≤ 100 ms each,
  * bench/sharing.ts). The table renders what these return, a window of it at a time.
  */
-import { UNIT_STATUSES, type UnitRow, type UnitStatus } from './model.ts';
+import { PROGRESSES, UNIT_STATUSES, type Progress, type UnitRow, type UnitStatus } from './model.ts';
 
 export const FINDINGS_FILTERS = ['all', 'errors', 'unexplained', 'clean'] as const;
 export type FindingsFilter = (typeof FINDINGS_FILTERS)[number];
 
-export const SORT_KEYS = ['agency', 'kind', 'year', 'status', 'errors', 'unexplainedWarnings', 'explainedWarnings', 'openComments', 'lastChange'] as const;
+export const SORT_KEYS = ['agency', 'kind', 'year', 'status', 'progress', 'errors', 'unexplainedWarnings', 'explainedWarnings', 'openComments', 'lastChange'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 
 export interface RowSort {
@@ -20,11 +20,13 @@ export interface RowFilter {
   /** Part of the agency's name (case does not matter). */
   readonly text: string;
   readonly status: UnitStatus | 'all';
+  /** Where the unit stands in the round (未开始…已通过). */
+  readonly progress: Progress | 'all';
   readonly year: number | 'all';
   readonly findings: FindingsFilter;
 }
 
-export const NO_FILTER: RowFilter = { text: '', status: 'all', year: 'all', findings: 'all' };
+export const NO_FILTER: RowFilter = { text: '', status: 'all', progress: 'all', year: 'all', findings: 'all' };
 
 /** Counts sort most first on the first press; names, kinds, years and status from the start. */
 export const DESC_FIRST: ReadonlySet<SortKey> = new Set(['errors', 'unexplainedWarnings', 'explainedWarnings', 'openComments', 'lastChange']);
@@ -38,10 +40,11 @@ function matchesFindings(row: UnitRow, findings: FindingsFilter): boolean {
 
 export function filterRows(rows: readonly UnitRow[], filter: RowFilter): readonly UnitRow[] {
   const text = filter.text.trim().toLocaleLowerCase();
-  if (!text && filter.status === 'all' && filter.year === 'all' && filter.findings === 'all') return rows;
+  if (!text && filter.status === 'all' && filter.progress === 'all' && filter.year === 'all' && filter.findings === 'all') return rows;
   return rows.filter(
     (row) =>
       (filter.status === 'all' || row.status === filter.status) &&
+      (filter.progress === 'all' || row.progress === filter.progress) &&
       (filter.year === 'all' || row.year === filter.year) &&
       matchesFindings(row, filter.findings) &&
       (!text || row.agency.toLocaleLowerCase().includes(text)),
@@ -67,11 +70,16 @@ function nameRank(rows: readonly UnitRow[]): Map<string, number> {
 }
 
 const STATUS_ORDER = new Map(UNIT_STATUSES.map((s, i) => [s, i]));
+const PROGRESS_ORDER = new Map(PROGRESSES.map((p, i) => [p, i]));
 
 function value(row: UnitRow, by: SortKey): number | string {
   switch (by) {
     case 'status':
       return STATUS_ORDER.get(row.status) ?? 0;
+    case 'progress':
+      return PROGRESS_ORDER.get(row.progress) ?? 0;
+    case 'kind':
+      return row.kind ?? '';
     case 'year':
       return row.year ?? 0;
     case 'agency':
