@@ -235,7 +235,7 @@ async function printView(page: Page, id: string, repeats: number) {
  */
 async function sharingFigures(base: string) {
   const count = benchUnitCount();
-  const replicated = benchUnitCount('BENCH_REPLICATION_UNITS', count);
+  const replicated = benchUnitCount('BENCH_REPLICATION_UNITS', count, 0);
   const profile = async (name: string) => {
     const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), `nianbao-bench-${name}-`)), {
       executablePath,
@@ -254,6 +254,16 @@ async function sharingFigures(base: string) {
     await workspace.close();
   }
 
+  if (replicated === 0) log('BENCH_REPLICATION_UNITS=0: no replication');
+  else await replicationFigures(base, replicated, profile);
+
+  log(`汇总 and the units table's model in Node (${count})…`);
+  const reports = benchAreaReports(count);
+  report(benchAggregateNode(reports, REPEATS));
+  for (const f of benchTableModelNode(reports, REPEATS)) report(f);
+}
+
+async function replicationFigures(base: string, replicated: number, profile: (name: string) => Promise<BrowserContext>) {
   log(`provisioning ${replicated} units on the embedded server…`);
   const area = await provisionArea(replicated, [new URL(base).origin], log);
   report({ id: 'sharing.setup', label: `nianbao server setup of ${replicated} units (embedded server, in memory)`, unit: 's', p50: round(area.setupMs / 1000), n: 1 });
@@ -265,11 +275,6 @@ async function sharingFigures(base: string) {
     await supervisor.close();
     await area.server.close();
   }
-
-  log(`汇总 and the units table's model in Node (${count})…`);
-  const reports = benchAreaReports(count);
-  report(benchAggregateNode(reports, REPEATS));
-  for (const f of benchTableModelNode(reports, REPEATS)) report(f);
 }
 
 async function sharingOnly() {

@@ -22,10 +22,10 @@ export const BENCH_ADMIN: Credentials = { name: 'admin', password: 'bench-admin-
 export const BENCH_SUPERVISOR: Credentials = { name: 'zwgk', password: 'bench-zwgk-password' };
 
 /** A count of units from the environment (BENCH_UNITS by default; 5,000: a province). */
-export function benchUnitCount(variable = 'BENCH_UNITS', fallback = 5000): number {
+export function benchUnitCount(variable = 'BENCH_UNITS', fallback = 5000, least = 1): number {
   const raw = process.env[variable];
   const n = raw === undefined || raw === '' ? fallback : Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${variable} must be a whole number ≥ 1, not ${raw}`);
+  if (!Number.isInteger(n) || n < least) throw new Error(`${variable} must be a whole number ≥ ${least}, not ${raw}`);
   return n;
 }
 
