@@ -55,6 +55,17 @@ export interface SupervisorSync {
 }
 
 const ROUND_MS = 3_000;
+/** When a unit last synced, in its local database (a _local document: never replicated). */
+const LAST_SYNC = '_local/nianbao-last-sync';
+
+async function keepLastSync(local: PouchDatabase, at: number): Promise<void> {
+  try {
+    const existing = await local.get(LAST_SYNC).catch(() => undefined);
+    await local.put({ _id: LAST_SYNC, at, ...(existing ? { _rev: existing._rev } : {}) });
+  } catch {
+    // Only the "last sync" column's memory across reloads is lost.
+  }
+}
 const PARALLEL = 4;
 
 export async function openSupervisorSync(connection: Connection, inner: ReviewStore, options: { roundMs?: number } = {}): Promise<SupervisorSync> {
@@ -89,6 +100,8 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     const all = await local.allDocs({ include_docs: true, conflicts: true });
     const reports = new Map<number, Report>();
     const reviews = new Map<number, Report>();
+    // The clerk's working copies: they say 填报中, and nothing else (never received, never summed).
+    const working = new Set<number>();
     const unreadable: { id: string; problems: number }[] = [];
     const conflicts: UnitShare['conflicts'][number][] = [];
     for (const row of all.rows) {
@@ -99,6 +112,10 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
         unreadable.push({ id: read.id, problems: read.problems.length });
         continue;
       }
+      if (read.kind === 'working') {
+        working.add(read.doc.year);
+        continue;
+      }
       (read.kind === 'report' ? reports : reviews).set(read.doc.year, read.report);
       for (const rev of row.doc._conflicts ?? []) {
         const other = readShared(await local.get(row.doc._id, { rev }));
@@ -106,7 +123,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
       }
     }
     const years = new Map<number, UnitProgress>();
-    for (const year of new Set([...reports.keys(), ...reviews.keys()])) years.set(year, unitProgress(reports.get(year), reviews.get(year)));
+    for (const year of new Set([...reports.keys(), ...reviews.keys(), ...working])) years.set(year, unitProgress(reports.get(year), reviews.get(year), working.has(year)));
     setUnit(unit.user, { years, unreadable, conflicts });
   };
 
@@ -125,6 +142,11 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     const units = new Map(current.units);
     units.set(unit.user, { unit, years: new Map(), conflicts: [], unreadable: [], lastSync: null, error: null });
     set({ units });
+    // The last sync of earlier pages: a reloaded workspace does not say "never" of a unit it has.
+    void local.get(LAST_SYNC).then(
+      (doc) => typeof doc.at === 'number' && current.units.get(unit.user)?.lastSync === null && setUnit(unit.user, { lastSync: doc.at }),
+      () => undefined,
+    );
     // The local feed costs no connection: every document that arrives (or is here) passes once.
     feeds.push(
       local.changes({ live: true, since: 0, include_docs: true }).on('change', (change) => {
@@ -164,7 +186,9 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
       local
         .sync(remote, {})
         .on('complete', () => {
-          setUnit(unit.user, { lastSync: Date.now(), error: null });
+          const at = Date.now();
+          setUnit(unit.user, { lastSync: at, error: null });
+          void keepLastSync(local, at);
           done();
         })
         .on('error', (error) => {
