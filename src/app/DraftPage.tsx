@@ -10,8 +10,9 @@ import { ConflictNotice, DraftToolbar, rememberRoute, takeJustCreated, useDraftS
 import { navigate, routeHref } from '../ui/router.ts';
 import { useUnsavedBackup } from './useUnsavedBackup.ts';
 
-// The Word download comes after the editor (its writer only when clicked): not in the first load.
-const WordDownloadButton = lazy(() => import('../features/print/index.ts').then((m) => ({ default: m.WordDownloadButton })));
+// The Word download's button comes after the editor, without the print view (its writer only
+// when pressed): not in the first load.
+const WordDownloadButton = lazy(() => import('../features/print/WordButton.tsx').then((m) => ({ default: m.WordDownloadButton })));
 
 const UnsavedOffer = lazy(() => import('./UnsavedOffer.tsx').then((m) => ({ default: m.UnsavedOffer })));
 

@@ -38,6 +38,8 @@ export const LAZY_AREAS = {
   draftsHistory: ['drafts.history'],
   // Sharing through a server (src/features/sharing): only for a 政务公开办's area that turned it on.
   sharing: ['sharing'],
+  // The toolbar's door to sharing (a button's label): every draft shows it, the rest of sharing comes on its press.
+  sharingDoor: ['sharingDoor'],
   // Two tabs on one draft (rare).
   draftsConflict: ['drafts.conflict'],
   // The editor's review banner and panel (a reviewed report only); the cells' marks keep theirs.

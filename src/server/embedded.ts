@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server, IncomingMessage, ServerResponse } from 'node:http';
+import { appSite, COUCHDB_PATH, setCommonSecurityHeaders } from './app.ts';
 
 // pouchdb-server is the pinned dependency; its own dependencies (express, express-pouchdb,
 // pouchdb-core and the adapters) are loaded as it loads them, at the versions it was tested with.
@@ -51,10 +52,20 @@ export interface EmbeddedServerOptions {
   readonly origins: readonly string[];
   /** express-pouchdb's log lines also on stdout (the CLI); tests keep quiet. */
   readonly log?: (line: string) => void;
+  /**
+   * The built app's folder (dist/): served at `/`, and the CouchDB API moves to `/couchdb` on
+   * the same origin. Without it the CouchDB API is at `/` (the app served elsewhere, by CORS).
+   */
+  readonly app?: string;
 }
 
 export interface EmbeddedServer {
+  /** The CouchDB API: the origin, or the origin + `/couchdb` when the app is served. */
   readonly url: string;
+  /** scheme://host:port. */
+  readonly origin: string;
+  /** When `app` was given: whether it is built, and the policy it is served with. */
+  readonly app?: { readonly built: boolean; readonly dist: string; readonly csp: string | undefined };
   readonly port: number;
   close(): Promise<void>;
 }
@@ -268,7 +279,9 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   if (options.inMemory) await new Promise<void>((done, fail) => pouchApp.couchConfig.set('admins', admin.name, admin.password, (error) => (error ? fail(error) : done())));
 
   let port = 0;
-  const selfUrl = () => `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  const couchPath = options.app === undefined ? '' : COUCHDB_PATH;
+  const origin = () => `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+  const selfUrl = () => origin() + couchPath;
   const sessionOf = async (req: IncomingMessage): Promise<Session> => {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (req.headers.cookie) headers.cookie = req.headers.cookie;
@@ -300,9 +313,17 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   };
 
   const app = express();
-  app.use(corsFor(options.origins));
-  app.use(adminGuard(sessionOf, openDb));
-  app.use(pouchApp);
+  const site = options.app === undefined ? undefined : appSite(resolve(options.app), (express as unknown as { static: Parameters<typeof appSite>[1] }).static);
+  if (site) {
+    app.use((_req: IncomingMessage, res: ServerResponse, next: Next) => (setCommonSecurityHeaders(res), next()));
+    // The CouchDB API on the app's origin: the same front, then express-pouchdb, under one path.
+    app.use(COUCHDB_PATH, corsFor(options.origins), adminGuard(sessionOf, openDb), pouchApp);
+    app.use(site.handler);
+  } else {
+    app.use(corsFor(options.origins));
+    app.use(adminGuard(sessionOf, openDb));
+    app.use(pouchApp);
+  }
 
   const server = await new Promise<Server>((done, fail) => {
     const s = app.listen(options.port ?? 5984, host, () => done(s));
@@ -317,7 +338,9 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   });
 
   return {
-    url: `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`,
+    url: selfUrl(),
+    origin: origin(),
+    ...(site ? { app: { built: site.built, dist: site.dist, csp: site.csp } } : {}),
     port,
     async close() {
       await new Promise<void>((done) => {

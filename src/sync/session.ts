@@ -27,6 +27,38 @@ export function normaliseServerUrl(input: string): string | undefined {
   return url.toString().replace(/\/+$/, '');
 }
 
+/** Where the area's server keeps the CouchDB API when it also serves the app (src/server/app.ts). */
+export const SAME_ORIGIN_COUCHDB = 'couchdb/';
+
+/**
+ * The CouchDB API beside the page, when the app was served by the area's server (or by a web
+ * server that proxies CouchDB under `couchdb/`): it answers CouchDB's welcome (Apache CouchDB's
+ * `{"couchdb":"Welcome"}`, pouchdb-server's `{"express-pouchdb":"Welcome!"}`). Anything else (a
+ * static host's page, a file:// page, no network) is no server: undefined.
+ */
+export async function sameOriginServer(page: string | undefined = globalThis.location?.href): Promise<string | undefined> {
+  if (!page) return undefined;
+  let url: URL;
+  try {
+    url = new URL(SAME_ORIGIN_COUCHDB, page);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  url.hash = '';
+  url.search = '';
+  try {
+    // `*/*` too: a static host that falls back to the page answers 200 (no error in the console).
+    const response = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json, */*;q=0.1' }, signal: AbortSignal.timeout(5000) });
+    if (!response.ok) return undefined;
+    const welcome = JSON.parse(await response.text()) as Record<string, unknown>;
+    if (welcome.couchdb !== 'Welcome' && welcome['express-pouchdb'] !== 'Welcome!') return undefined;
+  } catch {
+    return undefined;
+  }
+  return url.toString().replace(/\/+$/, '');
+}
+
 export async function signIn(url: string, user: string, password: string): Promise<{ ok: true; session: ServerSession } | { ok: false; error: SignInError }> {
   let response: Response;
   try {

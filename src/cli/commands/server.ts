@@ -1,5 +1,8 @@
 /** `nianbao server start|setup`: the area's sharing server (see src/server/). */
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { contentSecurityPolicy, notBuiltMessage } from '../../server/app.ts';
 import { parse, usageError } from '../args.ts';
 import { println, type Io } from '../io.ts';
 
@@ -7,16 +10,19 @@ export const summary = 'Run the sharing server (start) or provision an area from
 
 export const usage = `Usage: nianbao server start [--port 5984] [--dir DIR | --in-memory] --admin USER:PASS [--origin URL]
        nianbao server setup --url URL --admin USER:PASS --roster FILE.csv --supervisor USER:PASS [--json]
+       nianbao server csp [--dist DIR]
 
-start   Runs the embedded CouchDB-compatible server (pouchdb-server) until stopped (Ctrl+C).
+start   Runs the embedded CouchDB-compatible server (pouchdb-server) until stopped (Ctrl+C), and
+        serves the built app (dist/, \`npm run build\`) at / with the CouchDB API at /couchdb on the
+        same origin: clerks open http://HOST:PORT/ and the app knows its server.
   --port N          port to listen on (default 5984; 0 for any free port)
   --host ADDR       address to listen on (default 127.0.0.1)
   --dir DIR         where databases, the config (admin password hashed) and the log are kept
                     (default ./nianbao-data)
   --in-memory       keep nothing on disk (tests, trying it out)
   --admin USER:PASS the server admin (required; or the environment variable NIANBAO_ADMIN)
-  --origin URL      the app's address allowed by CORS (default http://127.0.0.1:4173; repeat
-                    for more than one)
+  --origin URL      another address of the app allowed by CORS (default http://127.0.0.1:4173,
+                    \`npm start\`; repeat for more than one). The app served at / needs none.
 
 setup   Creates, from the roster, one database per unit (members: the unit's role and the
         supervisor role), the users with their roles, and each database's validate_doc_update
@@ -28,7 +34,15 @@ setup   Creates, from the roster, one database per unit (members: the unit's rol
   --supervisor USER:PASS the 政务公开办's reviewer
   --json                print {"units":[{"agency","user","db"}],"supervisor":{"user"}}
 
+csp     Prints the Content-Security-Policy that \`server start\` sends with the app, for another web
+        server hosting dist/ (nginx, IIS): it names the build's inline script by its hash, so
+        print it again after each build.
+  --dist DIR            the built app (default: dist/ of this nianbao folder)
+
 Exit status: 0 done, 1 the server refused or could not be reached, 2 bad usage or roster.`;
+
+/** The built app: dist/ of the nianbao folder this command runs from (`npm run build`). */
+export const APP_DIST = fileURLToPath(new URL('../../../dist/', import.meta.url)).replace(/[\\/]+$/, '');
 
 function credentials(value: string | undefined): { name: string; password: string } | undefined {
   if (!value) return undefined;
@@ -41,7 +55,23 @@ export async function run(args: string[], io: Io): Promise<number> {
   const [sub, ...rest] = args;
   if (sub === 'start') return start(rest, io);
   if (sub === 'setup') return setup(rest, io);
-  return usageError(io, 'server', sub === undefined ? 'start or setup is required' : `unknown subcommand "${sub}" (start, setup)`);
+  if (sub === 'csp') return csp(rest, io);
+  return usageError(io, 'server', sub === undefined ? 'start, setup or csp is required' : `unknown subcommand "${sub}" (start, setup, csp)`);
+}
+
+async function csp(args: string[], io: Io): Promise<number> {
+  const parsed = parse(args, { dist: { type: 'string' } });
+  if (!parsed.ok) return usageError(io, 'server', parsed.message);
+  const dist = parsed.values.dist ?? APP_DIST;
+  let html: string;
+  try {
+    html = await readFile(join(dist, 'index.html'), 'utf8');
+  } catch {
+    println(io.stderr, `nianbao server csp: ${notBuiltMessage(dist)}`);
+    return 1;
+  }
+  println(io.stdout, contentSecurityPolicy(html));
+  return 0;
 }
 
 async function start(args: string[], io: Io): Promise<number> {
@@ -67,12 +97,14 @@ async function start(args: string[], io: Io): Promise<number> {
   const { startEmbeddedServer } = await import('../../server/embedded.ts');
   let server;
   try {
-    server = await startEmbeddedServer({ port, ...(v.host ? { host: v.host } : {}), ...(v['in-memory'] ? { inMemory: true } : { dir: v.dir ?? './nianbao-data' }), admin, origins });
+    server = await startEmbeddedServer({ port, ...(v.host ? { host: v.host } : {}), ...(v['in-memory'] ? { inMemory: true } : { dir: v.dir ?? './nianbao-data' }), admin, origins, app: APP_DIST });
   } catch (e) {
     println(io.stderr, `nianbao server: cannot start: ${(e as { code?: string }).code === 'EADDRINUSE' ? `port ${port} is in use` : (e as Error).message}`);
     return 1;
   }
-  println(io.stdout, `nianbao server: listening on ${server.url} (${v['in-memory'] ? 'in memory, nothing kept' : `data in ${v.dir ?? './nianbao-data'}`}); CORS for ${origins.join(', ')}`);
+  if (server.app?.built) println(io.stdout, `nianbao server: the app at ${server.origin}/`);
+  else println(io.stderr, `nianbao server: ${notBuiltMessage(APP_DIST)}; until then ${server.origin}/ says so`);
+  println(io.stdout, `nianbao server: the CouchDB API at ${server.url} (${v['in-memory'] ? 'in memory, nothing kept' : `data in ${v.dir ?? './nianbao-data'}`}); CORS for ${origins.join(', ')}`);
   await new Promise<void>((done) => {
     const stop = () => {
       process.off('SIGINT', stop);

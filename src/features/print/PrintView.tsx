@@ -1,11 +1,19 @@
-import { useMemo, useState } from 'react';
+import { useLayoutEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { reportFileName, type Report } from '../../report/index.ts';
 import { renderReport, renderReportHtml } from '../../report/render/index.ts';
 import { downloadText } from '../../ui/files.ts';
-import { CopyWebButton, WordDownloadButton } from './PublishButtons.tsx';
+import { CopyWebButton } from './PublishButtons.tsx';
+import { WordDownloadButton } from './WordButton.tsx';
 import './print.css';
 import './strings.ts';
+
+/**
+ * The renderer's stylesheet is adopted by the document (CSSOM), not written as a `<style>`
+ * element: the served app's Content-Security-Policy refuses inline `<style>` (src/server/app.ts).
+ * A browser without constructable stylesheets (and jsdom) gets the element.
+ */
+const ADOPTS_SHEETS = typeof document !== 'undefined' && 'adoptedStyleSheets' in document;
 
 export interface PrintViewProps {
   report: Report;
@@ -22,9 +30,19 @@ export function PrintView({ report }: PrintViewProps) {
   const rendered = useMemo(() => renderReport(report, { paperCopyBlock }), [report, paperCopyBlock]);
   const draft = report.status !== 'ready';
 
+  useLayoutEffect(() => {
+    if (!ADOPTS_SHEETS) return;
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(rendered.css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    return () => {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+  }, [rendered.css]);
+
   return (
     <div className="print-view">
-      <style>{rendered.css}</style>
+      {!ADOPTS_SHEETS && <style>{rendered.css}</style>}
       <div className="print-controls no-print">
         <div className="print-toolbar" role="group" aria-label={t('print.toolbar')}>
           <button type="button" className="primary" onClick={() => window.print()}>

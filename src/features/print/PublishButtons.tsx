@@ -1,12 +1,11 @@
 /**
- * 下载 Word 文件 and 复制网页版: the report as a Word file, and as HTML with inline styles (plus
- * text) on the clipboard for a website's content editor. The writers (and the docx library) are
- * fetched when the clerk asks, never with the page.
+ * 复制网页版: the report as HTML with inline styles (plus text) on the clipboard for a website's
+ * content editor (下载 Word 文件 is WordButton.tsx). The writer is fetched when the clerk asks,
+ * never with the page.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { reportFileName, type Report } from '../../report/index.ts';
-import { downloadText } from '../../ui/files.ts';
+import type { Report } from '../../report/index.ts';
 import './strings.ts';
 
 interface PublishProps {
@@ -15,37 +14,6 @@ interface PublishProps {
   paperCopyBlock?: boolean;
 }
 const now = (report: PublishProps['report']) => (typeof report === 'function' ? report() : report);
-
-type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; name: string } | { kind: 'failed' };
-
-export function WordDownloadButton({ report, paperCopyBlock = false }: PublishProps) {
-  const { t } = useTranslation();
-  const [state, setState] = useState<State>({ kind: 'idle' });
-  const download = async () => {
-    setState({ kind: 'busy' });
-    try {
-      const { renderReportDocx, DOCX_MIME } = await import('../../report/publish/docx.ts');
-      const current = now(report);
-      const bytes = await renderReportDocx(current, { paperCopyBlock });
-      const name = reportFileName(current, 'docx');
-      downloadText(name, bytes, DOCX_MIME);
-      setState({ kind: 'done', name });
-    } catch {
-      setState({ kind: 'failed' });
-    }
-  };
-  return (
-    <>
-      <button type="button" onClick={() => void download()} disabled={state.kind === 'busy'}>
-        {state.kind === 'busy' ? t('print.wordBusy') : t('print.word')}
-      </button>
-      <span className="visually-hidden" role="status">
-        {state.kind === 'done' ? t('print.wordDone', { name: state.name }) : ''}
-      </span>
-      {state.kind === 'failed' ? <span role="alert">{t('print.wordFailed')}</span> : null}
-    </>
-  );
-}
 
 /** Puts HTML and text on the clipboard: the async clipboard, or a copy event where it is refused. */
 async function copyToClipboard(html: string, text: string): Promise<void> {

@@ -4,7 +4,7 @@
  * the sync code behind it and the decoder it uses come when the button is pressed or when a
  * connection is remembered — not with every editor page (the bench counts what the editor loads).
  */
-import './strings.ts';
+import './doorStrings.ts';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { rememberedConnection } from '../../sync/connection.ts';
@@ -19,7 +19,7 @@ export default function ClerkEntry(props: ClerkSharingProps) {
     return (
       <span className="sharing-entry">
         <button type="button" onClick={() => setOpened(true)} aria-haspopup="dialog">
-          {t('sharing.connect.open')}
+          {t('sharingDoor.open')}
         </button>
       </span>
     );

@@ -4,6 +4,8 @@
  * review that comes back while the draft is open is loaded after the clerk's typing is saved.
  */
 import './strings.ts';
+import './doorStrings.ts';
+import './doorStrings.ts';
 import './sharing.css';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -91,7 +93,7 @@ export default function ClerkSharing({ draftId, store, flush, reload, startConne
     return (
       <span className="sharing-entry">
         <button type="button" onClick={() => setConnecting(true)} aria-haspopup="dialog">
-          {t('sharing.connect.open')}
+          {t('sharingDoor.open')}
         </button>
         {connecting && (
           <div className="sharing-dialog" role="dialog" aria-modal="false" aria-label={t('sharing.connect.heading')}>
@@ -152,7 +154,7 @@ export default function ClerkSharing({ draftId, store, flush, reload, startConne
       </button>
       {reach.kind === 'signedOut' && (
         <button type="button" onClick={() => void disconnect().then(() => setConnecting(true))}>
-          {t('sharing.connect.open')}
+          {t('sharingDoor.open')}
         </button>
       )}
       {notice && (

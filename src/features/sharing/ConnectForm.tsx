@@ -3,9 +3,9 @@
  * in this form's input only while it is typed; after the attempt the input is emptied, and it is
  * never stored, put in a URL or logged.
  */
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { normaliseServerUrl, signIn, SUPERVISOR_ROLE, type SignInError } from '../../sync/session.ts';
+import { normaliseServerUrl, sameOriginServer, signIn, SUPERVISOR_ROLE, type SignInError } from '../../sync/session.ts';
 import { rememberConnection, type Connection } from '../../sync/connection.ts';
 
 type FormError = SignInError | 'badUrl' | 'empty' | 'wrongRole' | 'wrongRoleUnit';
@@ -14,8 +14,23 @@ export function ConnectForm({ role, onConnected, onCancel }: { role: Connection[
   const { t } = useTranslation();
   const id = useId();
   const password = useRef<HTMLInputElement>(null);
+  const address = useRef<HTMLInputElement>(null);
+
+  // Served by the area's server, the app knows its server: the field starts with it (the clerk may type another).
+  useEffect(() => {
+    let live = true;
+    void sameOriginServer().then((url) => {
+      if (!live || !url || !address.current || address.current.value) return;
+      address.current.value = url;
+      setSameOrigin(true);
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
   const [error, setError] = useState<FormError | undefined>();
   const [busy, setBusy] = useState(false);
+  const [sameOrigin, setSameOrigin] = useState(false);
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -45,8 +60,13 @@ export function ConnectForm({ role, onConnected, onCancel }: { role: Connection[
       <p className="sharing-help">{t('sharing.connect.help')}</p>
       <label>
         {t('sharing.connect.url')}
-        <input name="url" type="url" required placeholder="http://127.0.0.1:5984" autoComplete="url" />
+        <input ref={address} name="url" type="url" required placeholder="http://127.0.0.1:5984/couchdb" autoComplete="url" aria-describedby={sameOrigin ? `${id}-same` : undefined} />
       </label>
+      {sameOrigin && (
+        <p id={`${id}-same`} className="sharing-help">
+          {t('sharing.connect.sameOrigin')}
+        </p>
+      )}
       <label>
         {t('sharing.connect.user')}
         <input name="user" required autoComplete="username" spellCheck={false} />
