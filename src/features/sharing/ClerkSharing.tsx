@@ -5,7 +5,6 @@
  */
 import './strings.ts';
 import './doorStrings.ts';
-import './doorStrings.ts';
 import './sharing.css';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -3,7 +3,8 @@
  * connected gets a heading, a line and a button; HomeSharing, the sync code and PouchDB behind
  * it come when the button is pressed or with a remembered connection — not with the home.
  */
-import './strings.ts';
+import './doorStrings.ts';
+import './homeStrings.ts';
 import './sharing.css';
 import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,10 +20,10 @@ export default function HomeEntry(props: HomeSharingProps) {
   if (!opened && rememberedConnection()?.role !== 'unit') {
     return (
       <section className="sharing-home" aria-labelledby={id}>
-        <h2 id={id}>{t('sharing.home.heading')}</h2>
-        <p className="sharing-help">{t('sharing.home.intro')}</p>
+        <h2 id={id}>{t('sharingHome.heading')}</h2>
+        <p className="sharing-help">{t('sharingHome.intro')}</p>
         <button type="button" onClick={() => setOpened(true)} aria-haspopup="dialog">
-          {t('sharing.connect.open')}
+          {t('sharingDoor.open')}
         </button>
       </section>
     );

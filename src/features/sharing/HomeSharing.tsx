@@ -4,6 +4,8 @@
  * reached the server and when it last synced; connect and disconnect.
  */
 import './strings.ts';
+import './doorStrings.ts';
+import './homeStrings.ts';
 import './sharing.css';
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -66,7 +68,7 @@ export default function HomeSharing({ store, startConnecting = false }: HomeShar
   if (!connection) {
     return (
       <section className="sharing-home" aria-labelledby={id}>
-        <h2 id={id}>{t('sharing.home.heading')}</h2>
+        <h2 id={id}>{t('sharingHome.heading')}</h2>
         {connecting ? (
           <ConnectForm
             role="unit"
@@ -78,9 +80,9 @@ export default function HomeSharing({ store, startConnecting = false }: HomeShar
           />
         ) : (
           <>
-            <p className="sharing-help">{t('sharing.home.intro')}</p>
+            <p className="sharing-help">{t('sharingHome.intro')}</p>
             <button type="button" onClick={() => setConnecting(true)}>
-              {t('sharing.connect.open')}
+              {t('sharingDoor.open')}
             </button>
           </>
         )}
@@ -100,7 +102,7 @@ export default function HomeSharing({ store, startConnecting = false }: HomeShar
 
   return (
     <section className="sharing-home" aria-labelledby={id}>
-      <h2 id={id}>{t('sharing.home.heading')}</h2>
+      <h2 id={id}>{t('sharingHome.heading')}</h2>
       <dl className="sharing-facts">
         <div>
           <dt>{t('sharing.home.server')}</dt>
@@ -133,7 +135,7 @@ export default function HomeSharing({ store, startConnecting = false }: HomeShar
         </button>
         {reach.kind === 'signedOut' && (
           <button type="button" onClick={() => void disconnect().then(() => setConnecting(true))}>
-            {t('sharing.connect.open')}
+            {t('sharingDoor.open')}
           </button>
         )}
       </div>
