@@ -12,13 +12,16 @@ import { ReviewRecovery } from './ReviewRecovery.tsx';
 export function ReviewPage({ unit }: { unit?: string }) {
   return (
     // The connection to the sharing server outlives the unit shown (and a unit's failure).
-    <SharedReview renderConflict={(mine, theirs) => <ComparisonView before={theirs} after={mine} />}>
-      {(store) => (
+    <SharedReview unitPage={unit !== undefined} renderConflict={(shown, other) => <ComparisonView before={other} after={shown} />}>
+      {(store, shared) => (
         <RouteErrorBoundary key={unit} area="review" recovery={(retry) => <ReviewRecovery unit={unit} retry={retry} />}>
           <ReviewWorkspace
             key={store ? 'shared' : 'files'}
             unit={unit}
             store={store}
+            shared={shared?.shared}
+            onUnitShown={shared?.onUnitShown}
+            renderConflicts={shared?.renderConflicts}
             renderReport={(report, context) => <Editor key={`${context.unit.key}:${report.meta.agency}`} report={report} readOnly />}
             renderPrint={(report) => <PrintView report={report} />}
           />

@@ -195,7 +195,7 @@ let pouchDB: PouchDBClass | undefined;
  * PouchDB with its plugins, once per process: plugins change the class for good (a second
  * `plugin(replication)` throws), so each server gets its own `defaults()` subclass of this one.
  */
-function basePouchDB(): PouchDBClass {
+export function basePouchDB(): PouchDBClass {
   pouchDB ??= (requireFromServer('pouchdb-core') as PouchDBClass)
     .plugin(requireFromServer('pouchdb-adapter-http'))
     .plugin(requireFromServer('pouchdb-replication'))

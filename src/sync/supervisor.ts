@@ -3,18 +3,28 @@
  * `nianbao server setup`) and, per unit the supervisor may read, a local PouchDB replicated with
  * the unit's database. Submitted reports become versions in the review workspace through its
  * own store (the same door as a collected file); the workspace's review actions go back as the
- * unit's review document.
+ * unit's review document, pushed at once.
  *
- * Browsers open at most six connections to one server, so one live feed per unit would stall
- * after five units: the units are replicated in rounds (four at a time, then again every few
- * seconds), and a unit is replicated at once after a review action. A province (thousands of
- * units) replicates on the server into one area database instead (docs/architecture.md).
+ * How it stays live without a feed per unit. A browser opens at most six HTTP/1.1 connections
+ * to one host, and a live replication holds one of them (its long-poll `_changes`): thousands
+ * of live feeds cannot work, and even six would starve every other request. So:
+ *  - on start, every unit is replicated once (bounded concurrency: CATCH_UP_PARALLEL);
+ *  - a bounded set of units (LIVE_UNITS, most recently active first, the unit open on screen
+ *    pinned) keeps a live, retrying PouchDB replication: a submission, a return or a comment
+ *    there arrives as soon as the server has it;
+ *  - the others are caught up by a cheap periodic pass: one `GET /{db}` per unit (its
+ *    update_seq), and a replication only of the units whose database changed (or that have
+ *    local writes not yet pushed). A unit that changed becomes live, so a back-and-forth with
+ *    it goes without the pass's delay.
+ * Held long-polls (LIVE_UNITS) + the pass (CATCH_UP_PARALLEL) stay ≤ 5, leaving a connection
+ * for the page's own requests. The server needs nothing but CouchDB's API (no _db_updates,
+ * which CouchDB gives to admins only).
  */
 import type { Report } from '../report/index.ts';
-import type { ReceivedVersion, Result, ReviewStore } from '../storage/review/index.ts';
+import { unitKeyOf, type ReceivedVersion, type Result, type ReviewStore } from '../storage/review/index.ts';
 import type { Connection } from './connection.ts';
-import { docId, readShared, sharedDoc, unitProgress, type SharedDoc, type UnitProgress } from './docs.ts';
-import { loadPouchDB, type PouchDatabase, type PouchDoc, type ChangesFeed } from './pouch.ts';
+import { docId, lastEventAt, readShared, sharedDoc, unitProgress, type SharedDoc, type SharedKind, type UnitProgress } from './docs.ts';
+import { loadPouchDB, type PouchDatabase, type PouchDBConstructor, type PouchDoc, type ChangesFeed, type SyncHandler } from './pouch.ts';
 import { AREA_DB } from './session.ts';
 
 export interface AreaUnit {
@@ -24,24 +34,55 @@ export interface AreaUnit {
   readonly kind?: string;
 }
 
+/** One revision of a document in conflict, decoded. */
+export interface ConflictVersion {
+  readonly rev: string;
+  readonly report: Report;
+  /** Who wrote it (CouchDB user) and when (ms since epoch), as the document says. */
+  readonly by: string;
+  readonly at: number;
+}
+
+/**
+ * A document with conflicting revisions (two browsers wrote it from the same revision, e.g.
+ * offline): CouchDB keeps both and picks one as the winner deterministically; nothing is lost
+ * until someone removes the other revision.
+ */
+export interface DocConflict {
+  readonly id: string;
+  /** A working copy (填报中) is the unit's alone and never shown as a conflict here. */
+  readonly kind: Exclude<SharedKind, 'working'>;
+  readonly year: number;
+  /** The revision CouchDB shows now. */
+  readonly winner: ConflictVersion;
+  /** The other leaf revisions. */
+  readonly others: readonly ConflictVersion[];
+}
+
 export interface UnitShare {
   readonly unit: AreaUnit;
   /** Per year reported: where the unit stands. */
   readonly years: ReadonlyMap<number, UnitProgress>;
-  /** Review documents written by two supervisors at once: both versions, for the compare view. */
-  readonly conflicts: readonly { year: number; mine: Report; theirs: Report }[];
+  readonly conflicts: readonly DocConflict[];
   /** A document that did not decode (never used): its id and the number of problems. */
   readonly unreadable: readonly { id: string; problems: number }[];
   readonly lastSync: number | null;
   readonly error: 'offline' | 'denied' | null;
+  /** On a live feed now (else caught up by the periodic pass). */
+  readonly live: boolean;
 }
 
 export interface SupervisorSyncState {
   readonly roster: readonly AreaUnit[] | null;
   readonly rosterError: 'offline' | 'denied' | null;
   readonly units: ReadonlyMap<string, UnitShare>;
+  /** The server answered the last request (false: the network or the server is gone). */
   readonly online: boolean;
+  /** When the last full pass over the units ended, and how long it took (ms). */
+  readonly lastPass: { readonly at: number; readonly ms: number; readonly units: number } | null;
 }
+
+export type ResolveResult = { ok: true } | { ok: false; reason: 'gone' | 'notAllowed' | 'storage'; message?: string };
 
 export interface SupervisorSync {
   readonly connection: Connection;
@@ -49,12 +90,27 @@ export interface SupervisorSync {
   readonly store: ReviewStore;
   state(): SupervisorSyncState;
   subscribe(listener: () => void): () => void;
-  /** One round now (the network came back, or a test). */
+  /** A full pass now (the network came back, the user asked, a test). */
   syncNow(): Promise<void>;
+  /** Keeps the unit of this agency on a live feed while its page is open; returns the release. */
+  watch(agency: string): () => void;
+  /**
+   * Keeps one revision of a document in conflict by removing the others (PouchDB tombstones
+   * on those leaves, replicated): never a blind overwrite. Only documents this user may write.
+   */
+  resolveConflict(user: string, id: string, keepRev: string): Promise<ResolveResult>;
   close(): Promise<void>;
 }
 
-const ROUND_MS = 3_000;
+export interface SupervisorSyncOptions {
+  /** Pause between two catch-up passes (ms). */
+  readonly passMs?: number;
+  /** How many units keep a live feed. */
+  readonly liveUnits?: number;
+  /** PouchDB to use (tests in Node give one with the memory adapter); the browser's by default. */
+  readonly PouchDB?: PouchDBConstructor;
+}
+
 /** When a unit last synced, in its local database (a _local document: never replicated). */
 const LAST_SYNC = '_local/nianbao-last-sync';
 
@@ -66,13 +122,21 @@ async function keepLastSync(local: PouchDatabase, at: number): Promise<void> {
     // Only the "last sync" column's memory across reloads is lost.
   }
 }
-const PARALLEL = 4;
 
-export async function openSupervisorSync(connection: Connection, inner: ReviewStore, options: { roundMs?: number } = {}): Promise<SupervisorSync> {
-  const PouchDB = await loadPouchDB();
+const PASS_MS = 4_000;
+export const LIVE_UNITS = 3;
+export const CATCH_UP_PARALLEL = 2;
+const BACK_OFF_MAX_MS = 5_000;
+
+const statusOf = (error: unknown) => (error as { status?: number } | null)?.status;
+const isDenied = (error: unknown) => statusOf(error) === 401 || statusOf(error) === 403;
+
+export async function openSupervisorSync(connection: Connection, inner: ReviewStore, options: SupervisorSyncOptions = {}): Promise<SupervisorSync> {
+  const PouchDB = options.PouchDB ?? (await loadPouchDB());
+  const liveMax = options.liveUnits ?? LIVE_UNITS;
   const listeners = new Set<() => void>();
   const storeListeners = new Set<() => void>();
-  let current: SupervisorSyncState = { roster: null, rosterError: null, units: new Map(), online: true };
+  let current: SupervisorSyncState = { roster: null, rosterError: null, units: new Map(), online: true, lastPass: null };
   const set = (next: Partial<SupervisorSyncState>) => {
     current = { ...current, ...next };
     for (const listener of [...listeners]) listener();
@@ -84,26 +148,43 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     units.set(user, { ...before, ...patch });
     set({ units });
   };
+  /** What a request's outcome says of the network: any answer means online. */
+  const heard = (error?: unknown) => {
+    const online = error === undefined || statusOf(error) !== undefined;
+    if (online !== current.online) set({ online });
+  };
 
   const areaLocal = new PouchDB(`nianbao-review-${AREA_DB}-${connection.user}`);
   const areaRemote = new PouchDB(`${connection.url}/${AREA_DB}`, { skip_setup: true });
   const locals = new Map<string, PouchDatabase>();
   const remotes = new Map<string, PouchDatabase>();
   const feeds: ChangesFeed[] = [];
+  /** The remote update_seq each unit had when last replicated, to skip unchanged units. */
+  const seenSeq = new Map<string, string>();
+  /** Units with local writes (review documents, resolutions) not yet confirmed pushed. */
+  const dirty = new Set<string>();
   let closed = false;
 
   /** Which unit database a workspace version belongs to (by agency, as the roster names it). */
   const unitOfAgency = (agency: string) => current.roster?.find((u) => u.agency === agency.trim());
 
+  const readVersion = async (local: PouchDatabase, id: string, rev: string): Promise<ConflictVersion | undefined> => {
+    const doc = await local.get(id, { rev }).catch(() => undefined);
+    const read = doc ? readShared(doc) : undefined;
+    return read?.ok ? { rev, report: read.report, by: read.doc.by, at: read.doc.at } : undefined;
+  };
+
   const refreshUnit = async (unit: AreaUnit) => {
-    const local = locals.get(unit.user)!;
-    const all = await local.allDocs({ include_docs: true, conflicts: true });
+    const local = locals.get(unit.user);
+    if (!local || closed) return;
+    const all = await local.allDocs({ include_docs: true, conflicts: true }).catch(() => undefined);
+    if (!all) return;
     const reports = new Map<number, Report>();
     const reviews = new Map<number, Report>();
     // The clerk's working copies: they say 填报中, and nothing else (never received, never summed).
     const working = new Set<number>();
     const unreadable: { id: string; problems: number }[] = [];
-    const conflicts: UnitShare['conflicts'][number][] = [];
+    const conflicts: DocConflict[] = [];
     for (const row of all.rows) {
       if (!row.doc) continue;
       const read = readShared(row.doc);
@@ -117,9 +198,11 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
         continue;
       }
       (read.kind === 'report' ? reports : reviews).set(read.doc.year, read.report);
-      for (const rev of row.doc._conflicts ?? []) {
-        const other = readShared(await local.get(row.doc._id, { rev }));
-        if (other?.ok) conflicts.push({ year: read.doc.year, mine: read.report, theirs: other.report });
+      const revs = row.doc._conflicts ?? [];
+      if (revs.length > 0) {
+        const others = (await Promise.all(revs.map((rev) => readVersion(local, row.doc!._id, rev)))).filter((v): v is ConflictVersion => v !== undefined);
+        const winner = { rev: row.doc._rev!, report: read.report, by: read.doc.by, at: read.doc.at };
+        if (others.length > 0) conflicts.push({ id: row.doc._id, kind: read.kind, year: read.doc.year, winner, others });
       }
     }
     const years = new Map<number, UnitProgress>();
@@ -127,12 +210,57 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     setUnit(unit.user, { years, unreadable, conflicts });
   };
 
-  /** A submitted report enters the workspace as a collected file does (duplicates are refused there). */
-  const receive = async (doc: PouchDoc) => {
+  /**
+   * The workspace's latest version per unit (unitKey), read once and kept as versions come and
+   * go through this store: a review document arriving must not list the whole store each time.
+   */
+  let latestVersions: Promise<Map<string, ReceivedVersion>> | undefined;
+  const latestIndex = () =>
+    (latestVersions ??= inner.list().then((listed) => {
+      const index = new Map<string, ReceivedVersion>();
+      if (listed.ok) for (const v of listed.value.versions) index.set(v.unitKey, v);
+      return index;
+    }));
+  const noteVersion = async (version: ReceivedVersion) => {
+    const index = await latestIndex();
+    const before = index.get(version.unitKey);
+    if (!before || before.id === version.id || version.receivedAt >= before.receivedAt) index.set(version.unitKey, version);
+  };
+  const notifyStore = () => {
+    for (const listener of [...storeListeners]) listener();
+  };
+
+  /**
+   * What arrives enters the workspace. A submitted report: as a collected file does (duplicates
+   * are refused there). A review document newer than the workspace's version of the unit (written
+   * on another computer of the 政务公开办): the workspace's version takes it, so that two
+   * computers show the same review.
+   */
+  let arrivals: Promise<unknown> = Promise.resolve();
+  const receive = (doc: PouchDoc) => {
+    const next = arrivals.then(() => arrive(doc));
+    arrivals = next.catch(() => undefined);
+    return next;
+  };
+  const arrive = async (doc: PouchDoc) => {
     const read = readShared(doc);
-    if (!read?.ok || read.kind !== 'report' || read.report.review.status !== 'submitted') return;
-    const received = await inner.receive({ document: read.report, fileName: `${read.doc.agency}-${read.doc.year}（服务器）`, receivedAt: read.doc.at });
-    if (received.ok) for (const listener of [...storeListeners]) listener();
+    if (!read?.ok || closed) return;
+    if (read.kind === 'report') {
+      if (read.report.review.status !== 'submitted') return;
+      const received = await inner.receive({ document: read.report, fileName: `${read.doc.agency}-${read.doc.year}（服务器）`, receivedAt: read.doc.at });
+      if (received.ok) {
+        await noteVersion(received.value);
+        notifyStore();
+      }
+      return;
+    }
+    const latest = (await latestIndex()).get(unitKeyOf(read.report));
+    if (!latest || lastEventAt(read.report) <= lastEventAt(latest.document)) return;
+    const updated = await inner.update(latest.id, read.report);
+    if (updated.ok) {
+      await noteVersion(updated.value);
+      notifyStore();
+    }
   };
 
   const startUnit = (unit: AreaUnit) => {
@@ -140,7 +268,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     locals.set(unit.user, local);
     remotes.set(unit.user, new PouchDB(`${connection.url}/${unit.db}`, { skip_setup: true }));
     const units = new Map(current.units);
-    units.set(unit.user, { unit, years: new Map(), conflicts: [], unreadable: [], lastSync: null, error: null });
+    units.set(unit.user, { unit, years: new Map(), conflicts: [], unreadable: [], lastSync: null, error: null, live: false });
     set({ units });
     // The last sync of earlier pages: a reloaded workspace does not say "never" of a unit it has.
     void local.get(LAST_SYNC).then(
@@ -155,13 +283,89 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     );
   };
 
+  // ------------------------------------------------------------------------------------------
+  // Live feeds: a bounded set, most recently active first, watched units pinned.
+  // ------------------------------------------------------------------------------------------
+  interface LiveFeed {
+    cancelled: boolean;
+    handler?: SyncHandler;
+    cancel(): void;
+  }
+  const live = new Map<string, LiveFeed>();
+  /** Most recent first. */
+  let recent: string[] = [];
+  const watched = new Map<string, number>();
+
+  const startLive = (unit: AreaUnit) => {
+    const local = locals.get(unit.user);
+    const remote = remotes.get(unit.user);
+    if (!local || !remote || closed) return;
+    const feed: LiveFeed = {
+      cancelled: false,
+      cancel() {
+        this.cancelled = true;
+        this.handler?.cancel();
+      },
+    };
+    live.set(unit.user, feed);
+    setUnit(unit.user, { live: true });
+    // Never beside a one-shot replication of the same unit (see syncUnit): after it.
+    const run = unitRuns.get(unit.user);
+    void Promise.resolve(run?.again ?? run?.running).then(() => {
+      if (feed.cancelled || closed) return;
+      feed.handler = local.sync(remote, { live: true, retry: true, back_off_function: (delay) => Math.min(BACK_OFF_MAX_MS, Math.max(500, delay * 2)) });
+      feed.handler
+        .on('paused', (error) => {
+          if (closed || feed.cancelled) return;
+          heard(error);
+          if (error) setUnit(unit.user, { error: 'offline' });
+          else {
+            dirty.delete(unit.user);
+            const at = Date.now();
+            setUnit(unit.user, { lastSync: at, error: null });
+            void keepLastSync(local, at);
+          }
+        })
+        .on('active', () => heard())
+        .on('denied', () => setUnit(unit.user, { error: 'denied' }))
+        .on('error', (error) => {
+          heard(error);
+          setUnit(unit.user, { error: isDenied(error) ? 'denied' : 'offline' });
+        });
+    });
+  };
+  const stopLive = (user: string) => {
+    live.get(user)?.cancel();
+    live.delete(user);
+    // What it last saw is unknown now: the next pass replicates it once.
+    seenSeq.delete(user);
+    setUnit(user, { live: false });
+  };
+  /** Makes the live set the watched units, then the most recently active, up to the bound. */
+  const arrangeLive = () => {
+    if (closed) return;
+    const want = [...new Set([...watched.keys(), ...recent])].slice(0, liveMax);
+    for (const user of [...live.keys()]) if (!want.includes(user)) stopLive(user);
+    for (const user of want) {
+      const unit = current.units.get(user)?.unit;
+      if (unit && !live.has(user)) startLive(unit);
+    }
+  };
+  const touch = (user: string) => {
+    recent = [user, ...recent.filter((u) => u !== user)].slice(0, liveMax);
+    arrangeLive();
+  };
+
+  // ------------------------------------------------------------------------------------------
+  // One-shot replication (the start, the catch-up pass, a push after a write).
+  // ------------------------------------------------------------------------------------------
   /**
    * One replication of a unit at a time: two at once wrote two revisions of one document in
    * parallel, and pouchdb-server kept the older (seen in the e2e). A request during a run waits
    * for it and runs once after it.
    */
-  const unitRuns = new Map<string, { running: Promise<void>; again?: Promise<void> }>();
-  const syncUnit = (unit: AreaUnit): Promise<void> => {
+  const unitRuns = new Map<string, { running: Promise<boolean>; again?: Promise<boolean> }>();
+  const syncUnit = (unit: AreaUnit): Promise<boolean> => {
     const run = unitRuns.get(unit.user);
     if (!run) {
       const running = replicateUnit(unit).finally(() => {
@@ -178,25 +382,51 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     return run.again;
   };
 
-  const replicateUnit = async (unit: AreaUnit) => {
+  const replicateUnit = async (unit: AreaUnit): Promise<boolean> => {
     const local = locals.get(unit.user);
     const remote = remotes.get(unit.user);
-    if (!local || !remote || closed) return;
-    await new Promise<void>((done) => {
+    if (!local || !remote || closed) return false;
+    return new Promise<boolean>((done) => {
       local
         .sync(remote, {})
         .on('complete', () => {
+          heard();
+          dirty.delete(unit.user);
           const at = Date.now();
           setUnit(unit.user, { lastSync: at, error: null });
           void keepLastSync(local, at);
-          done();
+          done(true);
         })
         .on('error', (error) => {
-          const status = (error as { status?: number }).status;
-          setUnit(unit.user, { error: status === 401 || status === 403 ? 'denied' : 'offline' });
-          done();
+          heard(error);
+          setUnit(unit.user, { error: isDenied(error) ? 'denied' : 'offline' });
+          done(false);
         });
     });
+  };
+
+  /** A unit not on a live feed: replicated when its database changed or it has unpushed writes. */
+  const catchUp = async (unit: AreaUnit) => {
+    if (live.has(unit.user) || closed) return;
+    const remote = remotes.get(unit.user);
+    if (!remote) return;
+    let seq: string;
+    try {
+      seq = String((await remote.info()).update_seq);
+      heard();
+    } catch (error) {
+      heard(error);
+      setUnit(unit.user, { error: isDenied(error) ? 'denied' : 'offline' });
+      return;
+    }
+    const before = seenSeq.get(unit.user);
+    if (before === seq && !dirty.has(unit.user)) return;
+    if (await syncUnit(unit)) {
+      // The seq after our own push is new too; the next pass replicates once more, finds nothing.
+      seenSeq.set(unit.user, seq);
+      // Activity after the first sight: this unit is being worked on, keep it live for a while.
+      if (before !== undefined) touch(unit.user);
+    }
   };
 
   const loadRoster = async () => {
@@ -204,12 +434,13 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
       areaLocal
         .sync(areaRemote, {})
         .on('complete', () => {
-          set({ rosterError: null, online: true });
+          heard();
+          set({ rosterError: null });
           done();
         })
         .on('error', (error) => {
-          const status = (error as { status?: number }).status;
-          set({ rosterError: status === 401 || status === 403 ? 'denied' : 'offline', online: status === 401 || status === 403 });
+          heard(error);
+          set({ rosterError: isDenied(error) ? 'denied' : 'offline' });
           done();
         });
     });
@@ -218,43 +449,57 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
       const roster = (doc.units ?? []).filter((u) => typeof u.user === 'string' && typeof u.db === 'string' && typeof u.agency === 'string');
       for (const unit of roster) if (!locals.has(unit.user)) startUnit(unit);
       set({ roster });
+      arrangeLive();
     } catch {
       // No roster here yet (first connection offline): rosterError says why.
     }
   };
 
   let running: Promise<void> | undefined;
-  const round = () => {
+  const pass = () => {
     running ??= (async () => {
+      const started = Date.now();
       await loadRoster();
       const queue = [...(current.roster ?? [])];
       const worker = async () => {
-        for (let unit = queue.shift(); unit; unit = queue.shift()) await syncUnit(unit);
+        for (let unit = queue.shift(); unit && !closed; unit = queue.shift()) await catchUp(unit);
       };
-      await Promise.all(Array.from({ length: PARALLEL }, worker));
-      const errors = [...current.units.values()].filter((u) => u.error === 'offline').length;
-      set({ online: errors === 0 || errors < current.units.size });
+      await Promise.all(Array.from({ length: CATCH_UP_PARALLEL }, worker));
+      if (!closed) set({ lastPass: { at: Date.now(), ms: Date.now() - started, units: current.roster?.length ?? 0 } });
     })().finally(() => (running = undefined));
     return running;
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
   const loop = () => {
     if (closed) return;
-    void round().finally(() => {
-      if (!closed) timer = setTimeout(loop, options.roundMs ?? ROUND_MS);
+    void pass().finally(() => {
+      if (!closed) timer = setTimeout(loop, options.passMs ?? PASS_MS);
     });
   };
   loop();
-  const onOnline = () => void round();
+  // The network came back: a pass now (live feeds retry by themselves); gone: said at once.
+  const onOnline = () => {
+    if (timer) clearTimeout(timer);
+    loop();
+  };
+  const onOffline = () => set({ online: false });
   globalThis.addEventListener?.('online', onOnline);
+  globalThis.addEventListener?.('offline', onOffline);
+
+  /** After a local write: pushed now (a live feed pushes by itself), or by a later pass. */
+  const pushSoon = (unit: AreaUnit) => {
+    dirty.add(unit.user);
+    touch(unit.user);
+    if (!live.has(unit.user)) void syncUnit(unit);
+  };
 
   /**
    * The review goes back: the unit's review document for the year, replaced by this one. One
    * write at a time (a comment and a return a moment apart must not race on the same revision).
    */
   let writes: Promise<unknown> = Promise.resolve();
-  const sendReview = (document: Report) => {
-    const next = writes.then(() => writeReview(document));
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = writes.then(work);
     writes = next.catch(() => undefined);
     return next;
   };
@@ -267,19 +512,63 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     const existing = await local.get(docId('review', made.doc.year)).catch(() => undefined);
     await local.put({ ...made.doc, ...(existing ? { _rev: existing._rev } : {}) } as PouchDoc);
     await refreshUnit(unit);
-    void syncUnit(unit);
+    pushSoon(unit);
   };
+
+  const resolveConflict = (user: string, id: string, keepRev: string) =>
+    serial(async (): Promise<ResolveResult> => {
+      const unit = current.units.get(user)?.unit;
+      const local = locals.get(user);
+      if (!unit || !local) return { ok: false, reason: 'gone' };
+      // The server refuses a unit's report documents from the supervisor (validate_doc_update).
+      if (!id.startsWith('review:')) return { ok: false, reason: 'notAllowed' };
+      let doc: PouchDoc;
+      try {
+        doc = await local.get(id, { conflicts: true });
+      } catch {
+        return { ok: false, reason: 'gone' };
+      }
+      const leaves = [doc._rev!, ...(doc._conflicts ?? [])];
+      if (!leaves.includes(keepRev)) return { ok: false, reason: 'gone' };
+      const kept = await readVersion(local, id, keepRev);
+      try {
+        for (const rev of leaves) if (rev !== keepRev) await local.put({ _id: id, _rev: rev, _deleted: true });
+      } catch (e) {
+        return { ok: false, reason: 'storage', message: (e as Error).message };
+      }
+      // The workspace's version of the unit now shows the kept review.
+      const latest = kept && (await latestIndex()).get(unitKeyOf(kept.report));
+      if (kept && latest) {
+        const updated = await inner.update(latest.id, kept.report);
+        if (updated.ok) {
+          await noteVersion(updated.value);
+          notifyStore();
+        }
+      }
+      await refreshUnit(unit);
+      pushSoon(unit);
+      return { ok: true };
+    });
 
   const store: ReviewStore = {
     list: () => inner.list(),
-    receive: (input) => inner.receive(input),
+    async receive(input) {
+      const received = await inner.receive(input);
+      if (received.ok) await noteVersion(received.value);
+      return received;
+    },
     async update(id, document): Promise<Result<ReceivedVersion>> {
       const updated = await inner.update(id, document);
+      if (updated.ok) await noteVersion(updated.value);
       // Stored in the workspace first; what goes to the unit is what the workspace kept.
-      if (updated.ok) await sendReview(updated.value.document).catch(() => undefined);
+      if (updated.ok) await serial(() => writeReview(updated.value.document)).catch(() => undefined);
       return updated;
     },
-    removeUnit: (key) => inner.removeUnit(key),
+    async removeUnit(key) {
+      const removed = await inner.removeUnit(key);
+      latestVersions = undefined;
+      return removed;
+    },
     settings: () => inner.settings(),
     saveSettings: (settings) => inner.saveSettings(settings),
     close: () => inner.close(),
@@ -297,13 +586,29 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    syncNow: () => round(),
+    syncNow: () => pass(),
+    watch(agency) {
+      const unit = unitOfAgency(agency);
+      if (!unit) return () => {};
+      watched.set(unit.user, (watched.get(unit.user) ?? 0) + 1);
+      arrangeLive();
+      return () => {
+        const n = (watched.get(unit.user) ?? 1) - 1;
+        if (n > 0) watched.set(unit.user, n);
+        else watched.delete(unit.user);
+        arrangeLive();
+      };
+    },
+    resolveConflict,
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);
       globalThis.removeEventListener?.('online', onOnline);
+      globalThis.removeEventListener?.('offline', onOffline);
       for (const feed of feeds) feed.cancel();
+      for (const feed of live.values()) feed.cancel();
       await running?.catch(() => undefined);
+      await Promise.all([...unitRuns.values()].map((r) => r.running.catch(() => undefined)));
       await Promise.all([...locals.values(), areaLocal].map((db) => db.close().catch(() => undefined)));
     },
   };

@@ -1,9 +1,12 @@
 /**
  * Sharing through the embedded server, in Chromium: a clerk and the 政务公开办 in two browser
- * contexts on one pouchdb-server. 报送 → appears in the supervisor's units table → comment and
- * 退回 → the clerk sees the returned banner and the comment → fix (resolve) → 重新报送 while the
- * clerk's network is cut (kept locally, said so) → network back, it reaches the server → 通过 →
- * the clerk's draft says approved. Nothing is lost on the way.
+ * contexts on one pouchdb-server. The supervisor is connected first: 报送 → appears in the units
+ * table without a reload → comment and 退回 → the clerk sees the returned banner and the comment
+ * → fix (resolve) → 重新报送 while the clerk's network is cut (kept locally, said so) → network
+ * back, it reaches the server and the supervisor's table by itself → 通过 → the clerk's draft says
+ * approved. Nothing is lost on the way. Then a second computer of the 政务公开办 and the first
+ * both comment offline: a real conflict, shown in the table and on the unit's page with both
+ * versions, resolved by keeping one (the other revision removed).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -41,6 +44,8 @@ afterAll(async () => {
 });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(`sharing-${name}.png`), fullPage: true });
+/** What the window shows (a unit's page is very long: the conflict is at its top). */
+const view = (page: Page, name: string) => page.screenshot({ path: screenshotPath(`sharing-${name}.png`) });
 
 async function connect(page: Page, who: { name: string; password: string }, opener: string) {
   await page.getByRole('button', { name: opener }).click();
@@ -50,8 +55,11 @@ async function connect(page: Page, who: { name: string; password: string }, open
   await page.getByRole('button', { name: '连接', exact: true }).click();
 }
 
-async function serverDoc(id: string): Promise<{ report: { review: { status: string; comments: { text: string; resolved: boolean }[] } } } | undefined> {
-  const response = await fetch(`${server.url}/nianbao-unit-${clerk.name}/${encodeURIComponent(id)}`, {
+async function serverDoc(
+  id: string,
+  query = '',
+): Promise<{ _rev: string; _conflicts?: string[]; report: { review: { status: string; comments: { text: string; resolved: boolean }[] } } } | undefined> {
+  const response = await fetch(`${server.url}/nianbao-unit-${clerk.name}/${encodeURIComponent(id)}${query}`, {
     headers: { authorization: `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}` },
   });
   return response.ok ? ((await response.json()) as never) : undefined;
@@ -64,6 +72,15 @@ test('报送 → 退回 with a comment → fix offline → 重新报送 → 通�
   const supervisorPage = await supervisorContext.newPage();
   const clerkErrors = watch(clerkPage);
   const supervisorErrors = watch(supervisorPage);
+
+  // The 政务公开办 connects first: every unit of the roster is in the units table, 未开始.
+  await supervisorPage.goto(`${baseUrl()}#/review`);
+  await supervisorPage.getByRole('textbox', { name: '审核人' }).fill('王审核');
+  await connect(supervisorPage, supervisor, '连接到共享服务器');
+  const units = supervisorPage.getByRole('table', { name: '各单位年报及审核情况' });
+  const unitRow = (name: string) => units.getByRole('row', { name: new RegExp(name) });
+  await expect.poll(() => unitRow('平罗县教育局').textContent(), { timeout: 20_000 }).toContain('未开始');
+  await expect.poll(() => unitRow(AGENCY).textContent(), { timeout: 20_000 }).toContain('未开始');
 
   // The clerk's report (a 定稿 report, imported from its file), then 连接到政务公开办.
   await clerkPage.goto(baseUrl());
@@ -79,15 +96,13 @@ test('报送 → 退回 with a comment → fix offline → 重新报送 → 通�
   await expect.poll(() => reach.textContent(), { timeout: 20_000 }).toMatch(/已同步到政务公开办/);
   await shot(clerkPage, 'clerk-submitted-zh-CN');
 
-  // The 政务公开办 connects: the submission is in the units table without any file.
-  await supervisorPage.goto(`${baseUrl()}#/review`);
-  await supervisorPage.getByRole('textbox', { name: '审核人' }).fill('王审核');
-  await connect(supervisorPage, supervisor, '连接到共享服务器');
-  const roster = supervisorPage.getByRole('table', { name: /应报送单位/ });
-  await expect.poll(() => roster.textContent(), { timeout: 20_000 }).toContain('已报送');
-  expect(await roster.getByRole('row', { name: /平罗县教育局/ }).textContent()).toContain('未开始');
+  // The submission appears in the supervisor's table by itself (no reload, no button), in seconds.
+  const reached = Date.now();
   const unitLink = supervisorPage.getByRole('link', { name: AGENCY });
-  await unitLink.first().waitFor({ timeout: 20_000 });
+  await unitLink.first().waitFor({ timeout: 15_000 });
+  await expect.poll(() => unitRow(AGENCY).textContent(), { timeout: 15_000 }).toContain('已报送');
+  console.info(`submission in the supervisor's units table ${Date.now() - reached} ms after it reached the server`);
+  expect(await supervisorPage.getByRole('group', { name: '按进度筛选' }).textContent()).toMatch(/未开始\s*1.*已报送\s*1/);
   await shot(supervisorPage, 'supervisor-units-zh-CN');
 
   // Comment and 退回.
@@ -127,12 +142,15 @@ test('报送 → 退回 with a comment → fix offline → 重新报送 → 通�
 
   // The supervisor gets the new version and approves it.
   await supervisorPage.getByRole('link', { name: /返回单位列表/ }).click();
+  const resubmittedAt = Date.now();
   const row = supervisorPage.getByRole('row', { name: new RegExp(AGENCY) }).filter({ hasText: '个版本' });
   await expect.poll(() => row.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+  console.info(`resubmission in the units table ${Date.now() - resubmittedAt} ms after the clerk's network came back and it reached the server`);
   await row.first().getByRole('link', { name: AGENCY }).click();
   await supervisorPage.getByRole('button', { name: '审核通过' }).click();
   await supervisorPage.getByText('已通过。').waitFor();
-  await expect.poll(() => roster.textContent(), { timeout: 20_000 }).toContain('已通过');
+  await supervisorPage.getByRole('link', { name: /返回单位列表/ }).click();
+  await expect.poll(() => unitRow(AGENCY).textContent(), { timeout: 20_000 }).toContain('已通过');
   await shot(supervisorPage, 'supervisor-approved-zh-CN');
 
   // The clerk's draft says approved.
@@ -163,7 +181,7 @@ test('报送 → 退回 with a comment → fix offline → 重新报送 → 通�
   await supervisorPage.evaluate(() => localStorage.setItem('nianbao.language', 'en'));
   await supervisorPage.goto(`${baseUrl()}#/review`);
   await supervisorPage.reload();
-  await supervisorPage.getByRole('table', { name: /Units expected to report/ }).waitFor({ timeout: 20_000 });
+  await supervisorPage.getByRole('table', { name: 'Units’ reports and their review' }).getByRole('row', { name: /平罗县教育局/ }).getByText('Not started').waitFor({ timeout: 20_000 });
   await shot(supervisorPage, 'supervisor-en');
 
   // Credentials never in storage: the password appears nowhere in localStorage or IndexedDB names.
@@ -174,3 +192,80 @@ test('报送 → 退回 with a comment → fix offline → 重新报送 → 通�
   await clerkContext.close();
   await supervisorContext.close();
 }, 240_000);
+
+test('a conflict: two computers of the 政务公开办 comment while offline; both versions shown, one kept, the other removed', async () => {
+  const contexts = [await browser.newContext({ viewport: { width: 1366, height: 1100 } }), await browser.newContext({ viewport: { width: 1366, height: 1100 } })];
+  const [one, two] = [await contexts[0]!.newPage(), await contexts[1]!.newPage()];
+  const watched = [watch(one), watch(two)];
+  for (const [page, name] of [
+    [one, '王审核'],
+    [two, '李审核'],
+  ] as const) {
+    await page.goto(`${baseUrl()}#/review`);
+    await page.getByRole('textbox', { name: '审核人' }).fill(name);
+    await connect(page, supervisor, '连接到共享服务器');
+    // The other computer's 通过 came with the review document: both show the same review.
+    const row = page.getByRole('table', { name: '各单位年报及审核情况' }).getByRole('row', { name: new RegExp(AGENCY) });
+    await expect.poll(() => row.first().textContent(), { timeout: 20_000 }).toMatch(/已通过.*已通过/);
+    await row.first().getByRole('link', { name: AGENCY }).click();
+    await page.getByRole('textbox', { name: '意见内容' }).waitFor();
+  }
+  const before = await serverDoc('review:2022');
+
+  // Both lose the network, and each adds a comment to the same version of the review.
+  for (const context of contexts) await context.setOffline(true);
+  // Said honestly: offline, the review kept here.
+  await one.getByText('离线：审核意见保存在本机，联网后自动送达各单位').waitFor({ timeout: 15_000 });
+  for (const [page, text] of [
+    [one, '第一台电脑的意见'],
+    [two, '第二台电脑的意见'],
+  ] as const) {
+    await page.getByRole('textbox', { name: '意见内容' }).fill(text);
+    await page.getByRole('button', { name: '添加审核意见' }).click();
+    await page.getByText('已添加审核意见。').waitFor();
+  }
+  for (const context of contexts) await context.setOffline(false);
+  await one.getByText('在线：各单位的报送会自动出现在下方单位列表中').waitFor({ timeout: 15_000 });
+
+  // The server kept both: a conflict, nothing overwritten.
+  await expect.poll(async () => (await serverDoc('review:2022', '?conflicts=true'))?._conflicts?.length ?? 0, { timeout: 30_000 }).toBe(1);
+  expect((await serverDoc('review:2022'))?._rev).not.toBe(before?._rev);
+
+  // The first computer shows it on the unit's page: both versions compared, and the choice.
+  const region = one.getByRole('region', { name: /审核意见有两个版本/ });
+  await region.waitFor({ timeout: 30_000 });
+  await region.getByRole('button', { name: '改用另一版本' }).waitFor();
+  const compared = await region.textContent();
+  expect(compared).toContain('第一台电脑的意见');
+  expect(compared).toContain('第二台电脑的意见');
+  await view(one, 'conflict-unit-zh-CN');
+  // …and in the units table, marked.
+  await one.getByRole('link', { name: /返回单位列表/ }).click();
+  const units = one.getByRole('table', { name: '各单位年报及审核情况' });
+  await expect.poll(() => units.getByRole('row', { name: new RegExp(AGENCY) }).first().textContent(), { timeout: 20_000 }).toContain('有冲突');
+  await shot(one, 'conflict-units-zh-CN');
+
+  // In English.
+  await one.evaluate(() => localStorage.setItem('nianbao.language', 'en'));
+  await one.reload();
+  await one.getByRole('table', { name: 'Units’ reports and their review' }).getByText('Conflict').first().waitFor({ timeout: 20_000 });
+  await shot(one, 'conflict-units-en');
+  await one.getByRole('table', { name: 'Units’ reports and their review' }).getByRole('link', { name: AGENCY }).first().click();
+  const regionEn = one.getByRole('region', { name: /the review of 2022 has two versions/ });
+  await regionEn.waitFor({ timeout: 20_000 });
+  await view(one, 'conflict-unit-en');
+
+  // Keep the other version: the shown one's revision is removed; the server has one version left.
+  const conflicted = await serverDoc('review:2022', '?conflicts=true');
+  await regionEn.getByRole('button', { name: 'Use the other version' }).click();
+  await one.getByText('The chosen version is kept; the other was removed.').waitFor({ timeout: 20_000 });
+  await expect.poll(async () => (await serverDoc('review:2022', '?conflicts=true'))?._conflicts ?? [], { timeout: 20_000 }).toEqual([]);
+  const kept = await serverDoc('review:2022');
+  expect(kept?._rev).toBe(conflicted?._conflicts?.[0]);
+  await regionEn.waitFor({ state: 'detached', timeout: 20_000 });
+  // The second computer sees the conflict gone too.
+  await expect.poll(() => two.getByRole('region', { name: /审核意见有两个版本/ }).count(), { timeout: 30_000 }).toBe(0);
+
+  for (const w of watched) expect(w.errors.filter((e) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED|net::/.test(e))).toEqual([]);
+  for (const context of contexts) await context.close();
+}, 180_000);

@@ -45,7 +45,9 @@ test('the clerk confirms the header; keeping as last year hands over the confirm
   const calls = setup();
   paste(screen.getByLabelText('粘贴报告内容'), { 'text/html': html });
   await screen.findByRole('heading', { name: '检查读到的内容' }, { timeout: 10_000 });
-  // xuwen's page names neither agency nor year: both are asked for.
+  // xuwen's page names neither agency nor year: both are asked for, and no button names a year it does not know.
+  expect(screen.getByRole('button', { name: '作为上年年报，新建下一年度年报' })).toBeInTheDocument();
+  expect(screen.getByRole('button', { name: '作为草稿打开' })).toBeInTheDocument();
   await userEvent.click(screen.getByRole('button', { name: /作为上年年报/ }));
   expect(screen.getByRole('alert')).toHaveTextContent('请先填写机关名称');
   await userEvent.type(screen.getByLabelText('机关名称'), '徐闻县司法局');

@@ -245,13 +245,13 @@ function ReviewStep({
         )}
         <div className="import-choice">
           <button type="button" className="primary" disabled={busy} onClick={() => void act(onKeepAsLastYear)}>
-            {t('import.keepAsLastYear', { next: yearValue === null ? '' : yearValue + 1 })}
+            {yearValue === null ? t('import.keepAsLastYearNoYear') : t('import.keepAsLastYear', { next: yearValue + 1 })}
           </button>
           <p className="import-hint">{t('import.keepAsLastYearHint')}</p>
         </div>
         <div className="import-choice">
           <button type="button" disabled={busy} onClick={() => void act(onOpenAsDraft)}>
-            {t('import.openAsDraft', { year: yearValue ?? '' })}
+            {yearValue === null ? t('import.openAsDraftNoYear') : t('import.openAsDraft', { year: yearValue })}
           </button>
           <p className="import-hint">{t('import.openAsDraftHint')}</p>
         </div>

@@ -212,4 +212,33 @@ describe('ReviewWorkspace', () => {
     });
     await act(async () => undefined);
   });
+
+  test("connected: the server's roster is the 汇总's expected units unless one was typed; who has not reported is listed", async () => {
+    const user = userEvent.setup();
+    const store = await storeWith(unitReport('甲局', { status: 'approved' }));
+    await store.saveSettings({ reviewer: '王审', aggregateAgency: '某县人民政府' });
+    const shared = { roster: ['甲局', '乙镇', '丙街道'], units: new Map([['乙镇', { years: new Map([[2022, 'filling' as const]]), conflict: false }]]) };
+    const { unmount } = renderUi(<ReviewWorkspace store={store} shared={shared} />);
+    await screen.findByRole('table', { name: '各单位年报及审核情况' });
+    // The roster's units with nothing received are in the table, where they stand.
+    expect(screen.getByRole('row', { name: /乙镇/ })).toHaveTextContent('填报中');
+    expect(screen.getByRole('row', { name: /丙街道/ })).toHaveTextContent('未开始');
+    expect(screen.getByText('应报送单位名单（3 个）')).toBeInTheDocument();
+    await user.click(screen.getByRole('checkbox', { name: '选择显示的全部单位' }));
+    await user.click(screen.getByRole('button', { name: '汇总所选' }));
+    const panel = screen.getByRole('region', { name: '汇总' });
+    await user.click(within(panel).getByRole('button', { name: '生成汇总' }));
+    expect(within(panel).getByText('没有本年度报告（2 个）').nextSibling).toHaveTextContent('乙镇、丙街道');
+    unmount();
+
+    // A list typed by hand wins over the server's.
+    await store.saveSettings({ roster: ['甲局', '丁局'] });
+    renderUi(<ReviewWorkspace store={store} shared={shared} />);
+    await screen.findByRole('table', { name: '各单位年报及审核情况' });
+    await user.click(screen.getByRole('checkbox', { name: '选择显示的全部单位' }));
+    await user.click(screen.getByRole('button', { name: '汇总所选' }));
+    const again = screen.getByRole('region', { name: '汇总' });
+    await user.click(within(again).getByRole('button', { name: '生成汇总' }));
+    expect(within(again).getByText('没有本年度报告（1 个）').nextSibling).toHaveTextContent('丁局');
+  });
 });

@@ -17,7 +17,7 @@ import { AggregatePanel } from './AggregatePanel.tsx';
 import { CollectPanel } from './CollectPanel.tsx';
 import { ComparePanel } from './ComparePanel.tsx';
 import { downloadReport, downloadReportsZip } from './files.ts';
-import { planApproval, toRow, type ReviewUnit } from './model.ts';
+import { planApproval, unitRows, type ReviewUnit, type SharedUnits } from './model.ts';
 import { ReportView, viewTargetId } from './ReportView.tsx';
 import { StatusBadge } from './StatusBadge.tsx';
 import { UnitReviewPanel } from './UnitReviewPanel.tsx';
@@ -47,6 +47,12 @@ export interface ReviewWorkspaceProps {
   /** Print an aggregate report (the app opens its print view). */
   readonly onPrintAggregate?: (report: Report) => void;
   readonly onAggregateBuilt?: (report: Report) => void;
+  /** Connected to a shared server: what it says of the area's units (roster, progress, conflicts). */
+  readonly shared?: SharedUnits;
+  /** Connected: keeps the unit's replication live while its page is open; returns the release. */
+  readonly onUnitShown?: (agency: string) => () => void;
+  /** Connected: the unit's documents in conflict, both versions and the choice (the sharing feature's). */
+  readonly renderConflicts?: (agency: string) => ReactNode;
 }
 
 let defaultStore: ReviewStore | undefined;
@@ -108,14 +114,14 @@ function ReviewerField({ workspace }: { workspace: ReviewWorkspaceState }) {
   );
 }
 
-function RosterField({ workspace }: { workspace: ReviewWorkspaceState }) {
+function RosterField({ workspace, serverRoster }: { workspace: ReviewWorkspaceState; serverRoster?: readonly string[] }) {
   const { t } = useTranslation();
   const ids = useId();
   const [text, setText] = useState(workspace.settings.roster.join('\n'));
   const [notice, setNotice] = useState('');
   return (
     <details className="rv-roster">
-      <summary>{t('review.settings.roster', { count: workspace.settings.roster.length })}</summary>
+      <summary>{t('review.settings.roster', { count: workspace.settings.roster.length || (serverRoster?.length ?? 0) })}</summary>
       <label htmlFor={`${ids}-roster`}>{t('review.settings.rosterLabel')}</label>
       <textarea id={`${ids}-roster`} rows={6} value={text} onChange={(e) => setText(e.target.value)} />
       <button
@@ -127,13 +133,14 @@ function RosterField({ workspace }: { workspace: ReviewWorkspaceState }) {
         {t('review.settings.saveRoster')}
       </button>
       <span aria-live="polite">{notice}</span>
+      {serverRoster && workspace.settings.roster.length === 0 ? <p className="rv-muted">{t('review.settings.rosterFromServer', { count: serverRoster.length })}</p> : null}
     </details>
   );
 }
 
 type Slots = Omit<ReviewWorkspaceProps, 'unit' | 'store'>;
 
-function UnitsPage({ workspace, onPrintAggregate, onAggregateBuilt, renderPrint }: { workspace: ReviewWorkspaceState } & Slots) {
+function UnitsPage({ workspace, onPrintAggregate, onAggregateBuilt, renderPrint, shared }: { workspace: ReviewWorkspaceState } & Slots) {
   const { t } = useTranslation();
   const label = useLabel();
   const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
@@ -144,7 +151,9 @@ function UnitsPage({ workspace, onPrintAggregate, onAggregateBuilt, renderPrint 
   const [notice, setNotice] = useState('');
   const [busy, setBusy] = useState(false);
   const aggregateRef = useRef<HTMLDivElement>(null);
-  const rows = useMemo(() => workspace.units.map(toRow), [workspace.units]);
+  const rows = useMemo(() => unitRows(workspace.units, shared), [workspace.units, shared]);
+  // The 汇总's expected units: the list typed here, else (connected) the server's roster.
+  const roster = workspace.settings.roster.length > 0 ? workspace.settings.roster : (shared?.roster ?? []);
   const byKey = useMemo(() => new Map(workspace.units.map((u) => [u.key, u])), [workspace.units]);
   const unitsOf = useCallback((keys: readonly string[]) => keys.map((k) => byKey.get(k)).filter((u): u is ReviewUnit => u !== undefined), [byKey]);
   const reviewer = workspace.settings.reviewer.trim();
@@ -214,7 +223,7 @@ function UnitsPage({ workspace, onPrintAggregate, onAggregateBuilt, renderPrint 
       <p className="rv-intro">{t('review.intro')}</p>
       <div className="rv-settings">
         <ReviewerField workspace={workspace} />
-        <RosterField workspace={workspace} />
+        <RosterField workspace={workspace} serverRoster={shared?.roster} />
       </div>
       {!reviewer ? <p className="rv-hint">{t('review.panel.needReviewer')}</p> : null}
       <CollectPanel onFiles={workspace.collect} />
@@ -251,7 +260,7 @@ function UnitsPage({ workspace, onPrintAggregate, onAggregateBuilt, renderPrint 
             key={aggregateKeys.join('\n')}
             selected={aggregateUnits}
             all={workspace.units}
-            roster={workspace.settings.roster}
+            roster={roster}
             defaultAgency={workspace.settings.aggregateAgency}
             onAgencyChange={(aggregateAgency) => void workspace.saveSettings({ aggregateAgency })}
             kept={kept && kept.units.join('\n') === aggregateKeys.join('\n') ? kept : null}
@@ -270,7 +279,7 @@ function UnitsPage({ workspace, onPrintAggregate, onAggregateBuilt, renderPrint 
 
 type ViewMode = 'compact' | 'editor' | 'print';
 
-function UnitPage({ unit, workspace, renderReport, renderPrint }: { unit: ReviewUnit; workspace: ReviewWorkspaceState } & Slots) {
+function UnitPage({ unit, workspace, renderReport, renderPrint, onUnitShown, renderConflicts }: { unit: ReviewUnit; workspace: ReviewWorkspaceState } & Slots) {
   const { t } = useTranslation();
   const ids = useId();
   const [picked, setPicked] = useState('');
@@ -280,6 +289,7 @@ function UnitPage({ unit, workspace, renderReport, renderPrint }: { unit: Review
   const modes: ViewMode[] = ['compact', ...(renderReport ? (['editor'] as const) : []), ...(renderPrint ? (['print'] as const) : [])];
 
   useEffect(() => headingRef.current?.focus(), []);
+  useEffect(() => onUnitShown?.(unit.agency), [onUnitShown, unit.agency]);
 
   const openTarget = useCallback(
     (target: string) => {
@@ -322,6 +332,7 @@ function UnitPage({ unit, workspace, renderReport, renderPrint }: { unit: Review
       <p className="rv-muted">
         {t('review.unit.versions', { count: unit.versions.length })} · {unit.latest.fileName}
       </p>
+      {renderConflicts?.(unit.agency)}
       {/* A corrected version came in: what changed comes first, above the report (README, Compare). */}
       {corrected ? <ComparePanel unit={unit} /> : null}
       {modes.length > 1 ? (

@@ -3,7 +3,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
 import type { RowSelectionState } from '@tanstack/react-table';
-import { toRow, type UnitRow } from './model.ts';
+import { toRow, unitRows, type SharedUnits, type UnitRow } from './model.ts';
 import { BROKEN_BALANCE, renderUi, unitReport, unitsOf } from './testUtils.tsx';
 import { UnitsTable } from './UnitsTable.tsx';
 
@@ -12,7 +12,7 @@ const rows: UnitRow[] = unitsOf(
   unitReport('乙镇', { cells: BROKEN_BALANCE }),
   unitReport('丙街道', { status: 'returned', cells: { ...BROKEN_BALANCE, 'applications.newReceived.commercial': 5 } }),
   unitReport('丁局', { year: 2021 }),
-).map(toRow);
+).map((u) => toRow(u));
 
 function Harness({ onBatch }: { onBatch?: (keys: readonly string[]) => void }) {
   const [selection, setSelection] = useState<RowSelectionState>({});
@@ -41,7 +41,8 @@ describe('UnitsTable', () => {
     renderUi(<Harness />);
     expect(screen.getAllByRole('row')).toHaveLength(5);
     const row = screen.getByRole('row', { name: /丙街道/ });
-    expect(within(row).getByText('已退回')).toBeInTheDocument();
+    // The review's status and the progress say the same here (a file: no server to ask).
+    expect(within(row).getAllByText('已退回')).toHaveLength(2);
     expect(within(row).getByText('县级以上人民政府部门')).toBeInTheDocument();
     expect(within(row).getByRole('link', { name: '丙街道' })).toHaveAttribute('href', `#/review/${encodeURIComponent('2022|丙街道')}`);
   });
@@ -128,5 +129,50 @@ describe('UnitsTable', () => {
     expect(screen.getByRole('columnheader', { name: /Unexplained warnings/ })).toBeInTheDocument();
     expect(screen.getByRole('row', { name: /甲局/ })).toHaveTextContent('Approved');
     expect(screen.getByRole('row', { name: /甲局/ })).toHaveTextContent('Government department');
+  });
+
+  test('connected: roster units with nothing received are rows too; counts per progress filter the table; a conflict is marked', async () => {
+    const user = userEvent.setup();
+    const units = unitsOf(unitReport('甲局', { status: 'approved' }), unitReport('乙镇'), unitReport('丙街道', { status: 'returned' }));
+    const shared: SharedUnits = {
+      roster: ['甲局', '乙镇', '丙街道', '丁局', '戊局'],
+      units: new Map([
+        ['乙镇', { years: new Map([[2022, 'submitted' as const]]), conflict: true }],
+        ['丁局', { years: new Map([[2022, 'filling' as const]]), conflict: false }],
+        ['戊局', { years: new Map(), conflict: false }],
+      ]),
+    };
+    function Connected() {
+      const [selection, setSelection] = useState<RowSelectionState>({});
+      return <UnitsTable rows={unitRows(units, shared)} rowSelection={selection} onRowSelectionChange={setSelection} />;
+    }
+    renderUi(<Connected />);
+    expect(screen.getAllByRole('row')).toHaveLength(6);
+    // 丁局 is filling in on the server, 戊局 has nothing: neither has a page to open nor a selection box.
+    const ding = screen.getByRole('row', { name: /丁局/ });
+    expect(within(ding).getByText('填报中')).toBeInTheDocument();
+    expect(within(ding).queryByRole('link')).toBeNull();
+    expect(within(ding).getByRole('checkbox')).toBeDisabled();
+    expect(within(screen.getByRole('row', { name: /戊局/ })).getByText('未开始')).toBeInTheDocument();
+    // The conflict mark, in words.
+    expect(within(screen.getByRole('row', { name: /乙镇/ })).getByText('有冲突')).toBeInTheDocument();
+    expect(within(screen.getByRole('row', { name: /甲局/ })).queryByText('有冲突')).toBeNull();
+    expect(screen.getByText('1 个单位有冲突的版本')).toBeInTheDocument();
+
+    const counts = screen.getByRole('group', { name: '按进度筛选' });
+    const count = (name: string) => within(counts).getByRole('button', { name: new RegExp(name) });
+    expect([...['未开始', '填报中', '已报送', '已退回', '已通过'].map((p) => count(p).textContent)]).toEqual(['– 未开始 1', '✎ 填报中 1', '● 已报送 1', '↩ 已退回 1', '✓ 已通过 1']);
+    await user.click(count('未开始'));
+    expect(count('未开始')).toHaveAttribute('aria-pressed', 'true');
+    expect(agencies()).toEqual(['戊局']);
+    expect(screen.getByRole('combobox', { name: '进度' })).toHaveValue('notStarted');
+    await user.click(count('未开始'));
+    expect(agencies()).toHaveLength(5);
+    await user.selectOptions(screen.getByRole('combobox', { name: '进度' }), 'submitted');
+    expect(agencies()).toEqual(['乙镇']);
+    // Selecting all shown never takes a unit with nothing received.
+    await user.selectOptions(screen.getByRole('combobox', { name: '进度' }), '');
+    await user.click(screen.getByRole('checkbox', { name: '选择显示的全部单位' }));
+    expect(screen.getByText(/已选 3 个/)).toBeInTheDocument();
   });
 });

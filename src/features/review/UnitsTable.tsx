@@ -26,7 +26,7 @@ import {
 import { AGENCY_KIND_LABELS } from '../../report/index.ts';
 import { useLabel } from '../../i18n/index.ts';
 import { routeHref } from '../../ui/router.ts';
-import { UNIT_STATUSES, type UnitRow } from './model.ts';
+import { PROGRESSES, UNIT_STATUSES, type Progress, type UnitRow } from './model.ts';
 import { StatusBadge } from './StatusBadge.tsx';
 import { useFormatDateTime } from '../../ui/format.ts';
 
@@ -48,14 +48,38 @@ export type FindingsFilter = (typeof FINDINGS_FILTERS)[number];
 const byText = (a: Row<Features, UnitRow>, b: Row<Features, UnitRow>, id: string) =>
   String(a.getValue(id)).localeCompare(String(b.getValue(id)), 'zh-CN');
 
-function HeaderText({ name }: { name: 'agency' | 'kind' | 'year' | 'status' | 'errors' | 'unexplainedWarnings' | 'explainedWarnings' | 'openComments' | 'lastChange' }) {
+function HeaderText({ name }: { name: 'agency' | 'kind' | 'year' | 'status' | 'progress' | 'errors' | 'unexplainedWarnings' | 'explainedWarnings' | 'openComments' | 'lastChange' }) {
   const { t } = useTranslation();
   return <>{t(`review.columns.${name}`)}</>;
 }
 
 function KindCell({ kind }: { kind: UnitRow['kind'] }) {
   const label = useLabel();
-  return <>{label(AGENCY_KIND_LABELS[kind])}</>;
+  return <>{kind === null ? '—' : label(AGENCY_KIND_LABELS[kind])}</>;
+}
+
+/** A symbol beside the word (never colour alone), as StatusBadge does. */
+export const PROGRESS_MARKS: Record<Progress, string> = { notStarted: '–', filling: '✎', submitted: '●', returned: '↩', approved: '✓' };
+
+function ProgressCell({ row }: { row: UnitRow }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span className={`rv-progress rv-progress-${row.progress}`}>
+        <span aria-hidden="true">{PROGRESS_MARKS[row.progress]} </span>
+        {t(`review.progress.${row.progress}`)}
+      </span>
+      {row.conflict ? (
+        <>
+          {' '}
+          <strong className="rv-conflict-mark">
+            <span aria-hidden="true">⚠ </span>
+            {t('review.table.conflict')}
+          </strong>
+        </>
+      ) : null}
+    </>
+  );
 }
 
 function TimeCell({ ms }: { ms: number }) {
@@ -65,6 +89,8 @@ function TimeCell({ ms }: { ms: number }) {
 
 function AgencyCell({ row }: { row: UnitRow }) {
   const { t } = useTranslation();
+  // A roster unit with nothing received: no page to open yet.
+  if (!row.received) return <>{row.agency}</>;
   return (
     <>
       <a href={routeHref({ name: 'review', unit: row.key })}>{row.agency || t('review.unnamedAgency')}</a>
@@ -73,7 +99,8 @@ function AgencyCell({ row }: { row: UnitRow }) {
   );
 }
 
-function CountCell({ value, mark }: { value: number; mark?: string }) {
+function CountCell({ value, mark, received = true }: { value: number; mark?: string; received?: boolean }) {
+  if (!received) return <span className="rv-muted">—</span>;
   return value > 0 ? (
     <strong>
       {mark ? <span aria-hidden="true">{mark} </span> : null}
@@ -91,14 +118,20 @@ const columns = helper.columns([
   helper.accessor((r) => r.year ?? 0, { id: 'year', header: () => <HeaderText name="year" />, cell: (c) => c.row.original.year ?? '—', filterFn: 'equals', sortFn: 'basic' }),
   helper.accessor('status', {
     header: () => <HeaderText name="status" />,
-    cell: (c) => <StatusBadge status={c.getValue()} />,
+    cell: (c) => (c.row.original.received ? <StatusBadge status={c.getValue()} /> : <span className="rv-muted">—</span>),
     filterFn: 'equals',
     // Sort by the workflow: not submitted, submitted, returned, approved.
     sortFn: (a, b, id) => UNIT_STATUSES.indexOf(a.getValue(id)) - UNIT_STATUSES.indexOf(b.getValue(id)),
   }),
+  helper.accessor('progress', {
+    header: () => <HeaderText name="progress" />,
+    cell: (c) => <ProgressCell row={c.row.original} />,
+    filterFn: 'equals',
+    sortFn: (a, b, id) => PROGRESSES.indexOf(a.getValue(id)) - PROGRESSES.indexOf(b.getValue(id)),
+  }),
   helper.accessor('errors', {
     header: () => <HeaderText name="errors" />,
-    cell: (c) => <CountCell value={c.getValue()} mark="✕" />,
+    cell: (c) => <CountCell value={c.getValue()} mark="✕" received={c.row.original.received} />,
     sortFn: 'basic',
     sortDescFirst: true,
     filterFn: (row, _id, value: FindingsFilter) => {
@@ -109,13 +142,15 @@ const columns = helper.columns([
       return true;
     },
   }),
-  helper.accessor('unexplainedWarnings', { header: () => <HeaderText name="unexplainedWarnings" />, cell: (c) => <CountCell value={c.getValue()} mark="!" />, sortFn: 'basic', sortDescFirst: true }),
-  helper.accessor('explainedWarnings', { header: () => <HeaderText name="explainedWarnings" />, cell: (c) => <CountCell value={c.getValue()} />, sortFn: 'basic', sortDescFirst: true }),
-  helper.accessor('openComments', { header: () => <HeaderText name="openComments" />, cell: (c) => <CountCell value={c.getValue()} />, sortFn: 'basic', sortDescFirst: true }),
-  helper.accessor('lastChange', { header: () => <HeaderText name="lastChange" />, cell: (c) => <TimeCell ms={c.getValue()} />, sortFn: 'basic', sortDescFirst: true }),
+  helper.accessor('unexplainedWarnings', { header: () => <HeaderText name="unexplainedWarnings" />, cell: (c) => <CountCell value={c.getValue()} mark="!" received={c.row.original.received} />, sortFn: 'basic', sortDescFirst: true }),
+  helper.accessor('explainedWarnings', { header: () => <HeaderText name="explainedWarnings" />, cell: (c) => <CountCell value={c.getValue()} received={c.row.original.received} />, sortFn: 'basic', sortDescFirst: true }),
+  helper.accessor('openComments', { header: () => <HeaderText name="openComments" />, cell: (c) => <CountCell value={c.getValue()} received={c.row.original.received} />, sortFn: 'basic', sortDescFirst: true }),
+  helper.accessor('lastChange', { header: () => <HeaderText name="lastChange" />, cell: (c) => (c.row.original.received ? <TimeCell ms={c.getValue()} /> : <span className="rv-muted">—</span>), sortFn: 'basic', sortDescFirst: true }),
 ]);
 
 const getRowId = (row: UnitRow) => row.key;
+/** A roster unit with nothing received is in the table and its counts, never in a batch. */
+const canSelect = (row: Row<Features, UnitRow>) => row.original.received;
 const onlyAgency = (column: { id: string }) => column.id === 'agency';
 
 export interface UnitsTableProps {
@@ -145,6 +180,7 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
     onRowSelectionChange: (updater) => onRowSelectionChange(typeof updater === 'function' ? updater(rowSelection) : updater),
     globalFilterFn: 'includesString',
     getColumnCanGlobalFilter: onlyAgency,
+    enableRowSelection: canSelect,
     enableSortingRemoval: true,
   });
 
@@ -153,20 +189,44 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
   const setFilter = (id: string, value: unknown) =>
     setColumnFilters((old) => [...old.filter((f) => f.id !== id), ...(value === undefined || value === '' || value === 'all' ? [] : [{ id, value }])]);
 
+  // Per state, over every row (the filters aside): each count is also the state's filter.
+  const counts = useMemo(() => {
+    const n = Object.fromEntries(PROGRESSES.map((p) => [p, 0])) as Record<Progress, number>;
+    for (const r of rows) n[r.progress]++;
+    return n;
+  }, [rows]);
+  const conflicts = useMemo(() => rows.filter((r) => r.conflict).length, [rows]);
+  const progressFilter = filterValue('progress');
+
   const shown = table.getRowModel().rows;
   const selectedShown = shown.filter((r) => r.getIsSelected()).map((r) => r.id);
-  const allShownSelected = shown.length > 0 && selectedShown.length === shown.length;
+  const selectable = shown.filter((r) => r.getCanSelect());
+  const allShownSelected = selectable.length > 0 && selectedShown.length === selectable.length;
   const toggleAllShown = () => {
     const next = { ...rowSelection };
     for (const r of shown) {
       if (allShownSelected) delete next[r.id];
-      else next[r.id] = true;
+      else if (r.getCanSelect()) next[r.id] = true;
     }
     onRowSelectionChange(next);
   };
 
   return (
     <div className="rv-units">
+      <div className="rv-progress-counts" role="group" aria-label={t('review.table.progressCounts')}>
+        {PROGRESSES.map((p) => (
+          <button key={p} type="button" aria-pressed={progressFilter === p} onClick={() => setFilter('progress', progressFilter === p ? undefined : p)}>
+            <span aria-hidden="true">{PROGRESS_MARKS[p]} </span>
+            {t(`review.progress.${p}`)} <strong>{counts[p]}</strong>
+          </button>
+        ))}
+        {conflicts > 0 ? (
+          <strong className="rv-conflict-mark">
+            <span aria-hidden="true">⚠ </span>
+            {t('review.table.conflicts', { count: conflicts })}
+          </strong>
+        ) : null}
+      </div>
       <div className="rv-toolbar" role="search" aria-label={t('review.table.filters')}>
         <label>
           {t('review.table.search')}{' '}
@@ -179,6 +239,17 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
             {UNIT_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {t(`review.status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('review.columns.progress')}{' '}
+          <select value={String(progressFilter ?? '')} onChange={(e) => setFilter('progress', e.target.value)}>
+            <option value="">{t('review.table.any')}</option>
+            {PROGRESSES.map((p) => (
+              <option key={p} value={p}>
+                {t(`review.progress.${p}`)}
               </option>
             ))}
           </select>
@@ -218,7 +289,7 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 <th scope="col" className="rv-select">
-                  <input type="checkbox" checked={allShownSelected} onChange={toggleAllShown} aria-label={t('review.table.selectAllShown')} disabled={shown.length === 0} />
+                  <input type="checkbox" checked={allShownSelected} onChange={toggleAllShown} aria-label={t('review.table.selectAllShown')} disabled={selectable.length === 0} />
                 </th>
                 {group.headers.map((header) => {
                   const sorted = header.column.getIsSorted();
@@ -242,6 +313,7 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
                 <td className="rv-select">
                   <input
                     type="checkbox"
+                    disabled={!row.getCanSelect()}
                     checked={row.getIsSelected()}
                     onChange={row.getToggleSelectedHandler()}
                     aria-label={t('review.table.selectRow', { agency: row.original.agency, year: row.original.year ?? '' })}
@@ -253,7 +325,7 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
                       <table.FlexRender cell={cell} />
                     </th>
                   ) : (
-                    <td key={cell.id} className={cell.column.id === 'kind' || cell.column.id === 'status' || cell.column.id === 'lastChange' ? undefined : 'rv-num'}>
+                    <td key={cell.id} className={cell.column.id === 'kind' || cell.column.id === 'status' || cell.column.id === 'progress' || cell.column.id === 'lastChange' ? undefined : 'rv-num'}>
                       <table.FlexRender cell={cell} />
                     </td>
                   ),

@@ -52,11 +52,32 @@ export interface ReviewUnit {
   readonly lastChange: number;
 }
 
+/**
+ * Where a unit stands in the year's round, the same five words wherever it is shown (the units
+ * table, its counts and filter): 未开始 / 填报中 / 已报送 / 已退回 / 已通过. Connected, the
+ * server says it (src/sync/docs.ts, unitProgress); from files, the report's review says it.
+ */
+export type Progress = 'notStarted' | 'filling' | 'submitted' | 'returned' | 'approved';
+export const PROGRESSES: readonly Progress[] = ['notStarted', 'filling', 'submitted', 'returned', 'approved'];
+
+export function progressOfStatus(status: UnitStatus): Progress {
+  return status === 'notReady' || status === 'notSubmitted' ? 'filling' : status;
+}
+
+/** What the shared server says of the area's units (none without a connection). */
+export interface SharedUnits {
+  /** The server's 应报送单位名单, as agency names. */
+  readonly roster: readonly string[];
+  /** Per agency: where it stands per year, and whether one of its documents is in conflict. */
+  readonly units: ReadonlyMap<string, { readonly years: ReadonlyMap<number, Progress>; readonly conflict: boolean }>;
+}
+
 /** What the units table shows: plain values, so that sorting and filtering work on them. */
 export interface UnitRow {
   readonly key: string;
   readonly agency: string;
-  readonly kind: AgencyKind;
+  /** null: a unit of the roster with no report in the workspace (nothing received yet). */
+  readonly kind: AgencyKind | null;
   readonly year: number | null;
   readonly status: UnitStatus;
   readonly errors: number;
@@ -65,6 +86,11 @@ export interface UnitRow {
   readonly openComments: number;
   readonly versions: number;
   readonly lastChange: number;
+  readonly progress: Progress;
+  /** A document of this unit has two versions on the server (see the unit's page). */
+  readonly conflict: boolean;
+  /** false: a roster unit with nothing in the workspace (its counts mean nothing). */
+  readonly received: boolean;
 }
 
 export function buildUnits(versions: readonly ReceivedVersion[]): ReviewUnit[] {
@@ -107,7 +133,8 @@ export function buildUnits(versions: readonly ReceivedVersion[]): ReviewUnit[] {
   return units.sort((a, b) => a.agency.localeCompare(b.agency, 'zh-CN') || (b.year ?? 0) - (a.year ?? 0));
 }
 
-export function toRow(unit: ReviewUnit): UnitRow {
+export function toRow(unit: ReviewUnit, shared?: SharedUnits): UnitRow {
+  const onServer = shared?.units.get(unit.agency);
   return {
     key: unit.key,
     agency: unit.agency,
@@ -120,7 +147,44 @@ export function toRow(unit: ReviewUnit): UnitRow {
     openComments: unit.openComments,
     versions: unit.versions.length,
     lastChange: unit.lastChange,
+    progress: (unit.year !== null ? onServer?.years.get(unit.year) : undefined) ?? progressOfStatus(unit.status),
+    conflict: onServer?.conflict ?? false,
+    received: true,
   };
+}
+
+/**
+ * The table's rows: every unit in the workspace, and, connected, every unit of the server's
+ * roster that has none yet (未开始, or 填报中 when its draft is on the server), so that who has
+ * not reported is in the same table and counts.
+ */
+export function unitRows(units: readonly ReviewUnit[], shared?: SharedUnits): UnitRow[] {
+  const rows = units.map((u) => toRow(u, shared));
+  if (!shared) return rows;
+  const present = new Set(units.map((u) => u.agency));
+  for (const agency of shared.roster) {
+    if (present.has(agency)) continue;
+    const onServer = shared.units.get(agency);
+    const years = [...(onServer?.years.keys() ?? [])];
+    const latest = years.length ? Math.max(...years) : null;
+    rows.push({
+      key: `roster:${agency}`,
+      agency,
+      kind: null,
+      year: latest,
+      status: 'notSubmitted',
+      errors: 0,
+      unexplainedWarnings: 0,
+      explainedWarnings: 0,
+      openComments: 0,
+      versions: 0,
+      lastChange: 0,
+      progress: latest === null ? 'notStarted' : onServer!.years.get(latest)!,
+      conflict: onServer?.conflict ?? false,
+      received: false,
+    });
+  }
+  return rows;
 }
 
 // ---------------------------------------------------------------------------------------------

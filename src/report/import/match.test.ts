@@ -154,6 +154,12 @@ describe('the narrative split by headings in their common variants', () => {
     expect(r.report.narrative.other.map((p) => p.text).join()).toBe('本年度未收取信息处理费。');
     expect(r.report.meta.publishedOn).toBe('2024-01-19');
   });
+
+  test.each(['徐闻县人民政府门户网站', '中国·某某市政府网', '某某区人民政府网站'])('the site’s name over the article (%s) is not the preamble', (site) => {
+    const r = importPublishedText(`${site}\n${head}一、总体情况\n概述。\n${tail}`);
+    expect(r.report.narrative.preamble).not.toContain(site);
+    expect(r.report.narrative.preamble).not.toBe('');
+  });
 });
 
 describe('title, agency, year, date and contact in their real forms', () => {

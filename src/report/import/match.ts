@@ -98,9 +98,12 @@ const CHROME_START =
   /^(?:【|\[)?(?:发布(?:日期|时间|机构)|来源|信息来源|浏览(?:次数|量)?|阅读(?:次数|量)?|访问(?:次数|量)|点击(?:数|量|率)|字号|字体|打印|关闭|分享|收藏|索引号|发文(?:机关|字号|日期)|文号|主题分类|公开(?:方式|范围|时限|日期|形式)|成文日期|有效性|上一篇|下一篇|相关(?:链接|文章|阅读|附件)|版权所有|主办单位|主办|承办单位|承办|技术支持|网站标识码|网站地图|联系我们|当前位置|您当前的位置|您现在的位置|首页|扫一扫|附件[:：]|责任编辑|编辑[:：]|作者[:：]|【打印】|【关闭】)/;
 const CHROME_ANYWHERE = /ICP备|网站标识码|版权所有|公网安备|技术支持[:：]|Copyright|©|繁体版|简体版|无障碍|长者(?:助手|模式)|网站地图|[|｜].*[|｜]/i;
 
+// The site's name alone on its line (the page header as copied): "徐闻县人民政府门户网站", "中国某某政府网".
+const SITE_NAME = /^[\p{Script=Han}A-Za-z0-9（）()·]{2,30}(?:门户网站|政府网|网站)$/u;
+
 function isChrome(text: string): boolean {
   const t = text.normalize('NFKC').trim();
-  return t.length <= 120 && (CHROME_START.test(t) || CHROME_ANYWHERE.test(t));
+  return t.length <= 120 && (CHROME_START.test(t) || CHROME_ANYWHERE.test(t) || SITE_NAME.test(t));
 }
 
 const AGENCY_END = /(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|办公室|办公厅|委员会|街道办事处|管理委员会|管委会|局|委|厅|办|署|院|中心|街道|镇|乡|会|所|站|队|处)$/;
