@@ -70,7 +70,7 @@ const WORKING_COPY_MS = 1_500;
  * database: the local save comes first and is never held up by this (it reads what the store
  * kept, after the fact); one write per pause in the clerk's typing, not per keystroke.
  */
-function workingCopies(store: DraftStore, sync: UnitSync, delayMs = WORKING_COPY_MS): { touch: (draftId: string) => void; stop: () => void } {
+export function workingCopies(store: DraftStore, sync: Pick<UnitSync, 'putWorking'>, delayMs = WORKING_COPY_MS): { touch: (draftId: string) => void; stop: () => void } {
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const send = async (draftId: string) => {
     timers.delete(draftId);

@@ -9,7 +9,7 @@
 import type { Report } from '../report/index.ts';
 import type { Connection } from './connection.ts';
 import { docId, readShared, sharedDoc, unitProgress, type SharedDoc } from './docs.ts';
-import { loadPouchDB, type PouchDoc, type SyncHandler } from './pouch.ts';
+import { loadPouchDB, type PouchDBConstructor, type PouchDoc, type SyncHandler } from './pouch.ts';
 import { unitDbOf } from './session.ts';
 
 export type ReachState =
@@ -102,8 +102,16 @@ function answerIn<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-export async function openUnitSync(connection: Connection, options: { answerMs?: number; recheckMs?: number } = {}): Promise<UnitSync> {
-  const PouchDB = await loadPouchDB();
+export interface UnitSyncOptions {
+  /** How long a server may take to answer before it counts as unreachable (ms). */
+  readonly answerMs?: number;
+  readonly recheckMs?: number;
+  /** PouchDB to use (tests in Node give one with the memory adapter); the browser's by default. */
+  readonly PouchDB?: PouchDBConstructor;
+}
+
+export async function openUnitSync(connection: Connection, options: UnitSyncOptions = {}): Promise<UnitSync> {
+  const PouchDB = options.PouchDB ?? (await loadPouchDB());
   // Working copies are rewritten as the clerk types: old revisions' bodies are not kept here.
   const local = new PouchDB(`nianbao-share-${connection.user}`, { auto_compaction: true });
   const remote = new PouchDB(`${connection.url}/${unitDbOf(connection.user)}`, { skip_setup: true });

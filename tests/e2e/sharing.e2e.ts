@@ -120,6 +120,26 @@ test('报送 → 退回 with a comment → fix offline → 重新报送 → 通�
   expect(clerkPage.url()).toContain(draftId);
   await clerkPage.getByText('请补充信息处理费的收取情况。').first().waitFor();
   await shot(clerkPage, 'clerk-returned-zh-CN');
+  // A new version of that same draft, as an imported returned file makes (导入, the latest in its
+  // history), and no second draft.
+  await clerkPage.getByRole('button', { name: '历史版本' }).click();
+  const history = clerkPage.getByRole('dialog', { name: '历史版本' });
+  await expect.poll(() => history.getByRole('row').filter({ hasText: '最新' }).textContent(), { timeout: 10_000 }).toContain('导入');
+  await history.getByRole('button', { name: '关闭' }).first().click();
+  const draftCount = await clerkPage.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('nianbao');
+        open.onsuccess = () => {
+          const request = open.result.transaction('drafts').objectStore('drafts').count();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+        };
+      }),
+  );
+  expect(draftCount).toBe(1);
 
   // The network goes; the clerk fixes and submits again: kept here, and said so.
   await clerkContext.setOffline(true);
