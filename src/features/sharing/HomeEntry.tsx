@@ -8,7 +8,7 @@ import './homeStrings.ts';
 import './sharing.css';
 import { lazy, Suspense, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rememberedConnection } from '../../sync/connection.ts';
+import { openedFromFile, rememberedConnection } from '../../sync/connection.ts';
 import type { HomeSharingProps } from './HomeSharing.tsx';
 
 const HomeSharing = lazy(() => import('./HomeSharing.tsx'));
@@ -17,6 +17,8 @@ export default function HomeEntry(props: HomeSharingProps) {
   const { t } = useTranslation();
   const id = useId();
   const [opened, setOpened] = useState(false);
+  // The single file (file://) has no server to share with: the home offers none.
+  if (openedFromFile()) return null;
   if (!opened && rememberedConnection()?.role !== 'unit') {
     return (
       <section className="sharing-home" aria-labelledby={id}>
