@@ -132,7 +132,7 @@ describe('the clerk’s sync', () => {
     const silent = createServer((socket) => void sockets.add(socket));
     await new Promise<void>((done) => silent.listen(0, '127.0.0.1', done));
     const port = (silent.address() as { port: number }).port;
-    const hung = await openUnitSync({ ...connection(), url: `http://127.0.0.1:${port}` }, { PouchDB: nodePouch(clerk), answerMs: 1_000 });
+    const hung = await openUnitSync({ ...connection(), url: `http://127.0.0.1:${port}` }, { PouchDB: nodePouch({ name: clerk.user, password: clerk.password }), answerMs: 1_000 });
     try {
       const settled = await until(() => hung.state().reach, (reach) => reach.kind !== 'starting', 5_000);
       expect(settled).toEqual({ kind: 'local', offline: true });
