@@ -73,3 +73,7 @@ declare module '*zh-CN.json?area=sharingHome' {
   const strings: ZhCNStringsPart;
   export default strings;
 }
+declare module '*zh-CN.json?area=appUpdate' {
+  const strings: ZhCNStringsPart;
+  export default strings;
+}

@@ -114,11 +114,13 @@ export default function HomeSharing({ store, startConnecting = false }: HomeShar
         </div>
         <div>
           <dt>{progress ? t('sharing.home.report', { year: progress.year }) : t('sharing.home.noReport')}</dt>
-          <dd className={`sharing-progress-${progress?.progress ?? 'notSubmitted'}`}>{t(`sharing.home.progress.${progress?.progress ?? 'notSubmitted'}`)}</dd>
+          <dd className={`sharing-progress-${progress?.progress ?? 'notSubmitted'}`}>
+            {!progress || progress.progress === 'notSubmitted' ? t('sharing.home.notSubmitted') : t(`sharing.supervisor.progress.${progress.progress}`)}
+          </dd>
         </div>
         <div>
-          <dt>{t('sharing.home.lastSync')}</dt>
-          <dd>{lastSync ? when(lastSync, i18n.language) : t('sharing.home.never')}</dd>
+          <dt>{t('sharing.supervisor.columns.lastSync')}</dt>
+          <dd>{lastSync ? when(lastSync, i18n.language) : t('sharing.supervisor.never')}</dd>
         </div>
       </dl>
       <p className={reachClass(reach)} role="status">
