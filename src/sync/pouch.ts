@@ -34,7 +34,7 @@ export interface PouchDatabase {
   readonly name: string;
   get(id: string, options?: { conflicts?: boolean; rev?: string }): Promise<PouchDoc>;
   put(doc: PouchDoc): Promise<{ ok: boolean; id: string; rev: string }>;
-  allDocs(options: { include_docs?: boolean; startkey?: string; endkey?: string; conflicts?: boolean }): Promise<{ rows: { id: string; doc?: PouchDoc }[] }>;
+  allDocs(options: { include_docs?: boolean; startkey?: string; endkey?: string; conflicts?: boolean; limit?: number }): Promise<{ rows: { id: string; doc?: PouchDoc }[] }>;
   changes(options: { live?: boolean; since?: number | string | 'now'; include_docs?: boolean; conflicts?: boolean }): ChangesFeed;
   sync(remote: PouchDatabase, options: { live?: boolean; retry?: boolean; back_off_function?: (delay: number) => number }): SyncHandler;
   info(): Promise<{ update_seq: number | string; doc_count: number }>;

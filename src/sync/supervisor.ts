@@ -114,6 +114,7 @@ const PASS_MS = 4_000;
 export const LIVE_UNITS = 3;
 export const CATCH_UP_PARALLEL = 2;
 const BACK_OFF_MAX_MS = 5_000;
+const NOTICE_MS = 40;
 
 const statusOf = (error: unknown) => (error as { status?: number } | null)?.status;
 const isDenied = (error: unknown) => statusOf(error) === 401 || statusOf(error) === 403;
@@ -124,9 +125,15 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
   const listeners = new Set<() => void>();
   const storeListeners = new Set<() => void>();
   let current: SupervisorSyncState = { roster: null, rosterError: null, units: new Map(), online: true, lastPass: null };
+  // Listeners hear once per burst: a pass over thousands of units changes the state thousands
+  // of times, and each notice re-renders the workspace.
+  let noticeDue: ReturnType<typeof setTimeout> | undefined;
   const set = (next: Partial<SupervisorSyncState>) => {
     current = { ...current, ...next };
-    for (const listener of [...listeners]) listener();
+    noticeDue ??= setTimeout(() => {
+      noticeDue = undefined;
+      for (const listener of [...listeners]) listener();
+    }, NOTICE_MS);
   };
   const setUnit = (user: string, patch: Partial<UnitShare>) => {
     const before = current.units.get(user);
@@ -393,6 +400,16 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     }
     const before = seenSeq.get(unit.user);
     if (before === seq && !dirty.has(unit.user)) return;
+    // First sight of a unit that has written nothing (most units early in the year): one more
+    // small request instead of a replication (a checkpoint, changes, revs_diff… each way).
+    if (before === undefined && !dirty.has(unit.user)) {
+      const written = await remote.allDocs({ startkey: 'report:', endkey: 'review:\uffff', limit: 1 }).catch(() => undefined);
+      if (written && written.rows.length === 0) {
+        seenSeq.set(unit.user, seq);
+        setUnit(unit.user, { lastSync: Date.now(), error: null });
+        return;
+      }
+    }
     if (await syncUnit(unit)) {
       // The seq after our own push is new too; the next pass replicates once more, finds nothing.
       seenSeq.set(unit.user, seq);
@@ -427,16 +444,35 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     }
   };
 
+  /**
+   * The update_seq each unit had when this browser last replicated it, kept with the local
+   * databases (a _local document: never replicated), so that a reload checks instead of
+   * replicating every unit again.
+   */
+  const SEEN_ID = '_local/nianbao-seen';
+  const restoreSeen = areaLocal
+    .get(SEEN_ID)
+    .then((doc) => {
+      for (const [user, seq] of Object.entries((doc as PouchDoc & { seqs?: Record<string, string> }).seqs ?? {})) if (typeof seq === 'string') seenSeq.set(user, seq);
+    })
+    .catch(() => undefined);
+  const keepSeen = async () => {
+    const existing = await areaLocal.get(SEEN_ID).catch(() => undefined);
+    await areaLocal.put({ _id: SEEN_ID, ...(existing ? { _rev: existing._rev } : {}), seqs: Object.fromEntries(seenSeq) }).catch(() => undefined);
+  };
+
   let running: Promise<void> | undefined;
   const pass = () => {
     running ??= (async () => {
       const started = Date.now();
+      await restoreSeen;
       await loadRoster();
       const queue = [...(current.roster ?? [])];
       const worker = async () => {
         for (let unit = queue.shift(); unit && !closed; unit = queue.shift()) await catchUp(unit);
       };
       await Promise.all(Array.from({ length: CATCH_UP_PARALLEL }, worker));
+      if (!closed) await keepSeen();
       if (!closed) set({ lastPass: { at: Date.now(), ms: Date.now() - started, units: current.roster?.length ?? 0 } });
     })().finally(() => (running = undefined));
     return running;
@@ -575,6 +611,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);
+      if (noticeDue) clearTimeout(noticeDue);
       globalThis.removeEventListener?.('online', onOnline);
       globalThis.removeEventListener?.('offline', onOffline);
       for (const feed of feeds) feed.cancel();
