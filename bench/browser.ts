@@ -6,6 +6,18 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { summarise, type Figure } from './stats.ts';
 
+/** From the load's start to the first cell of 三 being editable. */
+export const EDITABLE_PROBE = `(() => {
+  const observer = new MutationObserver(() => {
+    const input = document.querySelector('[data-cell="applications.newReceived.naturalPerson"]');
+    if (input && !input.readOnly && !input.disabled) {
+      window.__editableAt = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true });
+})();`;
+
 export async function setCpuThrottling(cdp: CDPSession, rate: number) {
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
 }

@@ -17,7 +17,8 @@ import { APPLICANT_COLUMN_IDS, COMPUTED_CELLS, ENTERED_APPLICATIONS_ROWS, comput
 import { CHROMIUM_ARGS, executablePath } from '../tests/e2e/chromium.ts';
 import { benchCheck } from './check.ts';
 import { benchDocx, benchImportPdf, benchImportText, longPdf } from './publish.ts';
-import { figures, keystrokeLatency, setCpuThrottling } from './browser.ts';
+import { EDITABLE_PROBE, figures, keystrokeLatency, setCpuThrottling } from './browser.ts';
+import { benchSingleFile } from './single.ts';
 import { round, summarise, type Figure } from './stats.ts';
 
 const args = new Set(process.argv.slice(2));
@@ -172,18 +173,6 @@ async function autosaveLatency(page: Page, samples: number): Promise<number[]> {
   return times;
 }
 
-/** From the load's start to the first cell of 三 being editable. */
-const EDITABLE_PROBE = `(() => {
-  const observer = new MutationObserver(() => {
-    const input = document.querySelector('[data-cell="applications.newReceived.naturalPerson"]');
-    if (input && !input.readOnly && !input.disabled) {
-      window.__editableAt = performance.now();
-      observer.disconnect();
-    }
-  });
-  observer.observe(document, { childList: true, subtree: true, attributes: true });
-})();`;
-
 async function coldLoad(context: BrowserContext, url: string, repeats: number) {
   const times: number[] = [];
   let loadedJs: string[] = [];
@@ -308,6 +297,9 @@ async function main() {
     log('print view…');
     report(summarise('printView.x1', 'print view of the report rendered', 'ms', await printView(page, id, REPEATS)));
     await page.close();
+
+    log('the single file (nianbao.html) from file://…');
+    for (const figure of await benchSingleFile(context, `${OUT}-single`, REPEATS)) report(figure);
 
     log('a long PDF to import…');
     const printer = await context.newPage();

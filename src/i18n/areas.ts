@@ -32,6 +32,8 @@ export const LAZY_AREAS = {
     'drafts.home.loadFailed',
     'drafts.home.createFailed',
     'drafts.home.duplicated',
+    // The 离线版 link at the foot of the home (the single file, nianbao.html).
+    'drafts.offline',
   ],
   // Importing a published report (its own page).
   importReport: ['import'],

@@ -10,6 +10,16 @@ export interface Connection {
 
 const KEY = 'nianbao.sharing';
 
+/**
+ * The app opened as one file from a disk or USB stick (nianbao.html, `npm run build:single`),
+ * not from a web server: there is no server to share with, so the sharing doors are a sentence
+ * saying why. (Here, beside the remembered connection both doors read, so that the check rides
+ * in the chunk they already share rather than a chunk of its own.)
+ */
+export function openedFromFile(): boolean {
+  return globalThis.location?.protocol === 'file:';
+}
+
 export function rememberedConnection(): Connection | undefined {
   try {
     const raw = globalThis.localStorage?.getItem(KEY);

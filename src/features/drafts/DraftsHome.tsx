@@ -20,6 +20,9 @@ import './strings.ts';
 
 export { draftName } from './useDraftsHome.ts';
 
+/** The single file, written beside index.html by `npm run build` (vite.single.config.ts). */
+const SINGLE_FILE_NAME = 'nianbao.html';
+
 export function DraftsHome() {
   const { t } = useTranslation();
   const home = useDraftsHome();
@@ -97,8 +100,36 @@ export function DraftsHome() {
         <p data-persistence={persistence}>{t(`drafts.storage.${persistence}`)}</p>
       </aside>
 
+      <OfflineVersion />
+
       <HomeDialogs home={home} />
     </section>
+  );
+}
+
+/**
+ * The single file (nianbao.html) a 政务公开办 hands on to units whose computers are cut off: the
+ * served app offers it as a plain download (npm run build writes it beside index.html); the file
+ * itself says what it is, since a copy of it is the way to pass it on.
+ */
+function OfflineVersion() {
+  const { t } = useTranslation();
+  // Opened from a disk (file://): this page is the single file. (The check is written out here, not
+  // shared with sharing's doors: a module of its own would be a chunk on the editor's first load.)
+  const fromFile = location.protocol === 'file:';
+  return (
+    <aside className="drafts-storage drafts-offline" aria-label={t('drafts.offline.title')}>
+      {fromFile ? (
+        <p>{t('drafts.offline.thisFile')}</p>
+      ) : (
+        <p>
+          <a href={SINGLE_FILE_NAME} download={SINGLE_FILE_NAME}>
+            {t('drafts.offline.link')}
+          </a>{' '}
+          {t('drafts.offline.hint')}
+        </p>
+      )}
+    </aside>
   );
 }
 

@@ -7,14 +7,23 @@
 import './doorStrings.ts';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { rememberedConnection } from '../../sync/connection.ts';
+import { openedFromFile, rememberedConnection } from '../../sync/connection.ts';
 import type { ClerkSharingProps } from './ClerkSharing.tsx';
 
 const ClerkSharing = lazy(() => import('./ClerkSharing.tsx'));
+const FromFileNote = lazy(() => import('./FromFileNote.tsx'));
 
 export default function ClerkEntry(props: ClerkSharingProps) {
   const { t } = useTranslation();
   const [opened, setOpened] = useState(false);
+  // The single file (file://) has no server to share with: the door is a sentence saying so.
+  if (openedFromFile()) {
+    return (
+      <Suspense fallback={null}>
+        <FromFileNote />
+      </Suspense>
+    );
+  }
   if (!opened && rememberedConnection()?.role !== 'unit') {
     return (
       <span className="sharing-entry">

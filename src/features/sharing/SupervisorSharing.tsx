@@ -10,11 +10,12 @@ import { useCallback, useEffect, useMemo, useState, useSyncExternalStore, type R
 import { useTranslation } from 'react-i18next';
 import type { Report } from '../../report/index.ts';
 import { createIdbReviewStore, type ReviewStore } from '../../storage/review/index.ts';
-import { rememberConnection, rememberedConnection, type Connection } from '../../sync/connection.ts';
+import { openedFromFile, rememberConnection, rememberedConnection, type Connection } from '../../sync/connection.ts';
 import { signOut } from '../../sync/session.ts';
 import { openSupervisorSync, type DocConflict, type SupervisorSync, type SupervisorSyncState, type UnitShare } from '../../sync/supervisor.ts';
 import type { UnitProgress } from '../../sync/docs.ts';
 import { ConnectForm } from './ConnectForm.tsx';
+import FromFileNote from './FromFileNote.tsx';
 import { clockTime } from './time.ts';
 
 const noSync = { subscribe: () => () => {}, state: (): SupervisorSyncState | undefined => undefined };
@@ -256,6 +257,11 @@ export function SharedReview({ children, renderConflict, unitPage = false }: Sha
               }}
               onCancel={() => setConnecting(false)}
             />
+          ) : openedFromFile() ? (
+            // The single file (file://) has no server to share with.
+            <p>
+              <FromFileNote />
+            </p>
           ) : (
             <button type="button" onClick={() => setConnecting(true)}>
               {t('sharing.connect.openSupervisor')}
