@@ -10,7 +10,8 @@
  * that no run made is an error (exit 1): a renamed scene is noticed, not left stale. A new picture
  * joins the README by copying it into docs/ once by hand; from then on it is refreshed here.
  *
- * `vite build` runs first (the npm script), as for `npm run test:e2e`.
+ * `npm run build` runs first (the npm script), as for `npm run test:e2e`: the served app and the
+ * single file beside it (dist/nianbao.html, which tests/e2e/single.e2e.ts opens).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';

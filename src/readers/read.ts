@@ -18,12 +18,19 @@ export const IMPORT_FAILURES: Record<ImportFailureCode, LocalizedText> = {
   tooLarge: { zh: '文件太大（超过 20 MB），不像一份年度报告', en: 'The file is too large (over 20 MB) for an annual report' },
   legacyWord: { zh: '这是旧版 Word（.doc）文件：请在 Word 或 WPS 中另存为 .docx 后再导入', en: 'This is an old Word (.doc) file: save it as .docx in Word or WPS, then import that' },
   notDocx: { zh: '这是一个压缩包，但不是 Word（.docx）文档', en: 'This is a zip archive but not a Word (.docx) document' },
-  brokenDocx: { zh: 'Word 文档无法打开：{{reason}}', en: 'The Word document cannot be opened: {{reason}}' },
+  // The library's own words (often an XML parser's) go last, as a detail: first what it means and what to do.
+  brokenDocx: {
+    zh: 'Word 文档已损坏，无法读取：请在 Word 或 WPS 中打开后另存为 .docx 再导入（详情：{{reason}}）',
+    en: 'The Word document is damaged and cannot be read: open it in Word or WPS, save it as .docx again, then import that (detail: {{reason}})',
+  },
   scannedPdf: {
     zh: '这个 PDF 没有文字层（是扫描件或图片），无法读取其中的数字：请改用网页、Word 或带文字的 PDF',
     en: 'This PDF has no text layer (a scan or images), so its figures cannot be read: use the web page, the Word file or a PDF with text',
   },
-  brokenPdf: { zh: 'PDF 无法打开：{{reason}}', en: 'The PDF cannot be opened: {{reason}}' },
+  brokenPdf: {
+    zh: 'PDF 已损坏，无法读取：请重新下载该 PDF，或改用网页、Word 文件（详情：{{reason}}）',
+    en: 'The PDF is damaged and cannot be read: download it again, or use the web page or the Word file (detail: {{reason}})',
+  },
   binary: { zh: '无法识别的文件：既不是文本、网页，也不是 Word 或 PDF', en: 'Unrecognised file: not text, a web page, Word or PDF' },
   notAReport: {
     zh: '没有找到政府信息公开工作年度报告的表格或章节（如“二、主动公开政府信息情况”）',
@@ -34,8 +41,11 @@ export const IMPORT_FAILURES: Record<ImportFailureCode, LocalizedText> = {
 export class ImportFailure extends Error {
   readonly code: ImportFailureCode;
   readonly text: LocalizedText;
-  constructor(code: ImportFailureCode, reason = '') {
+  constructor(code: ImportFailureCode, detail = '') {
     const m = IMPORT_FAILURES[code];
+    // A library's message may run over lines (a parser's stack of errors): one line, kept short.
+    const flat = detail.replace(/\s+/g, ' ').trim();
+    const reason = flat.length > 160 ? `${flat.slice(0, 160)}…` : flat;
     const text = { zh: m.zh.replace('{{reason}}', reason), en: m.en.replace('{{reason}}', reason) };
     super(text.en);
     this.code = code;

@@ -371,6 +371,13 @@ test('every screen in both languages: only the app’s own origin is asked, and 
     violations.push(...(await axe(page, `${lang} review unit`)));
     screens.push(`${lang} review unit`);
     const zh = lang === 'zh-CN';
+    // The unit in the editor's layout (the editor's own findings aside beside the review's) and in the print layout.
+    for (const [mode, name] of [['editor', zh ? '填报版式' : 'Editor layout'], ['print', zh ? '打印版式' : 'Print layout']] as const) {
+      await page.getByRole('radio', { name }).check();
+      await page.locator(mode === 'editor' ? '.rv-unit-view .editor-aside' : '.rv-unit-view .nb-report').first().waitFor();
+      violations.push(...(await axe(page, `${lang} review unit ${mode}`)));
+      screens.push(`${lang} review unit ${mode}`);
+    }
     await visit(`${lang} review aggregate`, '#/review', async (p) => {
       await p.getByRole('checkbox', { name: zh ? '选择显示的全部单位' : 'Select all units shown' }).check();
       await p.getByRole('button', { name: zh ? '汇总所选' : 'Sum up selected' }).click();

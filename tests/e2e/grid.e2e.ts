@@ -70,6 +70,16 @@ test('a click selects the value whether the cell had focus or not; a double-clic
   await granted.click();
   await page.keyboard.type('4');
   expect(await granted.inputValue()).toBe('4');
+  // Clicked again while its value is selected (as after Tab, Enter or a click), clicked twice:
+  // the release must not collapse the selection into a caret before the digit.
+  await granted.click();
+  await page.keyboard.type('7');
+  expect(await granted.inputValue()).toBe('7');
+  await page.keyboard.press('Tab');
+  await granted.click();
+  await granted.click();
+  await page.keyboard.type('4');
+  expect(await granted.inputValue()).toBe('4');
   // A double-click edits in place: the digit is added.
   await granted.dblclick();
   await page.keyboard.type('2');
@@ -105,7 +115,7 @@ for (const lang of ['zh-CN', 'en'] as const) {
     const status = page.locator('.grid-message');
     await expect
       .poll(() => status.textContent())
-      .toContain(lang === 'zh-CN' ? '已粘贴 25 行 7 列：填入 144 个单元格；粘贴内容中的 31 个合计与自动合计一致。' : 'Pasted 25 rows × 7 columns: 144 cells filled; the 31 totals in the block agree');
+      .toContain(lang === 'zh-CN' ? '已粘贴 25 行 7 列：填入 144 个单元格；粘贴内容中的 31 个合计与自动合计一致。' : 'Pasted 25 row(s) × 7 column(s): 144 cell(s) filled; the 31 total(s) in the block agree');
     for (const row of APPLICATIONS_ROWS.filter((r) => !r.computed)) {
       expect(await cell(page, `applications.${row.id}.naturalPerson`).inputValue()).toBe(String(cellValue(seed, `applications.${row.id}.naturalPerson`)));
     }
@@ -134,6 +144,16 @@ test("四's 15 figures in one row, as published, paste whole (16.2)", async () =
   expect(await cell(page, 'appeals.litigationAfterReview.upheld').inputValue()).toBe('2');
   expect(await cell(page, 'appeals.review.total').textContent()).toBe('3');
   await page.locator('.grid-frame').screenshot({ path: screenshotPath('grid-paste-appeals-zh-CN.png') });
+  // On to 三 and back, paste again, on to 三: the notice was about 四's table and stays with it.
+  const nav = (name: RegExp) => page.getByRole('navigation', { name: /年报各部分/ }).getByRole('button', { name });
+  await nav(/三、/).click();
+  await nav(/四、/).click();
+  await cell(page, 'appeals.review.upheld').click();
+  await paste(page, figures.join('\t') + '\r\n');
+  await expect.poll(() => page.locator('.grid-message').textContent()).toContain('已粘贴 1 行 15 列');
+  await nav(/三、/).click();
+  await cell(page, 'applications.newReceived.naturalPerson').waitFor();
+  expect(await page.locator('.grid-message').textContent()).toBe('');
   expect(errors).toEqual([]);
   await page.context().close();
 });
@@ -142,7 +162,7 @@ test('typing on a computed cell says it is computed and replaces the paste notic
   const { page, errors } = await open('en', 'applications');
   await cell(page, 'applications.granted.naturalPerson').click();
   await paste(page, '1\t2\r\n');
-  await expect.poll(() => page.locator('.grid-message').textContent()).toContain('Pasted 1 rows × 2 columns');
+  await expect.poll(() => page.locator('.grid-message').textContent()).toContain('Pasted 1 row(s) × 2 column(s)');
   await cell(page, 'applications.granted.total').click();
   await page.keyboard.type('5');
   await expect.poll(() => page.locator('.grid-message').textContent()).toContain('“(1) Disclosed — Total” is computed; it is not for typing.');

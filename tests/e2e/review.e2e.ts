@@ -307,6 +307,12 @@ test('汇总 with a blank unit and no roster: blank is not zero, the unit is nam
   expect(await grand.getByRole('rowheader').textContent()).toBe('（七）总计');
   // 教育局's figures alone (水务局's blanks are not zeros, and named above).
   expect(await grand.getByRole('cell').textContent()).toBe(String(cellValue(seed, 'applications.resultsTotal.total')));
+  // The aggregate's printed tables are the print view's: the workspace's panel headings do not
+  // restyle the report's section headings (三号 黑体, the body's size, as on the print page).
+  await panel.locator('summary').filter({ hasText: '查看汇总的全部表格' }).click();
+  const reportFont = (selector: string) => panel.locator(selector).first().evaluate((el) => `${getComputedStyle(el).fontSize} ${getComputedStyle(el).marginTop}`);
+  expect(await reportFont('.nb-report .nb-section > h2')).toBe(await reportFont('.nb-report h3'));
+  await panel.locator('summary').filter({ hasText: '查看汇总的全部表格' }).click();
   await attention.scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath('review-aggregate-blanks-zh-CN.png') });
   await page.getByRole('combobox', { name: '语言' }).selectOption('en');

@@ -130,13 +130,20 @@ test('from file://: create, type, reload and find the value; export JSON and imp
   expectOnlyTheFile();
 });
 
-test('from file://: a published PDF is read (pdf.js and its worker inside the file); English; the review has no sharing door', async () => {
+test('from file://: a published PDF and Word file are read (pdf.js and its worker, mammoth inside the file); English; the review has no sharing door', async () => {
   const page = await open('#/import');
-  await page.getByLabel('或选择文件').setInputFiles('tests/fixtures/import/zhanjiang-dfz-2023.pdf');
-  await expect.poll(() => page.getByRole('heading', { name: '检查读到的内容' }).count(), { timeout: 30_000 }).toBe(1);
-  expect(await page.getByText('（PDF）').count()).toBeGreaterThan(0);
-  await page.getByRole('button', { name: '取消' }).click();
-  await page.waitForURL(/#\/$/);
+  for (const [name, source] of [
+    ['zhanjiang-dfz-2023.pdf', 'PDF'],
+    ['zhanjiang-dfz-2023.docx', 'Word 文档'],
+  ] as const) {
+    if (!page.url().endsWith('#/import')) await page.evaluate(() => (location.hash = '#/import'));
+    await page.getByLabel('或选择文件').setInputFiles(`tests/fixtures/import/${name}`);
+    await expect.poll(() => page.getByRole('heading', { name: '检查读到的内容' }).count(), { timeout: 30_000 }).toBe(1);
+    expect(await page.getByText(`（${source}）`).count()).toBeGreaterThan(0);
+    expect(await page.getByLabel('机关名称').inputValue()).toBe('湛江市人民政府地方志办公室');
+    await page.getByRole('button', { name: '取消' }).click();
+    await page.waitForURL(/#\/$/);
+  }
 
   await page.getByLabel('语言').selectOption('en');
   await page.getByText('This is the offline version (the single file nianbao.html)').waitFor();
@@ -152,6 +159,7 @@ test('from file://: a published PDF is read (pdf.js and its worker inside the fi
   await page.evaluate(() => (location.hash = '#/review'));
   await page.getByText("cannot connect to the 政务公开办's server").waitFor();
   expect(await page.getByRole('button', { name: 'Connect to the sharing server' }).count()).toBe(0);
+  await page.screenshot({ path: screenshotPath('single-file-review-en.png') });
   expectOnlyTheFile();
 });
 

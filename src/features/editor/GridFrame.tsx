@@ -216,13 +216,19 @@ export function GridFrame({ label, children }: { label: string; children: ReactN
     if (document.activeElement === input) {
       e.preventDefault(); // no caret at the click
       input.select();
-    } else {
-      selectOnMouseUp.current = true;
     }
+    // Chromium collapses a selection the press fell in at the release, even after a prevented
+    // press (a second click on a cell whose value was selected left the caret before "3": 9
+    // typed made "93"), so the release is held back too.
+    selectOnMouseUp.current = true;
   };
 
   const onMouseUp = (e: MouseEvent<HTMLDivElement>) => {
-    if (selectOnMouseUp.current && cellInput(e.target)) e.preventDefault();
+    const input = cellInput(e.target);
+    if (selectOnMouseUp.current && input) {
+      e.preventDefault();
+      if (document.activeElement === input && editing.current !== input.dataset.cell) input.select();
+    }
     selectOnMouseUp.current = false;
   };
 

@@ -94,7 +94,9 @@ export const LayoutGrid = memo(function LayoutGrid({ table: id, label }: { table
   const { layout } = useGridEnv();
   const table = layout[id];
   return (
-    <GridFrame label={label}>
+    // A frame per table: a notice (a paste's outcome, a refusal) belongs to the table it was about,
+    // not to the next section's table that the same frame would otherwise show it above.
+    <GridFrame key={id} label={label}>
       {table.head.length === 0 ? (
         table.bodies.map((body) => <SmallTable key={body.key} table={id} body={body} />)
       ) : (

@@ -358,7 +358,7 @@ describe('pasting what the clerk copies from the official sheet (issue 16.2)', (
     await e.user.paste(tsv(applicationsSheet(seed, { row: resultsTotal, col: 0, by: 2 })));
     const sum = cellValue(seed, 'applications.resultsTotal.naturalPerson')!;
     expect(screen.getByRole('alert')).toHaveTextContent(
-      `Pasted 25 rows × 7 columns: 144 cells filled. Totals in the block that differ from the sum of the figures (1): “(7) Total — Natural persons” was pasted as ${sum + 2}, the figures add up to ${sum}. Check the sheet; Ctrl+Z undoes the paste.`,
+      `Pasted 25 row(s) × 7 column(s): 144 cell(s) filled. Totals in the block that differ from the sum of the figures (1): “(7) Total — Natural persons” was pasted as ${sum + 2}, the figures add up to ${sum}. Check the sheet; Ctrl+Z undoes the paste.`,
     );
     expect(e.latest().applications).toEqual(seed.applications);
   });

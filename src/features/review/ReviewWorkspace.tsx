@@ -347,7 +347,8 @@ function UnitPage({ unit, workspace, renderReport, renderPrint, onUnitShown, ren
       ) : null}
       <div className="rv-unit-layout">
         <div className="rv-unit-view">{view}</div>
-        <aside className="rv-unit-aside">
+        {/* Named: the 填报版式 view holds the editor's own aside, and two unnamed ones are one landmark twice. */}
+        <aside className="rv-unit-aside" aria-label={t('review.panel.heading')}>
           <UnitReviewPanel unit={unit} reviewer={workspace.settings.reviewer} onAct={workspace.act} onOpenCell={openTarget} target={picked} onTargetChange={setPicked} />
         </aside>
       </div>
