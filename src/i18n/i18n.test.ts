@@ -66,3 +66,9 @@ test('the first load’s zh-CN strings and the lazy areas add up to the whole fi
   expect([...all].sort()).toEqual([...zh.keys()].sort());
   for (const part of parts) expect(part.length).toBeGreaterThan(0);
 });
+
+test('a draft’s status reads the same in 我的年报, its history and the editor’s header (issue 16, 4–5)', () => {
+  for (const [name, strings] of [['zh-CN', zhCN], ['en', en]] as const) {
+    expect(strings.drafts.status, name).toEqual(strings.editor.status);
+  }
+});

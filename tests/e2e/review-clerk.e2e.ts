@@ -202,5 +202,5 @@ test('a returned report: import, see the comments where they point, resolve one,
   expect(await page.locator('.editor-topbar .status-badge').textContent()).toContain('已定稿');
   await goHome(page);
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: '平罗县人民政府办公室', exact: true }) });
-  await row.getByText('定稿', { exact: true }).waitFor();
+  await row.getByText('已定稿', { exact: true }).waitFor();
 });

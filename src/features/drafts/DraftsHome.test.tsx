@@ -65,7 +65,7 @@ test('every draft with agency, year, status, last change, errors and warnings', 
   const [first, second] = rows();
   expect(within(first!).getByRole('rowheader')).toHaveTextContent('平罗县人民政府办公室');
   expect(first).toHaveTextContent('2022');
-  expect(first).toHaveTextContent('定稿');
+  expect(first).toHaveTextContent('已定稿');
   expect(second).toHaveTextContent('乙局');
   expect(second).toHaveTextContent('草稿');
   // The balance error of 三's 自然人 column is counted; unfilled parts are not, in a draft.
@@ -283,7 +283,7 @@ function returnedSeed(): Report {
 test('a returned report imported: offered first as a new version of the draft, then 已退回 and editable', async () => {
   const mine = value(await store.create({ document: { ...pingluo(), status: 'ready' } }));
   const user = await renderHome();
-  await waitFor(() => expect(within(rows()[0]!).getByText('定稿')).toBeInTheDocument());
+  await waitFor(() => expect(within(rows()[0]!).getByText('已定稿')).toBeInTheDocument());
   await user.upload(screen.getByLabelText('选择要导入的 JSON 文件'), jsonFile(returnedSeed(), 'returned.json'));
   const dialog = await screen.findByRole('dialog', { name: '导入年报' });
   const radios = within(dialog).getAllByRole('radio');
