@@ -5,7 +5,7 @@
  * ideograph again.
  */
 import { describe, expect, test } from 'vitest';
-import { toPieces, unifyRadicals, type PdfTextItem } from './pdf.ts';
+import { pieceText, toPieces, unifyRadicals, type PdfTextItem } from './pdf.ts';
 
 const item = (str: string, transform: number[]): PdfTextItem => ({ str, transform, width: 10, height: 10 });
 const turned = (degrees: number, size = 12) => {
@@ -40,5 +40,15 @@ describe('unifyRadicals', () => {
     ['（二）部分公开 ０件', '（二）部分公开 ０件'], // full-width forms are the text's own: untouched
   ])('%s → %s', (input, output) => {
     expect(unifyRadicals(input)).toBe(output);
+  });
+});
+
+describe('pieceText', () => {
+  test.each([
+    ['（国办公开办函〔2021〕30号 ） 要 求 ， 现 发 布 《 平 罗 县', '（国办公开办函〔2021〕30号）要求，现发布《平罗县'],
+    ['平罗县人民政府办公室 2022年', '平罗县人民政府办公室 2022年'], // a space before a digit may be the text's own
+    ['Word 文件', 'Word 文件'],
+  ])('%s → %s', (input, output) => {
+    expect(pieceText(input)).toBe(output);
   });
 });

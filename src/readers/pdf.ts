@@ -87,6 +87,16 @@ export function unifyRadicals(text: string): string {
   return text.replace(/[\u2E80-\u2EFF\u2F00-\u2FDF]/g, (ch) => RADICAL_SUPPLEMENT[ch] ?? ch.normalize('NFKC'));
 }
 
+// pdf.js puts a space into a piece where a justified line spreads its glyphs ("要 求 ， 现 发 布");
+// Chinese sets no space between ideographs or their punctuation, so none is the text's own.
+const CJK = '\\u3000-\\u303F\\u3400-\\u9FFF\\uFF00-\\uFF60';
+const SPREAD = new RegExp(`(?<=[${CJK}]) +(?=[${CJK}])`, 'gu');
+
+/** A piece's text as the report wrote it: ideographs for radicals, no spread-out spaces. */
+export function pieceText(text: string): string {
+  return unifyRadicals(text).replace(SPREAD, '');
+}
+
 /**
  * Text drawn aslant (a 草稿 or 样稿 watermark across the page) is not the report's text. Text
  * turned by a right angle is kept: a landscape table drawn sideways on a portrait page.
@@ -100,7 +110,7 @@ function isAslant(t: readonly number[]): boolean {
 export function toPieces(items: readonly PdfTextItem[]): Piece[] {
   return items
     .filter((i) => i.str.trim() !== '' && !isAslant(i.transform))
-    .map((i) => ({ text: unifyRadicals(i.str), x: i.transform[4]!, y: i.transform[5]!, w: i.width, h: Math.abs(i.height) || Math.abs(i.transform[3]!) || 10 }));
+    .map((i) => ({ text: pieceText(i.str), x: i.transform[4]!, y: i.transform[5]!, w: i.width, h: Math.abs(i.height) || Math.abs(i.transform[3]!) || 10 }));
 }
 
 /** Pieces as lines of text, cells separated by tabs (where no ruling lines say better). */
