@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vitest/config';
 import type { Rolldown } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
@@ -151,8 +152,80 @@ const CHUNK_GROUPS = [
   { name: 'review-core', test: REVIEW_CORE, priority: 10 },
 ];
 
+/** The favicon's red (public/favicon.svg) and the app's accent (src/ui/base.css, --accent). */
+const THEME_COLOUR = '#9b1c1c';
+
+/**
+ * The installed, offline app (vite-plugin-pwa, Workbox's generateSW): a web app manifest and a
+ * service worker that precaches the app's own built files, so that after one visit the app opens
+ * and every screen works with the network cut (drafts live in IndexedDB anyway). It caches
+ * nothing at run time: no report, no response of the sharing server (CouchDB under /couchdb), no
+ * other origin. A new version waits until the clerk presses 刷新 (src/app/appUpdate.tsx).
+ *
+ * Every plugin here is named `vite-plugin-pwa…`: a build that must not have a service worker
+ * (the single file, vite.single.config.ts) leaves them out by that name, and with them the
+ * registration (import.meta.env.NIANBAO_PWA is then undefined, so the code that imports
+ * `virtual:pwa-register` is dropped). NIANBAO_SW=off keeps the registration code but writes no
+ * worker: `npm run size` builds in memory and must not rewrite dist/sw.js.
+ */
+export function pwaPlugins(): Plugin[] {
+  const register: Plugin = {
+    name: 'vite-plugin-pwa:nianbao-register',
+    apply: 'build',
+    config: () => ({ define: { 'import.meta.env.NIANBAO_PWA': 'true' } }),
+  };
+  const pwa = VitePWA({
+    disable: process.env.NIANBAO_SW === 'off',
+    registerType: 'prompt',
+    // src/app/appUpdate.tsx registers it (after load, from a lazy chunk), not a script in index.html.
+    injectRegister: false,
+    // The icons and the favicon are precached by the glob below, the manifest by the plugin.
+    includeManifestIcons: false,
+    manifest: {
+      id: '/',
+      name: '年报 · 政府信息公开工作年度报告',
+      short_name: '年报',
+      description: '填写、检查、打印政府信息公开工作年度报告（国办公开办函〔2021〕30号格式），断网也能用。',
+      lang: 'zh-CN',
+      dir: 'ltr',
+      start_url: '/',
+      scope: '/',
+      display: 'standalone',
+      theme_color: THEME_COLOUR,
+      background_color: '#ffffff',
+      icons: [
+        { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+        { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+        { src: '/icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      // Everything every screen loads, the lazy parts included: print, Word export, the import
+      // readers (pdf.js and its worker, mammoth), review, sharing's code (which says it cannot
+      // reach the server when offline). Left out: nianbao.html, the single-file build that
+      // `npm run build` may put beside the app (a download, ~700 kB, of the same code).
+      globPatterns: ['**/*.{js,mjs,css,html,svg,png}'],
+      globIgnores: ['nianbao.html', 'bench/**'],
+      // pdf.js's worker (~1.1 MB) must be in, for an import to work offline.
+      maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+      // The app has one page (its routes are in the hash): a navigation in scope gets it, but not
+      // one to the sharing server's API or a file of the site (the single file's download).
+      navigateFallback: 'index.html',
+      navigateFallbackDenylist: [/^\/couchdb(\/|$)/, /^\/_/, /\.(?!html$)[a-z0-9]+$/i, /\/nianbao\.html$/],
+      // Nothing cached at run time: a request that is not one of the precached files goes to the network.
+      runtimeCaching: [],
+      cleanupOutdatedCaches: true,
+      // The first visit's page is controlled at once (no code is swapped: it is the same build);
+      // a new version waits (no skipWaiting) until the clerk asks for it.
+      clientsClaim: true,
+      skipWaiting: false,
+    },
+  });
+  return [register, ...pwa];
+}
+
 export default defineConfig({
-  plugins: [coreBoundary(), localeAreas(), draftRoutePreload(), react()],
+  plugins: [coreBoundary(), localeAreas(), draftRoutePreload(), react(), ...pwaPlugins()],
   resolve: {
     // React 19 has useSyncExternalStore; the shim's fallback for older React need not ship.
     alias: [{ find: /^use-sync-external-store\/shim$/, replacement: fileURLToPath(new URL('./src/ui/syncExternalStoreShim.ts', import.meta.url)) }],

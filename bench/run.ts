@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { APPLICANT_COLUMN_IDS, COMPUTED_CELLS, ENTERED_APPLICATIONS_ROWS, computeTotals, emptyReport, setCell } from '../src/report/index.ts';
 import { CHROMIUM_ARGS, executablePath } from '../tests/e2e/chromium.ts';
 import { benchCheck } from './check.ts';
+import { precacheFigures } from './precache.ts';
 import { benchDocx, benchImportPdf, benchImportText, longPdf } from './publish.ts';
 import { EDITABLE_PROBE, figures, keystrokeLatency, setCpuThrottling } from './browser.ts';
 import { benchSingleFile } from './single.ts';
@@ -228,6 +229,8 @@ async function printView(page: Page, id: string, repeats: number) {
 async function main() {
   let pdf: Awaited<ReturnType<typeof longPdf>> | undefined;
   await buildApp();
+  // What the service worker downloads once for offline use (the bench's own pages are not the app's).
+  for (const figure of precacheFigures(OUT, /^(bench\/|assets\/(seed|floor)-)/)) report(figure);
   const server = await preview({ build: { outDir: OUT }, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
   const address = server.httpServer.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`;
@@ -236,6 +239,9 @@ async function main() {
     args: CHROMIUM_ARGS,
     chromiumSandbox: false,
     viewport: { width: 1366, height: 900 },
+    // A cold load is from the network: the service worker (which, once installed, would answer
+    // the app's files from its cache) is kept out of every figure here.
+    serviceWorkers: 'block',
   });
   // tsx (esbuild keepNames) wraps named functions of page-side callbacks in `__name(…)`.
   await context.addInitScript({ content: 'window.__name = (f) => f;' });

@@ -14,6 +14,11 @@ if (route.name === 'home' || route.name === 'draft' || route.name === 'new' || r
   void import('./storage/index.ts').then((storage) => storage.getDraftStore().prepare?.());
 }
 
+// Offline use: the service worker registers once the page has loaded, from a chunk of its own
+// (src/app/appUpdate.tsx), so the first load does not carry it. Only the served build defines
+// NIANBAO_PWA (vite.config.ts, pwaPlugins): not the tests, the dev server or the single file.
+if (import.meta.env.NIANBAO_PWA) addEventListener('load', () => void import('./app/appUpdate.tsx'));
+
 // zh-CN is in at once; a clerk who chose English waits for its strings rather than see Chinese
 // flash. (Not a top-level await: that would make the bundler split this entry into more chunks.)
 void Promise.all([initI18n(), pageLoaded]).then(() =>

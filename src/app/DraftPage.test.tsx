@@ -54,3 +54,18 @@ test('a deleted draft can be restored from its page', async () => {
   expect(await screen.findByRole('group', { name: '草稿保存' })).toBeInTheDocument();
   expect(value(await store.get(draft.id)).deletedAt).toBeNull();
 });
+
+test('a new version about to load (src/app/appUpdate.tsx): the open draft hands over its save, and what was typed is stored', async () => {
+  const draft = value(await store.create({ document: emptyReport({ agency: '甲局', year: 2023 }) }));
+  page(draft.id);
+  await screen.findByRole('group', { name: '草稿保存' });
+  const input = document.querySelector<HTMLInputElement>('[data-cell="applications.newReceived.naturalPerson"]')!;
+  await userEvent.setup().type(input, '42');
+  // appUpdate.tsx's UPDATE_EVENT: each open draft pushes the promise of its flush.
+  const flushes: Promise<unknown>[] = [];
+  act(() => void window.dispatchEvent(new CustomEvent('nianbao-update', { detail: flushes })));
+  expect(flushes).toHaveLength(1);
+  await act(() => Promise.all(flushes));
+  const stored = value(await store.get(draft.id)).document as unknown as { applications: { newReceived: { naturalPerson: number } } };
+  expect(stored.applications.newReceived.naturalPerson).toBe(42);
+});

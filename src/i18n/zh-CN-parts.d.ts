@@ -69,3 +69,7 @@ declare module '*zh-CN.json?area=editorGrid' {
   const strings: ZhCNStringsPart;
   export default strings;
 }
+declare module '*zh-CN.json?area=appUpdate' {
+  const strings: ZhCNStringsPart;
+  export default strings;
+}

@@ -20,10 +20,14 @@ export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath, args: CHROMIUM_ARGS, chromiumSandbox: false });
 }
 
-/** A persistent profile (IndexedDB survives page reloads and new pages within it). */
-export async function launchPersistent(): Promise<BrowserContext> {
+/**
+ * A persistent profile (IndexedDB survives page reloads and new pages within it). The built app
+ * registers its service worker after the first load; `serviceWorkers: 'block'` for a test whose
+ * page.route must see every request (the worker answers the app's files from its cache).
+ */
+export async function launchPersistent(options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<BrowserContext> {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-e2e-'));
-  return chromium.launchPersistentContext(dir, { executablePath, args: CHROMIUM_ARGS, chromiumSandbox: false, viewport: { width: 1366, height: 900 } });
+  return chromium.launchPersistentContext(dir, { executablePath, args: CHROMIUM_ARGS, chromiumSandbox: false, viewport: { width: 1366, height: 900 }, ...options });
 }
 
 export interface Watched {

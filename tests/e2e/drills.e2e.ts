@@ -34,7 +34,9 @@ const foreign: string[] = [];
 let requests = 0;
 
 beforeAll(async () => {
-  context = await launchPersistent();
+  // No service worker: the chunk-failure drill cuts one chunk off with page.route, which the
+  // worker's cache would answer instead (offline.e2e.ts tests the worker).
+  context = await launchPersistent({ serviceWorkers: 'block' });
   const origin = new URL(baseUrl()).origin;
   context.on('request', (request) => {
     requests++;

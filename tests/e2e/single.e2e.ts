@@ -75,6 +75,8 @@ async function allDraftIds(page: Page): Promise<string[]> {
 }
 
 test('from file://: create, type, reload and find the value; export JSON and import it back; print; Word', async () => {
+  // No service worker in the file (a file:// page cannot have one): neither the registration nor the manifest.
+  expect(readFileSync(SINGLE, 'utf8')).not.toMatch(/serviceWorker|rel="manifest"/);
   const page = await open();
   expect(new URL(page.url()).protocol).toBe('file:');
   // The home says what the file is, in place of the download link the served app shows.

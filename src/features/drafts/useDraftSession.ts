@@ -71,12 +71,16 @@ export function useDraftSession(id: string, options?: SessionOptions): DraftSess
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') leaving();
     };
+    // A new version of the app is about to load (src/app/appUpdate.tsx, UPDATE_EVENT): save first.
+    const beforeUpdate = (event: Event) => (event as CustomEvent<Promise<void>[]>).detail.push(created.flush());
     window.addEventListener('blur', flush);
+    window.addEventListener('nianbao-update', beforeUpdate);
     window.addEventListener('beforeunload', leaving);
     window.addEventListener('pagehide', leaving);
     document.addEventListener('visibilitychange', onVisibility);
     return () => {
       window.removeEventListener('blur', flush);
+      window.removeEventListener('nianbao-update', beforeUpdate);
       window.removeEventListener('beforeunload', leaving);
       window.removeEventListener('pagehide', leaving);
       document.removeEventListener('visibilitychange', onVisibility);
