@@ -173,6 +173,8 @@ export function pwaPlugins(): Plugin[] {
     name: 'vite-plugin-pwa:nianbao-register',
     apply: 'build',
     config: () => ({ define: { 'import.meta.env.NIANBAO_PWA': 'true' } }),
+    // The installed app's title bar takes the manifest's colour; the browser's tab, this one.
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { name: 'theme-color', content: THEME_COLOUR }, injectTo: 'head' }],
   };
   const pwa = VitePWA({
     disable: process.env.NIANBAO_SW === 'off',

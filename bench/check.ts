@@ -3,33 +3,12 @@
  * variations of the fixtures (numbers moved, texts changed, some faults planted).
  */
 import { readFileSync } from 'node:fs';
-import { decode, evaluate, ENTERED_CELLS, setCell, type Report } from '../src/report/index.ts';
+import { decode, evaluate, type Report } from '../src/report/index.ts';
+import { variationsOf } from './variations.ts';
 import { summarise, type Figure } from './stats.ts';
 
-/** A deterministic generator so that runs compare. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 2 ** 32;
-  };
-}
-
 export function variations(count: number): unknown[] {
-  const seed = JSON.parse(readFileSync('tests/fixtures/pingluo-2022.json', 'utf8')) as Report;
-  const random = rng(42);
-  const docs: unknown[] = [];
-  for (let i = 0; i < count; i++) {
-    let r = structuredClone(seed);
-    r.meta.agency = `第${i}号单位`;
-    for (const cell of ENTERED_CELLS) {
-      if (random() < 0.3) r = setCell(r, cell.id, cell.kind === 'amount' ? Math.round(random() * 1e4) / 1e4 : Math.floor(random() * 50));
-    }
-    if (random() < 0.2) r.narrative.preamble = r.narrative.preamble.replace('〔2021〕30号', '〔2019〕60号');
-    if (random() < 0.2) r.narrative.overview[2]!.text += `全年共受理${Math.floor(random() * 40)}件。`;
-    docs.push(JSON.parse(JSON.stringify(r)));
-  }
-  return docs;
+  return variationsOf(JSON.parse(readFileSync('tests/fixtures/pingluo-2022.json', 'utf8')) as Report, count);
 }
 
 export function benchCheck(rounds = 7): Figure {

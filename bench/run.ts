@@ -21,12 +21,15 @@ import { benchDocx, benchImportPdf, benchImportText, longPdf } from './publish.t
 import { EDITABLE_PROBE, figures, keystrokeLatency, setCpuThrottling } from './browser.ts';
 import { benchSingleFile } from './single.ts';
 import { round, summarise, type Figure } from './stats.ts';
+import { benchAggregateNode, benchAreaReports, benchReplication, benchTableModelNode, benchUnitCount, benchWorkspaceAtScale, provisionArea } from './sharing.ts';
 
 const args = new Set(process.argv.slice(2));
 const CHECK = args.has('--check');
 // `--bundle`: only what a cold open of a draft loads, file by file (a developer's look, no record).
 const BUNDLE_ONLY = args.has('--bundle');
 const QUICK = args.has('--quick') || BUNDLE_ONLY;
+// `--only=sharing`: the province's figures alone (bench/sharing.ts), e.g. on a shared machine.
+const ONLY = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const SAMPLES = QUICK ? 15 : 60;
 const REPEATS = BUNDLE_ONLY ? 1 : QUICK ? 3 : 9;
 // BENCH_DIST lets two runs (say, two worktrees' helpers) build side by side.
@@ -226,7 +229,68 @@ async function printView(page: Page, id: string, repeats: number) {
 
 // ---------------------------------------------------------------------------------------------
 
+/**
+ * A province (issue 17): the review workspace with N units (BENCH_UNITS, default 5,000), its
+ * table and 汇总, in a fresh browser profile; the first replication of N units (or
+ * BENCH_REPLICATION_UNITS) from the embedded server into another; the same model in Node.
+ */
+async function sharingFigures(base: string) {
+  const count = benchUnitCount();
+  const replicated = benchUnitCount('BENCH_REPLICATION_UNITS', count, 0);
+  const profile = async (name: string) => {
+    const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), `nianbao-bench-${name}-`)), {
+      executablePath,
+      args: CHROMIUM_ARGS,
+      chromiumSandbox: false,
+      viewport: { width: 1366, height: 900 },
+    });
+    await context.addInitScript({ content: 'window.__name = (f) => f;' });
+    return context;
+  };
+
+  const workspace = await profile('workspace');
+  try {
+    for (const f of await benchWorkspaceAtScale(workspace, base, count, log, REPEATS)) report(f);
+  } finally {
+    await workspace.close();
+  }
+
+  if (replicated === 0) log('BENCH_REPLICATION_UNITS=0: no replication');
+  else await replicationFigures(base, replicated, profile);
+
+  log(`汇总 and the units table's model in Node (${count})…`);
+  const reports = benchAreaReports(count);
+  report(benchAggregateNode(reports, REPEATS));
+  for (const f of benchTableModelNode(reports, REPEATS)) report(f);
+}
+
+async function replicationFigures(base: string, replicated: number, profile: (name: string) => Promise<BrowserContext>) {
+  log(`provisioning ${replicated} units on the embedded server…`);
+  const area = await provisionArea(replicated, [new URL(base).origin], log);
+  report({ id: 'sharing.setup', label: `nianbao server setup of ${replicated} units (embedded server, in memory)`, unit: 's', p50: round(area.setupMs / 1000), n: 1 });
+  report({ id: 'sharing.reports', label: `${replicated} reports written, one per unit database`, unit: 's', p50: round(area.reportsMs / 1000), n: 1 });
+  const supervisor = await profile('supervisor');
+  try {
+    for (const f of await benchReplication(supervisor, base, area, log)) report(f);
+  } finally {
+    await supervisor.close();
+    await area.server.close();
+  }
+}
+
+async function sharingOnly() {
+  await buildApp();
+  const server = await preview({ build: { outDir: OUT }, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
+  const address = server.httpServer.address();
+  try {
+    await sharingFigures(`http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/`);
+  } finally {
+    await server.close();
+  }
+}
+
 async function main() {
+  if (ONLY === 'sharing') return sharingOnly();
   let pdf: Awaited<ReturnType<typeof longPdf>> | undefined;
   await buildApp();
   // What the service worker downloads once for offline use (the bench's own pages are not the app's).
@@ -311,6 +375,8 @@ async function main() {
     const printer = await context.newPage();
     pdf = await longPdf(printer);
     await printer.close();
+
+    await sharingFigures(base);
   } finally {
     await context.close();
     await server.close();
@@ -331,6 +397,7 @@ function overBudget(): string[] {
     if (budget.by) continue;
     const f = results.find((r) => r.id === id);
     if (!f) {
+      if (ONLY) continue; // a partial run measures only its part
       over.push(`${id}: not measured`);
       continue;
     }
@@ -392,7 +459,7 @@ main()
     ].join('\n');
     // A quick run is for a developer's loop; only full runs are the record. What is written by
     // hand below the table (from the first `## ` heading on: earlier runs, notes) stays.
-    if (!QUICK) writeFileSync(RECORD, doc + keptNotes());
+    if (!QUICK && !ONLY) writeFileSync(RECORD, doc + keptNotes());
     if (over.length) {
       console.log(`over budget:\n${over.map((o) => `  ${o}`).join('\n')}`);
       if (CHECK) process.exit(1);

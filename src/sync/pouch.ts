@@ -37,6 +37,8 @@ export interface PouchDatabase {
   allDocs(options: { include_docs?: boolean; startkey?: string; endkey?: string; conflicts?: boolean }): Promise<{ rows: { id: string; doc?: PouchDoc }[] }>;
   changes(options: { live?: boolean; since?: number | string | 'now'; include_docs?: boolean; conflicts?: boolean }): ChangesFeed;
   sync(remote: PouchDatabase, options: { live?: boolean; retry?: boolean; back_off_function?: (delay: number) => number }): SyncHandler;
+  /** One direction: `checkpoint: 'target'` keeps the replication's checkpoint in this database only. */
+  replicate: { from(remote: PouchDatabase, options: { checkpoint?: 'source' | 'target' | false; batch_size?: number }): SyncHandler };
   info(): Promise<{ update_seq: number | string; doc_count: number }>;
   close(): Promise<void>;
   destroy(): Promise<void>;

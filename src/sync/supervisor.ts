@@ -8,7 +8,8 @@
  * How it stays live without a feed per unit. A browser opens at most six HTTP/1.1 connections
  * to one host, and a live replication holds one of them (its long-poll `_changes`): thousands
  * of live feeds cannot work, and even six would starve every other request. So:
- *  - on start, every unit is replicated once (bounded concurrency: CATCH_UP_PARALLEL);
+ *  - on start, every unit is replicated once (FIRST_PASS_PARALLEL at a time, a pull only
+ *    where nothing was ever written locally: a province's first pass is thousands of them);
  *  - a bounded set of units (LIVE_UNITS, most recently active first, the unit open on screen
  *    pinned) keeps a live, retrying PouchDB replication: a submission, a return or a comment
  *    there arrives as soon as the server has it;
@@ -113,6 +114,13 @@ export interface SupervisorSyncOptions {
 const PASS_MS = 4_000;
 export const LIVE_UNITS = 3;
 export const CATCH_UP_PARALLEL = 2;
+/**
+ * The first pass, while no unit is live yet: more units at a time (a province's first
+ * replication is thousands of short pulls; the connections the live feeds will hold are free).
+ */
+export const FIRST_PASS_PARALLEL = 5;
+/** Listeners hear of state changes at most this often: a first pass changes thousands of units. */
+const NOTIFY_MS = 100;
 const BACK_OFF_MAX_MS = 5_000;
 
 const statusOf = (error: unknown) => (error as { status?: number } | null)?.status;
@@ -124,9 +132,14 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
   const listeners = new Set<() => void>();
   const storeListeners = new Set<() => void>();
   let current: SupervisorSyncState = { roster: null, rosterError: null, units: new Map(), online: true, lastPass: null };
+  // state() is always current; the page re-renders at most every NOTIFY_MS, not once per unit.
+  let notifyTimer: ReturnType<typeof setTimeout> | undefined;
   const set = (next: Partial<SupervisorSyncState>) => {
     current = { ...current, ...next };
-    for (const listener of [...listeners]) listener();
+    notifyTimer ??= setTimeout(() => {
+      notifyTimer = undefined;
+      for (const listener of [...listeners]) listener();
+    }, NOTIFY_MS);
   };
   const setUnit = (user: string, patch: Partial<UnitShare>) => {
     const before = current.units.get(user);
@@ -150,6 +163,8 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
   const seenSeq = new Map<string, string>();
   /** Units with local writes (review documents, resolutions) not yet confirmed pushed. */
   const dirty = new Set<string>();
+  /** Units whose local database has had a full (push and pull) sync or a local write in this session. */
+  const pushedOrWritten = new Set<string>();
   let closed = false;
 
   /** Which unit database a workspace version belongs to (by agency, as the roster names it). */
@@ -360,9 +375,13 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     const local = locals.get(unit.user);
     const remote = remotes.get(unit.user);
     if (!local || !remote || closed) return false;
+    // Nothing was ever written here (a first replication in this browser) and nothing since:
+    // a pull is all there is to do, with its checkpoint kept here only. A push (and a
+    // checkpoint on the server, each its own requests) costs the server as much again per unit.
+    const pullOnly = !dirty.has(unit.user) && !pushedOrWritten.has(unit.user) && (await local.info()).doc_count === 0;
+    if (!pullOnly) pushedOrWritten.add(unit.user);
     return new Promise<boolean>((done) => {
-      local
-        .sync(remote, {})
+      (pullOnly ? local.replicate.from(remote, { checkpoint: 'target' }) : local.sync(remote, {}))
         .on('complete', () => {
           heard();
           dirty.delete(unit.user);
@@ -436,7 +455,9 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
       const worker = async () => {
         for (let unit = queue.shift(); unit && !closed; unit = queue.shift()) await catchUp(unit);
       };
-      await Promise.all(Array.from({ length: CATCH_UP_PARALLEL }, worker));
+      const firstPass = (current.roster ?? []).some((u) => !seenSeq.has(u.user));
+      const width = firstPass ? Math.max(CATCH_UP_PARALLEL, FIRST_PASS_PARALLEL - live.size) : CATCH_UP_PARALLEL;
+      await Promise.all(Array.from({ length: width }, worker));
       if (!closed) set({ lastPass: { at: Date.now(), ms: Date.now() - started, units: current.roster?.length ?? 0 } });
     })().finally(() => (running = undefined));
     return running;
@@ -461,6 +482,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
   /** After a local write: pushed now (a live feed pushes by itself), or by a later pass. */
   const pushSoon = (unit: AreaUnit) => {
     dirty.add(unit.user);
+    pushedOrWritten.add(unit.user);
     touch(unit.user);
     if (!live.has(unit.user)) void syncUnit(unit);
   };
@@ -575,6 +597,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     async close() {
       closed = true;
       if (timer) clearTimeout(timer);
+      if (notifyTimer) clearTimeout(notifyTimer);
       globalThis.removeEventListener?.('online', onOnline);
       globalThis.removeEventListener?.('offline', onOffline);
       for (const feed of feeds) feed.cancel();

@@ -70,9 +70,13 @@ test('after one visit, with the network cut: open, create, type, reload, print, 
     // The manifest the browser reads to install the app.
     const manifest = await page.evaluate(async () => {
       const href = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href;
-      return (await fetch(href)).json() as Promise<{ name: string; short_name: string; lang: string; icons: { purpose: string }[] }>;
+      return (await fetch(href)).json() as Promise<{ name: string; short_name: string; lang: string; theme_color: string; icons: { purpose: string }[] }>;
     });
     expect(manifest).toMatchObject({ short_name: '年报', lang: 'zh-CN' });
+    // The theme colour is the app's accent (src/ui/base.css), in the manifest and the page alike.
+    const accent = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim());
+    expect(manifest.theme_color).toBe(accent);
+    expect(await page.locator('meta[name="theme-color"]').getAttribute('content')).toBe(accent);
     expect(manifest.icons.map((icon) => icon.purpose).sort()).toEqual(['any', 'any', 'maskable']);
 
     // The sharing server's API, although its answer says "cache me for a day", is asked every time

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { screen, within } from '@testing-library/react';
+import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, test, vi } from 'vitest';
 import type { RowSelectionState } from '@tanstack/react-table';
 import { toRow, unitRows, type SharedUnits, type UnitRow } from './model.ts';
 import { BROKEN_BALANCE, renderUi, unitReport, unitsOf } from './testUtils.tsx';
-import { UnitsTable } from './UnitsTable.tsx';
+import { ROW_HEIGHT, UnitsTable } from './UnitsTable.tsx';
 
 const rows: UnitRow[] = unitsOf(
   unitReport('甲局', { status: 'approved' }),
@@ -174,5 +174,129 @@ describe('UnitsTable', () => {
     await user.selectOptions(screen.getByRole('combobox', { name: '进度' }), '');
     await user.click(screen.getByRole('checkbox', { name: '选择显示的全部单位' }));
     expect(screen.getByText(/已选 3 个/)).toBeInTheDocument();
+  });
+});
+
+describe('UnitsTable at a province’s size (windowed rows)', () => {
+  const COUNT = 5_000;
+  const STATUSES = ['submitted', 'returned', 'approved'] as const;
+  const many: UnitRow[] = Array.from({ length: COUNT }, (_, i) => ({
+    key: `2022|单位${String(i).padStart(4, '0')}`,
+    agency: `单位${String(i).padStart(4, '0')}`,
+    kind: 'department',
+    year: 2022,
+    status: STATUSES[i % 3]!,
+    errors: i % 7 === 0 ? 1 : 0,
+    unexplainedWarnings: 0,
+    explainedWarnings: 0,
+    openComments: 0,
+    versions: 1,
+    lastChange: 1_700_000_000_000 + i * 60_000,
+    progress: STATUSES[i % 3]!,
+    conflict: false,
+    received: true,
+  }));
+
+  function Big() {
+    const [selection, setSelection] = useState<RowSelectionState>({});
+    return <UnitsTable rows={many} rowSelection={selection} onRowSelectionChange={setSelection} />;
+  }
+
+  const table = () => screen.getByRole('table');
+  const bodyRows = () => screen.getAllByRole('row').slice(1);
+  const rowIndexes = () => bodyRows().map((r) => Number(r.getAttribute('aria-rowindex')));
+  const scroller = () => table().closest('.rv-table-scroll') as HTMLElement;
+  const scrollTo = (top: number) => {
+    scroller().scrollTop = top;
+    fireEvent.scroll(scroller());
+  };
+
+  test('only a window of rows is in the DOM; aria-rowcount counts them all', () => {
+    renderUi(<Big />);
+    expect(table()).toHaveAttribute('aria-rowcount', String(COUNT + 1));
+    expect(screen.getAllByRole('row')[0]).toHaveAttribute('aria-rowindex', '1');
+    const shown = rowIndexes();
+    expect(shown.length).toBeGreaterThan(10);
+    expect(shown.length).toBeLessThan(60);
+    expect(shown[0]).toBe(2);
+    // Consecutive rows, numbered as in the whole table.
+    expect(shown).toEqual(shown.map((_, i) => i + 2));
+    // The gap below keeps the scroll height of the whole table.
+    const gap = table().querySelector<HTMLElement>('tr.rv-gap')!;
+    expect(gap).toHaveAttribute('aria-hidden', 'true');
+    expect(parseInt(gap.style.height, 10)).toBe((COUNT - shown.length) * ROW_HEIGHT);
+    expect(screen.getByText(`显示 ${COUNT} / ${COUNT} 个，已选 0 个`)).toBeInTheDocument();
+  });
+
+  test('scrolling shows later rows, and only them', () => {
+    renderUi(<Big />);
+    scrollTo(2_500 * ROW_HEIGHT);
+    const shown = rowIndexes();
+    expect(shown.length).toBeLessThan(60);
+    expect(shown).toContain(2_502);
+    expect(screen.getByRole('link', { name: '单位2500' })).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: '单位0000' })).toBeNull();
+    scrollTo((COUNT - 5) * ROW_HEIGHT);
+    expect(rowIndexes().at(-1)).toBe(COUNT + 1);
+    expect(screen.getByRole('link', { name: '单位4999' })).toBeInTheDocument();
+  });
+
+  test('the keyboard moves across the window; the focused row stays when scrolled away', async () => {
+    const user = userEvent.setup();
+    renderUi(<Big />);
+    act(() => screen.getByRole('link', { name: '单位0000' }).focus());
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: '单位0002' }));
+    // End: the last unit, far beyond the window, is rendered and focused.
+    await user.keyboard('{End}');
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: '单位4999' }));
+    expect(document.activeElement!.closest('tr')).toHaveAttribute('aria-rowindex', String(COUNT + 1));
+    expect(screen.queryByRole('link', { name: '单位0000' })).toBeNull();
+    await user.keyboard('{ArrowUp}');
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: '单位4998' }));
+    await user.keyboard('{PageUp}');
+    const afterPage = Number(document.activeElement!.closest('tr')!.getAttribute('aria-rowindex'));
+    expect(afterPage).toBeLessThan(4_999);
+    expect(afterPage).toBeGreaterThan(4_970);
+    await user.keyboard('{Home}');
+    expect(document.activeElement).toBe(screen.getByRole('link', { name: '单位0000' }));
+
+    // From the checkbox column the keys move along the checkboxes; Space still selects.
+    act(() => screen.getByRole('checkbox', { name: '选择 单位0001 2022' }).focus());
+    await user.keyboard('{ArrowDown} ');
+    expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: '选择 单位0002 2022' }));
+    expect(screen.getByRole('checkbox', { name: '选择 单位0002 2022' })).toBeChecked();
+
+    // Scrolled far away by the mouse, the focused row is still there (and still focused).
+    scrollTo(3_000 * ROW_HEIGHT);
+    expect(screen.getByRole('link', { name: '单位3000' })).toBeInTheDocument();
+    expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: '选择 单位0002 2022' }));
+    expect(rowIndexes()[0]).toBe(4);
+    // Down from there: the next unit, brought into view.
+    await user.keyboard('{ArrowDown}');
+    expect(document.activeElement).toBe(screen.getByRole('checkbox', { name: '选择 单位0003 2022' }));
+  });
+
+  test('sort and filter apply to all 5,000, and the window starts again at the top', async () => {
+    const user = userEvent.setup();
+    renderUi(<Big />);
+    scrollTo(1_000 * ROW_HEIGHT);
+    const nameButton = within(screen.getByRole('columnheader', { name: /机关名称/ })).getByRole('button');
+    await user.click(nameButton);
+    await user.click(nameButton);
+    expect(scroller().scrollTop).toBe(0);
+    expect(agencies()[0]).toBe('单位4999');
+    await user.selectOptions(screen.getByRole('combobox', { name: '审核状态' }), 'returned');
+    const returned = many.filter((r) => r.status === 'returned');
+    expect(table()).toHaveAttribute('aria-rowcount', String(returned.length + 1));
+    expect(agencies()[0]).toBe(returned.at(-1)!.agency);
+    scrollTo(500 * ROW_HEIGHT);
+    await user.type(screen.getByRole('searchbox', { name: '搜索机关名称' }), '单位12');
+    expect(scroller().scrollTop).toBe(0);
+    const expected = returned.filter((r) => r.agency.startsWith('单位12')).map((r) => r.agency).reverse();
+    // The first of them in the window, in order; the count says how many there are in all.
+    expect(agencies()).toEqual(expected.slice(0, agencies().length));
+    expect(agencies().length).toBeGreaterThan(10);
+    expect(screen.getByText(`显示 ${expected.length} / ${COUNT} 个，已选 0 个`)).toBeInTheDocument();
   });
 });

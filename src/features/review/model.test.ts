@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildAggregate, buildUnits, commonYear, planApproval, toRow } from './model.ts';
+import { buildAggregate, buildUnits, commonYear, planApproval, toRow, type FindingsCache } from './model.ts';
 import { BROKEN_BALANCE, unitReport, unitsOf, version } from './testUtils.tsx';
 
 describe('buildUnits', () => {
@@ -32,6 +32,29 @@ describe('buildUnits', () => {
     expect(yi.summary.errors).toBeGreaterThan(0);
     expect(yi.findings[0]!.rule).toBe('balance');
     expect(toRow(yi)).toMatchObject({ key: '2022|乙镇', agency: '乙镇', status: 'submitted', errors: yi.summary.errors, versions: 1 });
+  });
+
+  test('with a cache, an unchanged version keeps its findings; a changed one, or a new last year, is checked again', () => {
+    const cache: FindingsCache = new Map();
+    const jia = version(unitReport('甲局', { year: 2022 }));
+    const yi = version(unitReport('乙镇', { cells: BROKEN_BALANCE }));
+    const first = buildUnits([jia, yi], cache);
+    expect(cache.size).toBe(2);
+    const again = buildUnits([jia, yi], cache);
+    const findingsOf = (units: ReturnType<typeof buildUnits>, agency: string) => units.find((u) => u.agency === agency)!.findings;
+    expect(findingsOf(again, '乙镇')).toBe(findingsOf(first, '乙镇'));
+    expect(findingsOf(again, '甲局')).toBe(findingsOf(first, '甲局'));
+
+    // 乙镇 fixed (a review write: a new updatedAt) → checked again, no error now.
+    const fixed = { ...yi, document: unitReport('乙镇'), updatedAt: yi.updatedAt + 1 };
+    // 甲局's last year arrives → its cross-year rules run again.
+    const lastYear = version(unitReport('甲局', { year: 2021, cells: { 'applications.carriedForward.naturalPerson': 3, 'applications.granted.naturalPerson': 0 } }));
+    const third = buildUnits([jia, fixed, lastYear], cache);
+    expect(findingsOf(third, '乙镇')).not.toBe(findingsOf(first, '乙镇'));
+    expect(third.find((u) => u.agency === '乙镇')!.summary.errors).toBe(0);
+    expect(third.find((u) => u.key === '2022|甲局')!.findings.map((f) => f.rule)).toContain('carryover');
+    // Only what the last build used is kept.
+    expect(cache.size).toBe(3);
   });
 });
 

@@ -93,7 +93,19 @@ export interface UnitRow {
   readonly received: boolean;
 }
 
-export function buildUnits(versions: readonly ReceivedVersion[]): ReviewUnit[] {
+/**
+ * The findings of each version checked, by the version and its last year's (id and write time):
+ * kept between two builds of the units, so that a workspace of thousands re-checks only what
+ * changed. buildUnits keeps in it only what the latest build used.
+ */
+export type FindingsCache = Map<string, readonly Finding[]>;
+
+/** One collator for all comparisons (localeCompare with a locale builds one per call). */
+const byName = new Intl.Collator('zh-CN');
+
+const versionKey = (v: ReceivedVersion | undefined) => (v ? `${v.id}@${v.updatedAt}` : '');
+
+export function buildUnits(versions: readonly ReceivedVersion[], cache?: FindingsCache): ReviewUnit[] {
   const byKey = new Map<string, ReceivedVersion[]>();
   for (const v of versions) {
     const list = byKey.get(v.unitKey);
@@ -102,18 +114,22 @@ export function buildUnits(versions: readonly ReceivedVersion[]): ReviewUnit[] {
   }
   const latestOf = (list: ReceivedVersion[]) => list.reduce((a, b) => (b.receivedAt >= a.receivedAt ? b : a));
   // Last year's report: the latest version of the same agency for year − 1.
-  const latestByAgencyYear = new Map<string, Report>();
+  const latestByAgencyYear = new Map<string, ReceivedVersion>();
   for (const list of byKey.values()) {
     const latest = latestOf(list);
-    latestByAgencyYear.set(`${latest.year}|${latest.agency}`, latest.document);
+    latestByAgencyYear.set(`${latest.year}|${latest.agency}`, latest);
   }
+  const used: FindingsCache = new Map();
   const units: ReviewUnit[] = [];
   for (const [key, list] of byKey) {
     const sorted = [...list].sort((a, b) => a.receivedAt - b.receivedAt);
     const latest = sorted[sorted.length - 1]!;
     const report = latest.document;
-    const lastYear = latest.year === null ? undefined : latestByAgencyYear.get(`${latest.year - 1}|${latest.agency}`);
-    const findings = evaluate(report, lastYear ? { lastYear } : {});
+    const lastYearVersion = latest.year === null ? undefined : latestByAgencyYear.get(`${latest.year - 1}|${latest.agency}`);
+    const lastYear = lastYearVersion?.document;
+    const checkKey = `${versionKey(latest)}|${versionKey(lastYearVersion)}`;
+    const findings = cache?.get(checkKey) ?? evaluate(report, lastYear ? { lastYear } : {});
+    used.set(checkKey, findings);
     units.push({
       key,
       agency: latest.agency,
@@ -130,7 +146,11 @@ export function buildUnits(versions: readonly ReceivedVersion[]): ReviewUnit[] {
       lastChange: Math.max(...sorted.map((v) => v.updatedAt)),
     });
   }
-  return units.sort((a, b) => a.agency.localeCompare(b.agency, 'zh-CN') || (b.year ?? 0) - (a.year ?? 0));
+  if (cache) {
+    cache.clear();
+    for (const [key, findings] of used) cache.set(key, findings);
+  }
+  return units.sort((a, b) => byName.compare(a.agency, b.agency) || (b.year ?? 0) - (a.year ?? 0));
 }
 
 export function toRow(unit: ReviewUnit, shared?: SharedUnits): UnitRow {

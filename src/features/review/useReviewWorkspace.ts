@@ -14,7 +14,7 @@ import {
   type UnreadableVersion,
 } from '../../storage/review/index.ts';
 import { collectFiles, type CollectOutcome } from './files.ts';
-import { buildUnits, type ReviewUnit } from './model.ts';
+import { buildUnits, type FindingsCache, type ReviewUnit } from './model.ts';
 
 export type WorkspacePhase = { readonly phase: 'loading' } | { readonly phase: 'ready' } | { readonly phase: 'failed'; readonly error: StoreError };
 
@@ -67,9 +67,29 @@ export function useReviewWorkspace(store: ReviewStore): ReviewWorkspaceState {
   }, [store, reload]);
 
   // A store shared through a server receives versions by itself (src/sync): list them again.
-  useEffect(() => store.subscribe?.(() => void reload()), [store, reload]);
+  // Its first replication brings thousands, one by one: one listing at a time, and one more
+  // after it when more came meanwhile (not one listing of all per arrival).
+  const reloadSoon = useMemo(() => {
+    let running: Promise<void> | undefined;
+    let again = false;
+    return () => {
+      if (running) {
+        again = true;
+        return;
+      }
+      running = (async () => {
+        do {
+          again = false;
+          await reload();
+        } while (again);
+      })().finally(() => (running = undefined));
+    };
+  }, [reload]);
+  useEffect(() => store.subscribe?.(reloadSoon), [store, reloadSoon]);
 
-  const units = useMemo(() => buildUnits(versions), [versions]);
+  // Each version's findings are kept while it is unchanged: a new listing checks only what is new.
+  const findingsCache = useRef<FindingsCache>(new Map());
+  const units = useMemo(() => buildUnits(versions, findingsCache.current), [versions]);
 
   const collect = useCallback(
     async (files: readonly File[]) => {

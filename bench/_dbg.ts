@@ -1,0 +1,43 @@
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CHROMIUM_ARGS, executablePath } from '../tests/e2e/chromium.ts';
+import { provisionArea, BENCH_SUPERVISOR } from './sharing.ts';
+async function go() {
+  const server = await preview({ build: { outDir: '.bench-dist' }, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
+  const a = server.httpServer.address();
+  const base = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}/`;
+  const area = await provisionArea(Number(process.argv[2] ?? 8), [new URL(base).origin], console.log);
+  const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'nb-dbg-')), { executablePath, args: CHROMIUM_ARGS, chromiumSandbox: false, viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const kinds = new Map<string, { n: number; ms: number }>();
+  page.on('requestfinished', (r) => {
+    const u = new URL(r.url());
+    if (!u.port || u.port === new URL(base).port) return;
+    const seg = u.pathname.split('/').filter(Boolean);
+    const kind = `${r.method()} ${seg.length <= 1 ? (seg[0]?.startsWith('_') ? seg[0] : 'db') : seg[1]!.startsWith('_') ? seg[1] : 'doc'}`;
+    const t = r.timing();
+    const k = kinds.get(kind) ?? { n: 0, ms: 0 };
+    k.n++; k.ms += t.responseEnd; kinds.set(kind, k);
+  });
+  await page.goto(`${base}#/review`);
+  await page.getByRole('button', { name: '连接到共享服务器' }).click();
+  await page.getByLabel('服务器地址').fill(area.server.url);
+  await page.getByLabel('用户名').fill(BENCH_SUPERVISOR.name);
+  await page.getByLabel('密码').fill(BENCH_SUPERVISOR.password);
+  const t0 = Date.now();
+  const m0 = await cdp.send('Performance.getMetrics');
+  await page.getByRole('button', { name: '连接', exact: true }).click();
+  await page.waitForFunction(`Number(document.querySelector('table[aria-rowcount]')?.getAttribute('aria-rowcount')) - 1 === ${area.roster.length}`, null, { timeout: 600000, polling: 250 });
+  const wall = Date.now() - t0;
+  const m1 = await cdp.send('Performance.getMetrics');
+  const get = (m: typeof m0, name: string) => m.metrics.find((x) => x.name === name)!.value;
+  console.log('wall', wall, 'ms; main-thread task s', (get(m1, 'TaskDuration') - get(m0, 'TaskDuration')).toFixed(1), 'script s', (get(m1, 'ScriptDuration') - get(m0, 'ScriptDuration')).toFixed(1));
+  for (const [k, v] of [...kinds].sort((x, y) => y[1].n - x[1].n)) console.log(k.padEnd(24), v.n, 'req, mean', (v.ms / v.n).toFixed(1), 'ms');
+  await context.close(); await area.server.close(); await server.close();
+}
+void go();
