@@ -440,6 +440,17 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     }
     const before = seenSeq.get(unit.user);
     if (before === seq && !dirty.has(unit.user)) return;
+    // First sight of a unit that has written nothing (no report:, review: or working: document —
+    // most units early in the year): one more small request instead of a replication (a
+    // checkpoint, changes, revs_diff… each way).
+    if (before === undefined && !dirty.has(unit.user)) {
+      const written = await remote.allDocs({ startkey: 'report:', endkey: 'working:\uffff', limit: 1 }).catch(() => undefined);
+      if (written && written.rows.length === 0) {
+        seenSeq.set(unit.user, seq);
+        setUnit(unit.user, { lastSync: Date.now(), error: null });
+        return;
+      }
+    }
     if (await syncUnit(unit)) {
       // The seq after our own push is new too; the next pass replicates once more, finds nothing.
       seenSeq.set(unit.user, seq);
@@ -474,10 +485,28 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     }
   };
 
+  /**
+   * The update_seq each unit had when this browser last replicated it, kept with the local
+   * databases (a _local document: never replicated), so that a reload checks instead of
+   * replicating every unit again.
+   */
+  const SEEN_ID = '_local/nianbao-seen';
+  const restoreSeen = areaLocal
+    .get(SEEN_ID)
+    .then((doc) => {
+      for (const [user, seq] of Object.entries((doc as PouchDoc & { seqs?: Record<string, string> }).seqs ?? {})) if (typeof seq === 'string') seenSeq.set(user, seq);
+    })
+    .catch(() => undefined);
+  const keepSeen = async () => {
+    const existing = await areaLocal.get(SEEN_ID).catch(() => undefined);
+    await areaLocal.put({ _id: SEEN_ID, ...(existing ? { _rev: existing._rev } : {}), seqs: Object.fromEntries(seenSeq) }).catch(() => undefined);
+  };
+
   let running: Promise<void> | undefined;
   const pass = () => {
     running ??= (async () => {
       const started = Date.now();
+      await restoreSeen;
       await loadRoster();
       const queue = [...(current.roster ?? [])];
       const worker = async () => {
@@ -486,6 +515,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
       const firstPass = (current.roster ?? []).some((u) => !seenSeq.has(u.user));
       const width = firstPass ? Math.max(CATCH_UP_PARALLEL, FIRST_PASS_PARALLEL - live.size) : CATCH_UP_PARALLEL;
       await Promise.all(Array.from({ length: width }, worker));
+      if (!closed) await keepSeen();
       if (!closed) set({ lastPass: { at: Date.now(), ms: Date.now() - started, units: current.roster?.length ?? 0 } });
     })().finally(() => (running = undefined));
     return running;
