@@ -7,7 +7,7 @@ import { RouteErrorBoundary } from './ErrorBoundary.tsx';
 
 // Each area is its own chunk: the editor's first paint does not wait for review or print code.
 // The home imports its own file: through the drafts index it would ride along with the editor page.
-const home = routePage(() => import('../features/drafts/DraftsHome.tsx').then((m) => m.DraftsHome));
+const home = routePage(() => import('./HomePage.tsx').then((m) => m.HomePage));
 const draft = routePage(() => import('./DraftPage.tsx').then((m) => m.DraftPage));
 const newDraft = routePage(() => import('./NewDraftPage.tsx').then((m) => m.NewDraftPage));
 const print = routePage(() => import('./PrintPage.tsx').then((m) => m.PrintPage));

@@ -42,6 +42,8 @@ export const LAZY_AREAS = {
   sharing: ['sharing'],
   // The toolbar's door to sharing (a button's label): every draft shows it, the rest of sharing comes on its press.
   sharingDoor: ['sharingDoor'],
+  // The drafts home's door to sharing (a heading, a line; its button's label is the door's).
+  sharingHome: ['sharingHome'],
   // Two tabs on one draft (rare).
   draftsConflict: ['drafts.conflict'],
   // The editor's review banner and panel (a reviewed report only); the cells' marks keep theirs.

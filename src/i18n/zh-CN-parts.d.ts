@@ -69,6 +69,10 @@ declare module '*zh-CN.json?area=editorGrid' {
   const strings: ZhCNStringsPart;
   export default strings;
 }
+declare module '*zh-CN.json?area=sharingHome' {
+  const strings: ZhCNStringsPart;
+  export default strings;
+}
 declare module '*zh-CN.json?area=appUpdate' {
   const strings: ZhCNStringsPart;
   export default strings;

@@ -70,10 +70,47 @@ export class ScannedPdfError extends Error {
   }
 }
 
+// Fonts that draw an ideograph with the glyph of its radical make pdf.js give the radical's code
+// point: Chromium's and some Word PDFs print 人民 as 人⺠. Kangxi radicals (U+2F00–U+2FDF) have a
+// compatibility mapping (NFKC); the CJK Radicals Supplement's full characters are listed here
+// (Unicode's EquivalentUnifiedIdeograph.txt), the rest are only ever components.
+const RADICAL_SUPPLEMENT: Readonly<Record<string, string>> = {
+  '\u2E81': '厂', '\u2E87': '几', '\u2E8A': '卜', '\u2E8C': '小', '\u2E8E': '兀', '\u2E92': '巳', '\u2E93': '幺', '\u2E97': '心',
+  '\u2E9D': '月', '\u2E9F': '母', '\u2EA0': '民', '\u2EA9': '王', '\u2EAA': '疋', '\u2EAC': '示', '\u2EAE': '竹', '\u2EAF': '糸',
+  '\u2EB6': '羊', '\u2EBB': '聿', '\u2EBC': '月', '\u2EBD': '臼', '\u2EC1': '虎', '\u2EC4': '西', '\u2EC5': '见', '\u2EC6': '角',
+  '\u2EC9': '贝', '\u2ECB': '车', '\u2ED1': '長', '\u2ED3': '长', '\u2ED4': '门', '\u2ED7': '雨', '\u2ED8': '青', '\u2ED9': '韦',
+  '\u2EDA': '页', '\u2EDB': '风', '\u2EDC': '飞', '\u2EDD': '食', '\u2EE2': '马', '\u2EE3': '骨', '\u2EE4': '鬼', '\u2EE5': '鱼',
+  '\u2EE6': '鸟', '\u2EE7': '卤', '\u2EE8': '麦', '\u2EE9': '黄', '\u2EEA': '黾', '\u2EEC': '齐', '\u2EEE': '齿', '\u2EF0': '龙', '\u2EF3': '龟',
+};
+
+export function unifyRadicals(text: string): string {
+  return text.replace(/[\u2E80-\u2EFF\u2F00-\u2FDF]/g, (ch) => RADICAL_SUPPLEMENT[ch] ?? ch.normalize('NFKC'));
+}
+
+// pdf.js puts a space into a piece where a justified line spreads its glyphs ("要 求 ， 现 发 布");
+// Chinese sets no space between ideographs or their punctuation, so none is the text's own.
+const CJK = '\\u3000-\\u303F\\u3400-\\u9FFF\\uFF00-\\uFF60';
+const SPREAD = new RegExp(`(?<=[${CJK}]) +(?=[${CJK}])`, 'gu');
+
+/** A piece's text as the report wrote it: ideographs for radicals, no spread-out spaces. */
+export function pieceText(text: string): string {
+  return unifyRadicals(text).replace(SPREAD, '');
+}
+
+/**
+ * Text drawn aslant (a 草稿 or 样稿 watermark across the page) is not the report's text. Text
+ * turned by a right angle is kept: a landscape table drawn sideways on a portrait page.
+ */
+function isAslant(t: readonly number[]): boolean {
+  const [a = 1, b = 0] = t;
+  const degrees = Math.abs((Math.atan2(b, a) * 180) / Math.PI) % 90;
+  return degrees > 3 && degrees < 87;
+}
+
 export function toPieces(items: readonly PdfTextItem[]): Piece[] {
   return items
-    .filter((i) => i.str.trim() !== '')
-    .map((i) => ({ text: i.str, x: i.transform[4]!, y: i.transform[5]!, w: i.width, h: Math.abs(i.height) || Math.abs(i.transform[3]!) || 10 }));
+    .filter((i) => i.str.trim() !== '' && !isAslant(i.transform))
+    .map((i) => ({ text: pieceText(i.str), x: i.transform[4]!, y: i.transform[5]!, w: i.width, h: Math.abs(i.height) || Math.abs(i.transform[3]!) || 10 }));
 }
 
 /** Pieces as lines of text, cells separated by tabs (where no ruling lines say better). */

@@ -74,7 +74,8 @@ export function parseRoster(text: string): RosterResult {
 
 /**
  * The rule every unit database enforces (CouchDB runs it on every write, replication included):
- * the unit writes its report documents, the supervisor its review documents, nothing else.
+ * the unit writes its report documents and its working copy (填报中), the supervisor its review
+ * documents, nothing else.
  */
 export function validateDocUpdate(user: string): string {
   return `function (newDoc, oldDoc, userCtx) {
@@ -88,11 +89,16 @@ export function validateDocUpdate(user: string): string {
     if (!newDoc._deleted && newDoc.type !== 'report') throw({ forbidden: 'A report document has type "report".' });
     return;
   }
+  if (id.indexOf('working:') === 0) {
+    if (roles.indexOf(UNIT_ROLE) === -1) throw({ forbidden: 'Only the unit writes its working copy.' });
+    if (!newDoc._deleted && newDoc.type !== 'working') throw({ forbidden: 'A working copy has type "working".' });
+    return;
+  }
   if (id.indexOf('review:') === 0) {
     if (roles.indexOf(SUPERVISOR_ROLE) === -1) throw({ forbidden: 'Only the supervisor writes review documents.' });
     if (!newDoc._deleted && newDoc.type !== 'review') throw({ forbidden: 'A review document has type "review".' });
     return;
   }
-  throw({ forbidden: 'This database keeps report: and review: documents only.' });
+  throw({ forbidden: 'This database keeps report:, working: and review: documents only.' });
 }`;
 }

@@ -75,6 +75,18 @@ describe('setup', () => {
     expect((roster.body.units as { user: string }[]).map((u) => u.user)).toEqual(expect.arrayContaining([unitA.user, unitB.user, unitC.user]));
   }, 60_000);
 
+  it('an area set up before working copies gets the new rule by running setup again', async () => {
+    const design = await call(admin, 'GET', `${dbB}/_design/nianbao`);
+    const rule = String(design.body.validate_doc_update);
+    const older = rule.slice(0, rule.indexOf("if (id.indexOf('working:')")) + rule.slice(rule.indexOf("if (id.indexOf('review:')"));
+    expect(older).not.toContain("indexOf('working:')");
+    expect((await call(admin, 'PUT', `${dbB}/_design/nianbao`, { ...design.body, validate_doc_update: older })).status).toBe(201);
+    expect((await call(B, 'PUT', `${dbB}/working:2019`, { type: 'working', year: 2019 })).status).toBe(403);
+    const again = await setupArea(url, admin, [unitA, unitB], supervisor);
+    expect(again.units.map((u) => u.created)).toEqual([[], ['validate_doc_update']]);
+    expect((await call(B, 'PUT', `${dbB}/working:2019`, { type: 'working', year: 2019 })).status).toBe(201);
+  }, 60_000);
+
   it('refuses a wrong admin password', async () => {
     await expect(setupArea(url, { name: admin.name, password: 'wrong' }, [unitA], supervisor)).rejects.toThrow(/wrong/);
   });
@@ -107,6 +119,17 @@ describe('a unit user', () => {
     expect((await call(admin, 'GET', `${dbA}/review:2023`)).status).toBe(404);
     refused((await call(A, 'PUT', `${dbA}/_design/mine`, { views: {} })).status);
     refused((await call(A, 'PUT', `${dbA}/_security`, { members: { names: [], roles: [] } })).status);
+  });
+
+  it('writes its working copy (填报中), typed as one, and another unit cannot', async () => {
+    const working = { type: 'working', year: 2022, report: { meta: { agency: unitA.agency } } };
+    const first = await call(A, 'PUT', `${dbA}/working:2022`, working);
+    expect(first.status).toBe(201);
+    expect((await call(A, 'PUT', `${dbA}/working:2022`, { ...working, _rev: first.body.rev, at: 2 })).status).toBe(201);
+    expect((await call(A, 'PUT', `${dbA}/working:2023`, { ...working, type: 'report' })).status).toBe(403);
+    refused((await call(B, 'PUT', `${dbA}/working:2024`, working)).status);
+    refused((await call(B, 'GET', `${dbA}/working:2022`)).status);
+    expect((await call(admin, 'GET', `${dbA}/working:2024`)).status).toBe(404);
   });
 
   it('cannot list all databases, read _users, or create a database', async () => {
@@ -161,6 +184,12 @@ describe('the supervisor', () => {
     expect((await call(supervisor, 'PUT', `${dbA}/report:2022`, { ...current.body, type: 'report', tampered: true })).status).toBe(403);
     expect((await call(supervisor, 'PUT', `${dbA}/report:2024`, report(2024))).status).toBe(403);
     expect((await call(admin, 'GET', `${dbA}/report:2022`)).body.tampered).toBeUndefined();
+    // Nor its working copy: 填报中 is the unit's word, not the supervisor's.
+    expect((await call(supervisor, 'GET', `${dbA}/working:2022`)).status).toBe(200);
+    const working = await call(supervisor, 'GET', `${dbA}/working:2022`);
+    expect((await call(supervisor, 'PUT', `${dbA}/working:2022`, { ...working.body, tampered: true })).status).toBe(403);
+    expect((await call(supervisor, 'PUT', `${dbA}/working:2031`, { type: 'working', year: 2031 })).status).toBe(403);
+    expect((await call(supervisor, 'DELETE', `${dbA}/working:2022?rev=${String(working.body._rev)}`)).status).toBe(403);
     refused((await call(supervisor, 'GET', '/_all_dbs')).status);
     refused((await call(supervisor, 'GET', '/_users/_all_docs')).status);
   });

@@ -7,7 +7,8 @@
  */
 import type { Report } from '../report/index.ts';
 import type { DraftStore } from '../storage/index.ts';
-import { rememberedConnection } from './connection.ts';
+import { rememberConnection, rememberedConnection } from './connection.ts';
+import { signOut } from './session.ts';
 import { openUnitSync, type ReviewArrival, type UnitSync } from './unit.ts';
 
 const sameEvent = (a: Report['review']['history'][number], b: Report['review']['history'][number]) => a.at === b.at && a.action === b.action && a.by === b.by;
@@ -52,10 +53,44 @@ export type ReviewHandler = (apply: () => Promise<ApplyOutcome>) => Promise<void
 
 interface ClerkAgent {
   readonly sync: UnitSync;
+  /** The draft's working copy goes to the server soon (debounced): 填报中 for the supervisor. */
+  touch(draftId: string): void;
+  stopWorkingCopies(): void;
   /** Reviews applied in this page's life (the toolbar tells the clerk). */
   readonly arrivals: ApplyOutcome[];
   handle(draftId: string, handler: ReviewHandler): () => void;
   subscribe(listener: () => void): () => void;
+}
+
+/** After the draft's local autosave, the working copy waits this long for the next one. */
+const WORKING_COPY_MS = 1_500;
+
+/**
+ * Every saved change of a draft is followed, a moment later, by its working copy in the unit's
+ * database: the local save comes first and is never held up by this (it reads what the store
+ * kept, after the fact); one write per pause in the clerk's typing, not per keystroke.
+ */
+export function workingCopies(store: DraftStore, sync: Pick<UnitSync, 'putWorking'>, delayMs = WORKING_COPY_MS): { touch: (draftId: string) => void; stop: () => void } {
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const send = async (draftId: string) => {
+    timers.delete(draftId);
+    const draft = await store.get(draftId);
+    if (!draft.ok || draft.value.deletedAt !== null || draft.value.document.meta.year === null) return;
+    await sync.putWorking(draft.value.document, draftId);
+  };
+  const touch = (draftId: string) => {
+    clearTimeout(timers.get(draftId));
+    timers.set(draftId, setTimeout(() => void send(draftId).catch(() => undefined), delayMs));
+  };
+  const unsubscribe = store.subscribe((change) => {
+    if (change.revision !== null) touch(change.draftId);
+  });
+  const stop = () => {
+    unsubscribe();
+    for (const timer of timers.values()) clearTimeout(timer);
+    timers.clear();
+  };
+  return { touch, stop };
 }
 
 let agent: Promise<ClerkAgent> | undefined;
@@ -85,8 +120,11 @@ export function clerkAgent(store: DraftStore): Promise<ClerkAgent> | undefined {
         else await apply();
       });
     });
+    const working = workingCopies(store, sync);
     return {
       sync,
+      touch: working.touch,
+      stopWorkingCopies: working.stop,
       arrivals,
       handle(draftId, handler) {
         handlers.set(draftId, handler);
@@ -104,9 +142,19 @@ export function clerkAgent(store: DraftStore): Promise<ClerkAgent> | undefined {
   return agent;
 }
 
+/** Disconnects the unit: the agent stops, the session ends, the connection is forgotten; drafts stay. */
+export async function disconnectUnit(url: string): Promise<void> {
+  await stopClerkAgent();
+  await signOut(url);
+  rememberConnection(undefined);
+}
+
 /** Ends sharing in this browser: the agent stops; drafts stay as they are. */
 export async function stopClerkAgent(): Promise<void> {
   const running = agent;
   agent = undefined;
-  if (running) await (await running).sync.close().catch(() => undefined);
+  if (!running) return;
+  const stopped = await running.catch(() => undefined);
+  stopped?.stopWorkingCopies();
+  await stopped?.sync.close().catch(() => undefined);
 }

@@ -34,7 +34,7 @@ export interface PouchDatabase {
   readonly name: string;
   get(id: string, options?: { conflicts?: boolean; rev?: string }): Promise<PouchDoc>;
   put(doc: PouchDoc): Promise<{ ok: boolean; id: string; rev: string }>;
-  allDocs(options: { include_docs?: boolean; startkey?: string; endkey?: string; conflicts?: boolean }): Promise<{ rows: { id: string; doc?: PouchDoc }[] }>;
+  allDocs(options: { include_docs?: boolean; startkey?: string; endkey?: string; conflicts?: boolean; limit?: number; keys?: string[] }): Promise<{ rows: { id: string; key?: string; value?: { rev: string; deleted?: boolean }; error?: string; doc?: PouchDoc }[] }>;
   changes(options: { live?: boolean; since?: number | string | 'now'; include_docs?: boolean; conflicts?: boolean }): ChangesFeed;
   sync(remote: PouchDatabase, options: { live?: boolean; retry?: boolean; back_off_function?: (delay: number) => number }): SyncHandler;
   /** One direction: `checkpoint: 'target'` keeps the replication's checkpoint in this database only. */

@@ -117,7 +117,7 @@ describe('openSupervisorSync', () => {
       await putReport(other.local, unit.user, reportOf(unit.agency));
       await other.replicate();
     }
-    await sync.syncNow(); // first sight of these: replicated, not yet "active"
+    await sync.syncNow(); // each changed since the first pass: replicated, and the live set takes the latest
     expect(units.map((u) => progressOf(u.user))).toEqual(units.map(() => 'submitted'));
     expect(liveCount()).toBeLessThanOrEqual(LIVE_UNITS);
     const pass = sync.state().lastPass!;

@@ -51,7 +51,8 @@ export interface ConflictVersion {
  */
 export interface DocConflict {
   readonly id: string;
-  readonly kind: SharedKind;
+  /** A working copy (填报中) is the unit's alone and never shown as a conflict here. */
+  readonly kind: Exclude<SharedKind, 'working'>;
   readonly year: number;
   /** The revision CouchDB shows now. */
   readonly winner: ConflictVersion;
@@ -109,6 +110,18 @@ export interface SupervisorSyncOptions {
   readonly liveUnits?: number;
   /** PouchDB to use (tests in Node give one with the memory adapter); the browser's by default. */
   readonly PouchDB?: PouchDBConstructor;
+}
+
+/** When a unit last synced, in its local database (a _local document: never replicated). */
+const LAST_SYNC = '_local/nianbao-last-sync';
+
+async function keepLastSync(local: PouchDatabase, at: number): Promise<void> {
+  try {
+    const existing = await local.get(LAST_SYNC).catch(() => undefined);
+    await local.put({ _id: LAST_SYNC, at, ...(existing ? { _rev: existing._rev } : {}) });
+  } catch {
+    // Only the "last sync" column's memory across reloads is lost.
+  }
 }
 
 const PASS_MS = 4_000;
@@ -183,6 +196,8 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     if (!all) return;
     const reports = new Map<number, Report>();
     const reviews = new Map<number, Report>();
+    // The clerk's working copies: they say 填报中, and nothing else (never received, never summed).
+    const working = new Set<number>();
     const unreadable: { id: string; problems: number }[] = [];
     const conflicts: DocConflict[] = [];
     for (const row of all.rows) {
@@ -191,6 +206,10 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
       if (!read) continue;
       if (!read.ok) {
         unreadable.push({ id: read.id, problems: read.problems.length });
+        continue;
+      }
+      if (read.kind === 'working') {
+        working.add(read.doc.year);
         continue;
       }
       (read.kind === 'report' ? reports : reviews).set(read.doc.year, read.report);
@@ -202,7 +221,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
       }
     }
     const years = new Map<number, UnitProgress>();
-    for (const year of new Set([...reports.keys(), ...reviews.keys()])) years.set(year, unitProgress(reports.get(year), reviews.get(year)));
+    for (const year of new Set([...reports.keys(), ...reviews.keys(), ...working])) years.set(year, unitProgress(reports.get(year), reviews.get(year), working.has(year)));
     setUnit(unit.user, { years, unreadable, conflicts });
   };
 
@@ -266,6 +285,11 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     const units = new Map(current.units);
     units.set(unit.user, { unit, years: new Map(), conflicts: [], unreadable: [], lastSync: null, error: null, live: false });
     set({ units });
+    // The last sync of earlier pages: a reloaded workspace does not say "never" of a unit it has.
+    void local.get(LAST_SYNC).then(
+      (doc) => typeof doc.at === 'number' && current.units.get(unit.user)?.lastSync === null && setUnit(unit.user, { lastSync: doc.at }),
+      () => undefined,
+    );
     // The local feed costs no connection: every document that arrives (or is here) passes once.
     feeds.push(
       local.changes({ live: true, since: 0, include_docs: true }).on('change', (change) => {
@@ -312,7 +336,9 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
           if (error) setUnit(unit.user, { error: 'offline' });
           else {
             dirty.delete(unit.user);
-            setUnit(unit.user, { lastSync: Date.now(), error: null });
+            const at = Date.now();
+            setUnit(unit.user, { lastSync: at, error: null });
+            void keepLastSync(local, at);
           }
         })
         .on('active', () => heard())
@@ -385,7 +411,9 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
         .on('complete', () => {
           heard();
           dirty.delete(unit.user);
-          setUnit(unit.user, { lastSync: Date.now(), error: null });
+          const at = Date.now();
+          setUnit(unit.user, { lastSync: at, error: null });
+          void keepLastSync(local, at);
           done(true);
         })
         .on('error', (error) => {
@@ -412,6 +440,17 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     }
     const before = seenSeq.get(unit.user);
     if (before === seq && !dirty.has(unit.user)) return;
+    // First sight of a unit that has written nothing (no report:, review: or working: document —
+    // most units early in the year): one more small request instead of a replication (a
+    // checkpoint, changes, revs_diff… each way).
+    if (before === undefined && !dirty.has(unit.user)) {
+      const written = await remote.allDocs({ startkey: 'report:', endkey: 'working:\uffff', limit: 1 }).catch(() => undefined);
+      if (written && written.rows.length === 0) {
+        seenSeq.set(unit.user, seq);
+        setUnit(unit.user, { lastSync: Date.now(), error: null });
+        return;
+      }
+    }
     if (await syncUnit(unit)) {
       // The seq after our own push is new too; the next pass replicates once more, finds nothing.
       seenSeq.set(unit.user, seq);
@@ -446,10 +485,28 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     }
   };
 
+  /**
+   * The update_seq each unit had when this browser last replicated it, kept with the local
+   * databases (a _local document: never replicated), so that a reload checks instead of
+   * replicating every unit again.
+   */
+  const SEEN_ID = '_local/nianbao-seen';
+  const restoreSeen = areaLocal
+    .get(SEEN_ID)
+    .then((doc) => {
+      for (const [user, seq] of Object.entries((doc as PouchDoc & { seqs?: Record<string, string> }).seqs ?? {})) if (typeof seq === 'string') seenSeq.set(user, seq);
+    })
+    .catch(() => undefined);
+  const keepSeen = async () => {
+    const existing = await areaLocal.get(SEEN_ID).catch(() => undefined);
+    await areaLocal.put({ _id: SEEN_ID, ...(existing ? { _rev: existing._rev } : {}), seqs: Object.fromEntries(seenSeq) }).catch(() => undefined);
+  };
+
   let running: Promise<void> | undefined;
   const pass = () => {
     running ??= (async () => {
       const started = Date.now();
+      await restoreSeen;
       await loadRoster();
       const queue = [...(current.roster ?? [])];
       const worker = async () => {
@@ -458,6 +515,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
       const firstPass = (current.roster ?? []).some((u) => !seenSeq.has(u.user));
       const width = firstPass ? Math.max(CATCH_UP_PARALLEL, FIRST_PASS_PARALLEL - live.size) : CATCH_UP_PARALLEL;
       await Promise.all(Array.from({ length: width }, worker));
+      if (!closed) await keepSeen();
       if (!closed) set({ lastPass: { at: Date.now(), ms: Date.now() - started, units: current.roster?.length ?? 0 } });
     })().finally(() => (running = undefined));
     return running;

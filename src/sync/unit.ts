@@ -2,13 +2,14 @@
  * The clerk's side of sharing: a local PouchDB (IndexedDB underneath) replicated both ways, live,
  * with the unit's database on the server. 报送 writes into the local database and returns at
  * once: it reaches the server whenever the network allows (offline first), and the state says
- * which (only here, or on the server since when). Review documents come back by the same
+ * which (only here, or on the server since when). The draft the clerk fills goes the same way
+ * as a working copy (填报中 for the supervisor). Review documents come back by the same
  * replication.
  */
 import type { Report } from '../report/index.ts';
 import type { Connection } from './connection.ts';
-import { docId, readShared, sharedDoc, type SharedDoc } from './docs.ts';
-import { loadPouchDB, type PouchDoc, type SyncHandler } from './pouch.ts';
+import { docId, readShared, sharedDoc, unitProgress, type SharedDoc } from './docs.ts';
+import { loadPouchDB, type PouchDBConstructor, type PouchDoc, type SyncHandler } from './pouch.ts';
 import { unitDbOf } from './session.ts';
 
 export type ReachState =
@@ -23,9 +24,17 @@ export type ReachState =
 
 export interface UnitSyncState {
   readonly reach: ReachState;
-  /** The last report document written from this browser (year → rev), for the indicator. */
+  /** Whether the server answered the last time it was asked. */
   readonly online: boolean;
+  /**
+   * When the server last held everything written here (ms), kept across page loads: a page
+   * opened offline says when it last synced, not "never".
+   */
+  readonly lastSync: number | null;
 }
+
+/** Where this year's report stands, as the clerk says it. */
+export type ClerkProgress = 'notSubmitted' | 'submitted' | 'returned' | 'approved';
 
 export type PutResult = { ok: true; rev: string } | { ok: false; reason: 'invalid' | 'noYear' | 'storage'; message?: string };
 
@@ -43,8 +52,17 @@ export interface UnitSync {
   subscribe(listener: () => void): () => void;
   /** Writes the report document of `report`'s year (报送: a submitted report). */
   put(report: Report, draftId: string): Promise<PutResult>;
+  /**
+   * Writes the working copy of `report`'s year (the draft as the clerk fills it: 填报中 for the
+   * supervisor). Unchanged content writes nothing (no new revision per page open).
+   */
+  putWorking(report: Report, draftId: string): Promise<PutResult | { ok: true; unchanged: true }>;
   /** The report document of a year as this browser has it. */
   reportDoc(year: number): Promise<SharedDoc | undefined>;
+  /** The review document of a year as this browser has it (the supervisor's last word). */
+  reviewDoc(year: number): Promise<SharedDoc | undefined>;
+  /** The latest year this unit has a document for, and where its report stands. */
+  progress(): Promise<{ year: number; progress: ClerkProgress } | undefined>;
   /** Every review document, those already here and each that arrives. */
   onReview(listener: (review: ReviewArrival) => void): () => void;
   /** Tries the server now (after the network came back). */
@@ -53,39 +71,99 @@ export interface UnitSync {
 }
 
 const BACK_OFF_MAX_MS = 5_000;
+/** A server that does not answer within this is taken as unreachable (the state must settle). */
+const ANSWER_MS = 8_000;
+/** While something is not confirmed on the server, it is asked again this often. */
+const RECHECK_MS = 10_000;
 
-export async function openUnitSync(connection: Connection): Promise<UnitSync> {
-  const PouchDB = await loadPouchDB();
-  const local = new PouchDB(`nianbao-share-${connection.user}`);
+/** The documents this browser writes (the unit's own); the server is asked whether it has them. */
+const OWN = ['report:', 'working:'];
+const isOwn = (id: string) => OWN.some((prefix) => id.startsWith(prefix));
+
+/** The year of one of nianbao's documents (report:2022 → 2022). */
+function readYear(id: string): number | undefined {
+  const match = /^(?:report|review|working):(\d{4})$/.exec(id);
+  return match ? Number(match[1]) : undefined;
+}
+
+function answerIn<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(Object.assign(new Error('no answer'), { status: undefined })), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : Object.assign(new Error('refused'), error as object));
+      },
+    );
+  });
+}
+
+export interface UnitSyncOptions {
+  /** How long a server may take to answer before it counts as unreachable (ms). */
+  readonly answerMs?: number;
+  readonly recheckMs?: number;
+  /** PouchDB to use (tests in Node give one with the memory adapter); the browser's by default. */
+  readonly PouchDB?: PouchDBConstructor;
+}
+
+export async function openUnitSync(connection: Connection, options: UnitSyncOptions = {}): Promise<UnitSync> {
+  const PouchDB = options.PouchDB ?? (await loadPouchDB());
+  // Working copies are rewritten as the clerk types: old revisions' bodies are not kept here.
+  const local = new PouchDB(`nianbao-share-${connection.user}`, { auto_compaction: true });
   const remote = new PouchDB(`${connection.url}/${unitDbOf(connection.user)}`, { skip_setup: true });
   const listeners = new Set<() => void>();
   const reviewListeners = new Set<(review: ReviewArrival) => void>();
-  let current: UnitSyncState = { reach: { kind: 'starting' }, online: true };
-  let lastPut: { id: string; rev: string } | undefined;
+  let current: UnitSyncState = { reach: { kind: 'starting' }, online: true, lastSync: null };
+  // The last sync of earlier pages (a _local document: never replicated).
+  const LAST_SYNC = '_local/nianbao-last-sync';
+  void local.get(LAST_SYNC).then(
+    (doc) => typeof doc.at === 'number' && current.lastSync === null && set({ lastSync: doc.at }),
+    () => undefined,
+  );
+  const keepLastSync = async (at: number) => {
+    const existing = await local.get(LAST_SYNC).catch(() => undefined);
+    await local.put({ _id: LAST_SYNC, at, ...(existing ? { _rev: existing._rev } : {}) });
+  };
   let closed = false;
+  const answerMs = options.answerMs ?? ANSWER_MS;
 
   const set = (next: Partial<UnitSyncState>) => {
+    if (closed) return;
     current = { ...current, ...next };
     for (const listener of [...listeners]) listener();
   };
 
-  /** Whether the server holds our last write: asked of the server itself, not guessed. */
+  /**
+   * Whether the server holds every document this browser wrote, at the revision written here:
+   * asked of the server itself, not guessed from replication events (which say nothing when a
+   * server never answers: the state would stay "connecting" for ever). Only the latest check
+   * sets the state.
+   */
+  let checks = 0;
   const confirm = async () => {
-    const ids = lastPut ? [lastPut] : (await local.allDocs({ startkey: 'report:', endkey: 'report:\uffff' })).rows.map((r) => ({ id: r.id, rev: '' }));
+    const check = ++checks;
+    const settle = (next: Partial<UnitSyncState>) => check === checks && set(next);
     try {
-      for (const { id } of ids) {
-        const mine = await local.get(id);
-        const theirs = await remote.get(id).catch((e: { status?: number }) => (e.status === 404 ? undefined : Promise.reject(e)));
-        if (!theirs || theirs._rev !== mine._rev) {
-          set({ reach: { kind: 'local', offline: false }, online: true });
-          return;
-        }
+      const mine = (await local.allDocs({})).rows.filter((row) => isOwn(row.id));
+      // Nothing written yet: the server is asked anyway (reachable, and the session still good).
+      if (!mine.length) await answerIn(remote.info(), answerMs);
+      if (mine.length) {
+        // One request for all (a document the server lacks is a row, not a 404 in the console).
+        const theirs = await answerIn(remote.allDocs({ keys: mine.map((row) => row.id) }), answerMs);
+        const revs = new Map(theirs.rows.map((row) => [row.key ?? row.id, row.value && !row.value.deleted ? row.value.rev : undefined]));
+        if (mine.some((row) => revs.get(row.id) !== row.value?.rev)) return settle({ reach: { kind: 'local', offline: false }, online: true });
       }
-      set({ reach: { kind: 'reached', at: Date.now() }, online: true });
+      const at = Date.now();
+      if (check === checks) void keepLastSync(at).catch(() => undefined);
+      settle({ reach: { kind: 'reached', at }, online: true, lastSync: at });
     } catch (e) {
       const status = (e as { status?: number }).status;
-      if (status === 401 || status === 403) set({ reach: { kind: 'signedOut' } });
-      else set({ reach: { kind: 'local', offline: true }, online: false });
+      if (status === 401 || status === 403) settle({ reach: { kind: 'signedOut' } });
+      else settle({ reach: { kind: 'local', offline: true }, online: false });
     }
   };
 
@@ -94,19 +172,21 @@ export async function openUnitSync(connection: Connection): Promise<UnitSync> {
     sync?.cancel();
     sync = local.sync(remote, { live: true, retry: true, back_off_function: (delay) => Math.min(BACK_OFF_MAX_MS, Math.max(500, delay * 2)) });
     sync
-      .on('paused', (error) => {
-        if (closed) return;
-        if (error) set({ reach: current.reach.kind === 'reached' && !lastPut ? current.reach : { kind: 'local', offline: true }, online: false });
-        else void confirm();
-      })
+      // PouchDB's sync says 'paused' both when caught up and when a request failed (without the
+      // error): the server is asked which.
+      .on('paused', () => void confirm())
       .on('active', () => set({ online: true }))
-      .on('denied', () => set({ reach: { kind: 'signedOut' } }))
-      .on('error', (error) => {
-        const status = (error as { status?: number }).status;
-        set(status === 401 || status === 403 ? { reach: { kind: 'signedOut' } } : { reach: { kind: 'local', offline: true }, online: false });
-      });
+      // A document the server's rule refused (not a sign-out): it stays here; confirm says so.
+      .on('denied', () => void confirm())
+      .on('error', () => void confirm());
   };
   start();
+  void confirm();
+  // A state other than reached or signed out is asked again now and then: the network may come
+  // back without an 'online' event, a server may answer again.
+  const recheck = setInterval(() => {
+    if (current.reach.kind !== 'reached' && current.reach.kind !== 'signedOut') void confirm();
+  }, options.recheckMs ?? RECHECK_MS);
 
   // Reports' draft ids, to route a review back to the draft it came from.
   const draftOf = async (year: number) => {
@@ -126,7 +206,32 @@ export async function openUnitSync(connection: Connection): Promise<UnitSync> {
   });
 
   const onOnline = () => start();
+  // The browser knows first that the network went: the indicator says so without waiting.
+  const onOffline = () => void confirm();
   globalThis.addEventListener?.('online', onOnline);
+  globalThis.addEventListener?.('offline', onOffline);
+
+  const write = async (kind: 'report' | 'working', report: Report, draftId: string): Promise<PutResult | { ok: true; unchanged: true }> => {
+    const made = sharedDoc(kind, report, connection.user, { draftId });
+    if (!made.ok) return { ok: false, reason: made.reason };
+    try {
+      const existing = (await local.get(made.doc._id).catch(() => undefined)) as SharedDoc | undefined;
+      if (kind === 'working' && existing && existing.draftId === draftId && JSON.stringify(existing.report) === JSON.stringify(made.doc.report)) return { ok: true, unchanged: true };
+      const written = await local.put({ ...made.doc, ...(existing ? { _rev: existing._rev } : {}) } as PouchDoc);
+      set({ reach: { kind: 'local', offline: !current.online } });
+      return { ok: true, rev: written.rev };
+    } catch (e) {
+      return { ok: false, reason: 'storage', message: (e as Error).message };
+    }
+  };
+
+  const read = async (id: string) => {
+    try {
+      return (await local.get(id)) as SharedDoc;
+    } catch {
+      return undefined;
+    }
+  };
 
   return {
     connection,
@@ -135,25 +240,22 @@ export async function openUnitSync(connection: Connection): Promise<UnitSync> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    async put(report, draftId) {
-      const made = sharedDoc('report', report, connection.user, { draftId });
-      if (!made.ok) return { ok: false, reason: made.reason };
-      try {
-        const existing = await local.get(made.doc._id).catch(() => undefined);
-        const written = await local.put({ ...made.doc, ...(existing ? { _rev: existing._rev } : {}) } as PouchDoc);
-        lastPut = { id: written.id, rev: written.rev };
-        set({ reach: { kind: 'local', offline: !current.online } });
-        return { ok: true, rev: written.rev };
-      } catch (e) {
-        return { ok: false, reason: 'storage', message: (e as Error).message };
-      }
-    },
-    async reportDoc(year) {
-      try {
-        return (await local.get(docId('report', year))) as SharedDoc;
-      } catch {
-        return undefined;
-      }
+    put: (report, draftId) => write('report', report, draftId) as Promise<PutResult>,
+    putWorking: (report, draftId) => write('working', report, draftId),
+    reportDoc: (year) => read(docId('report', year)),
+    reviewDoc: (year) => read(docId('review', year)),
+    async progress() {
+      const ids = (await local.allDocs({})).rows.map((row) => row.id);
+      const years = ids.map((id) => readYear(id)).filter((year): year is number => year !== undefined);
+      if (!years.length) return undefined;
+      const year = Math.max(...years);
+      const [report, review] = await Promise.all([read(docId('report', year)), read(docId('review', year))]);
+      const decoded = (doc: SharedDoc | undefined) => {
+        const shared = doc && readShared(doc);
+        return shared?.ok ? shared.report : undefined;
+      };
+      const where = unitProgress(decoded(report), decoded(review));
+      return { year, progress: where === 'notStarted' || where === 'filling' ? 'notSubmitted' : where };
     },
     onReview(listener) {
       reviewListeners.add(listener);
@@ -166,10 +268,15 @@ export async function openUnitSync(connection: Connection): Promise<UnitSync> {
       });
       return () => reviewListeners.delete(listener);
     },
-    retry: start,
+    retry: () => {
+      start();
+      void confirm();
+    },
     async close() {
       closed = true;
+      clearInterval(recheck);
       globalThis.removeEventListener?.('online', onOnline);
+      globalThis.removeEventListener?.('offline', onOffline);
       sync?.cancel();
       feed.cancel();
       await local.close();

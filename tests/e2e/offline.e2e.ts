@@ -64,7 +64,7 @@ test('after one visit, with the network cut: open, create, type, reload, print, 
     const origin = new URL(server.url).origin;
     expect(cached.every((url) => url.startsWith(`${origin}/`))).toBe(true);
     expect(cached.some((url) => url.includes('/couchdb'))).toBe(false);
-    for (const part of ['index.html', 'manifest.webmanifest', 'icons/maskable-512.png', '/PrintPage-', '/docx-', '/pdf.worker.min-', '/DraftsHome-']) {
+    for (const part of ['index.html', 'manifest.webmanifest', 'icons/maskable-512.png', '/PrintPage-', '/docx-', '/pdf.worker.min-', '/HomePage-']) {
       expect(cached.some((url) => url.includes(part)), part).toBe(true);
     }
     // The manifest the browser reads to install the app.

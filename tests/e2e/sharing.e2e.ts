@@ -91,8 +91,9 @@ test('报送 → 退回 with a comment → fix offline → 重新报送 → 通�
   await connect(clerkPage, clerk, '连接到政务公开办');
   const reach = clerkPage.getByRole('group', { name: '与政务公开办共享' }).getByRole('status').first();
   await clerkPage.getByRole('button', { name: '报送', exact: true }).click();
-  await expect.poll(() => reach.textContent(), { timeout: 20_000 }).toMatch(/已送达政务公开办/);
-  expect((await serverDoc('report:2022'))?.report.review.status).toBe('submitted');
+  // (The indicator said 已同步 before already: the working copy went when the clerk connected.)
+  await expect.poll(async () => (await serverDoc('report:2022'))?.report.review.status, { timeout: 20_000 }).toBe('submitted');
+  await expect.poll(() => reach.textContent(), { timeout: 20_000 }).toMatch(/已同步到政务公开办/);
   await shot(clerkPage, 'clerk-submitted-zh-CN');
 
   // The submission appears in the supervisor's table by itself (no reload, no button), in seconds.
@@ -119,6 +120,26 @@ test('报送 → 退回 with a comment → fix offline → 重新报送 → 通�
   expect(clerkPage.url()).toContain(draftId);
   await clerkPage.getByText('请补充信息处理费的收取情况。').first().waitFor();
   await shot(clerkPage, 'clerk-returned-zh-CN');
+  // A new version of that same draft, as an imported returned file makes (导入, the latest in its
+  // history), and no second draft.
+  await clerkPage.getByRole('button', { name: '历史版本' }).click();
+  const history = clerkPage.getByRole('dialog', { name: '历史版本' });
+  await expect.poll(() => history.getByRole('row').filter({ hasText: '最新' }).textContent(), { timeout: 10_000 }).toContain('导入');
+  await history.getByRole('button', { name: '关闭' }).first().click();
+  const draftCount = await clerkPage.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('nianbao');
+        open.onsuccess = () => {
+          const request = open.result.transaction('drafts').objectStore('drafts').count();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+        };
+      }),
+  );
+  expect(draftCount).toBe(1);
 
   // The network goes; the clerk fixes and submits again: kept here, and said so.
   await clerkContext.setOffline(true);
@@ -127,14 +148,14 @@ test('报送 → 退回 with a comment → fix offline → 重新报送 → 通�
   await clerkPage.getByRole('button', { name: '定稿' }).click();
   await clerkPage.getByRole('button', { name: '重新打开编辑' }).waitFor();
   await clerkPage.getByRole('button', { name: '重新报送' }).click();
-  await expect.poll(() => reach.textContent(), { timeout: 20_000 }).toMatch(/离线|仅保存在本机/);
+  await expect.poll(() => reach.textContent(), { timeout: 20_000 }).toMatch(/尚未同步/);
   expect((await serverDoc('report:2022'))?.report.review.status).toBe('submitted');
   expect((await serverDoc('report:2022'))?.report.review.comments ?? []).toEqual([]);
   await shot(clerkPage, 'clerk-offline-zh-CN');
 
   // Back online: it reaches the server by itself, with the fix.
   await clerkContext.setOffline(false);
-  await expect.poll(() => reach.textContent(), { timeout: 30_000 }).toMatch(/已送达政务公开办/);
+  await expect.poll(() => reach.textContent(), { timeout: 30_000 }).toMatch(/已同步到政务公开办/);
   const resubmitted = await serverDoc('report:2022');
   expect(resubmitted?.report.review.status).toBe('submitted');
   expect(resubmitted?.report.review.comments.map((c) => [c.text, c.resolved])).toEqual([['请补充信息处理费的收取情况。', true]]);
@@ -175,7 +196,7 @@ test('报送 → 退回 with a comment → fix offline → 重新报送 → 通�
   // In English too.
   await clerkPage.evaluate(() => localStorage.setItem('nianbao.language', 'en'));
   await clerkPage.reload();
-  await clerkPage.getByText(/Reached the 政务公开办|Connecting to the server/).first().waitFor({ timeout: 20_000 });
+  await clerkPage.getByText(/synced to the 政务公开办/).first().waitFor({ timeout: 20_000 });
   await shot(clerkPage, 'clerk-en');
   await supervisorPage.evaluate(() => localStorage.setItem('nianbao.language', 'en'));
   await supervisorPage.goto(`${baseUrl()}#/review`);

@@ -4,7 +4,7 @@
  * report), import (a file chosen or dropped), duplicate, rename, delete with undo, and the
  * recently deleted drafts (recoverable for 30 days). State and actions: useDraftsHome.
  */
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { routeHref } from '../../ui/router.ts';
 import { CreateDialog, FromLastYearDialog, RenameDialog } from './CreateDialogs.tsx';
@@ -13,6 +13,8 @@ import { DraftsTable } from './DraftsTable.tsx';
 import { HomeNotices } from './HomeNotices.tsx';
 import { ImportChoiceDialog } from './ImportPieces.tsx';
 import { usePersistence } from './persistence.ts';
+import { useDraftStore } from './StoreContext.tsx';
+import type { DraftStore } from '../../storage/index.ts';
 import { draftName, useDraftsHome, type DraftsHomeState } from './useDraftsHome.ts';
 import { useFileDrop } from './useFileDrop.ts';
 import './drafts.css';
@@ -23,9 +25,11 @@ export { draftName } from './useDraftsHome.ts';
 /** The single file, written beside index.html by `npm run build` (vite.single.config.ts). */
 const SINGLE_FILE_NAME = 'nianbao.html';
 
-export function DraftsHome() {
+/** `sharing`: the app's door to a 政务公开办's server (lazy, its own chunk), shown under the actions. */
+export function DraftsHome({ sharing }: { sharing?: (store: DraftStore) => ReactNode } = {}) {
   const { t } = useTranslation();
   const home = useDraftsHome();
+  const store = useDraftStore();
   const { drafts, loadError, notice, setNotice, resume, untitled, actions } = home;
   const persistence = usePersistence();
   const fileInput = useRef<HTMLInputElement>(null);
@@ -71,6 +75,8 @@ export function DraftsHome() {
         />
         <span className="drafts-muted">{t('drafts.home.dropHint')}</span>
       </div>
+
+      {sharing?.(store)}
 
       <HomeNotices notice={notice} untitled={untitled} onUndelete={(draft) => void actions.undelete(draft)} onDismiss={() => setNotice(undefined)} />
 

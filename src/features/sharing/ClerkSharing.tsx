@@ -5,18 +5,17 @@
  */
 import './strings.ts';
 import './doorStrings.ts';
-import './doorStrings.ts';
 import './sharing.css';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { submit, type Report } from '../../report/index.ts';
 import type { DraftStore } from '../../storage/index.ts';
-import { rememberConnection, rememberedConnection, type Connection } from '../../sync/connection.ts';
-import { clerkAgent, stopClerkAgent } from '../../sync/clerk.ts';
-import { signOut } from '../../sync/session.ts';
+import { rememberedConnection, type Connection } from '../../sync/connection.ts';
+import { clerkAgent, disconnectUnit } from '../../sync/clerk.ts';
 import type { UnitSync, UnitSyncState } from '../../sync/unit.ts';
 import { ConnectForm } from './ConnectForm.tsx';
 import { clockTime } from './time.ts';
+import { reachClass, reachText } from './reach.ts';
 
 export interface ClerkSharingProps {
   readonly draftId: string;
@@ -51,6 +50,8 @@ export default function ClerkSharing({ draftId, store, flush, reload, startConne
       (agent) => {
         if (!live) return;
         setSync(agent.sync);
+        // The draft open here is the one being filled: its working copy goes (填报中).
+        agent.touch(draftId);
         release = agent.handle(draftId, async (apply) => {
           // The clerk's typing is saved first, so the review's version does not race it.
           await flush();
@@ -132,25 +133,17 @@ export default function ClerkSharing({ draftId, store, flush, reload, startConne
   };
 
   const disconnect = async () => {
-    await stopClerkAgent();
-    await signOut(connection.url);
-    rememberConnection(undefined);
+    await disconnectUnit(connection.url);
     setSync(undefined);
     setConnection(undefined);
   };
 
   const reach = state?.reach ?? { kind: 'starting' as const };
-  const reachText =
-    reach.kind === 'reached'
-      ? t('sharing.clerk.reach.reached', { time: clockTime(reach.at) })
-      : reach.kind === 'local'
-        ? t(reach.offline ? 'sharing.clerk.reach.offline' : 'sharing.clerk.reach.local')
-        : t(`sharing.clerk.reach.${reach.kind}`);
 
   return (
     <span className="sharing-entry" role="group" aria-label={t('sharing.clerk.label')}>
-      <span className={`sharing-reach sharing-reach-${reach.kind === 'local' && reach.offline ? 'offline' : reach.kind}`} role="status">
-        {reachText}
+      <span className={reachClass(reach)} role="status">
+        {reachText(t, reach)}
       </span>
       <button type="button" className="primary" onClick={() => void doSubmit()} disabled={busy || !sync}>
         {busy ? t('sharing.clerk.submitting') : submittedBefore ? t('sharing.clerk.resubmit') : t('sharing.clerk.submit')}

@@ -155,6 +155,32 @@ describe('the narrative split by headings in their common variants', () => {
     expect(r.report.meta.publishedOn).toBe('2024-01-19');
   });
 
+  test('a draft’s printout: the 草稿 marks, the title over two lines and the paper-copy block are not the report’s text', () => {
+    const text = [
+      '草稿：本报告尚未定稿，仅供审核，不得印发或公开。',
+      '平罗县人民政府办公室2023年政府信息公开',
+      '工作年度报告',
+      '根据《中华人民共和国政府信息公开条例》，现发布本报告。',
+      '一、总体情况',
+      '概述一。',
+      '草稿',
+      '概述二。',
+      '五、存在的主要问题及改进情况',
+      '问题一。',
+      '六、其他需要报告的事项',
+      '本年度未收取信息处理费。',
+      '草稿',
+      '单位负责人签字：',
+      '平罗县人民政府办公室（盖章）',
+      '年  月  日',
+    ].join('\n');
+    const r = importPublishedText(text);
+    expect(r.report.meta).toMatchObject({ agency: '平罗县人民政府办公室', year: 2023 });
+    expect(r.report.narrative.preamble).toBe('根据《中华人民共和国政府信息公开条例》，现发布本报告。');
+    expect(r.report.narrative.overview.map((p) => p.text).join('\n')).not.toContain('草稿');
+    expect(r.report.narrative.other.map((p) => p.text).join('\n')).toBe('本年度未收取信息处理费。');
+  });
+
   test.each(['徐闻县人民政府门户网站', '中国·某某市政府网', '某某区人民政府网站'])('the site’s name over the article (%s) is not the preamble', (site) => {
     const r = importPublishedText(`${site}\n${head}一、总体情况\n概述。\n${tail}`);
     expect(r.report.narrative.preamble).not.toContain(site);

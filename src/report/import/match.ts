@@ -96,6 +96,10 @@ export interface PublishedImport {
 
 const CHROME_START =
   /^(?:【|\[)?(?:发布(?:日期|时间|机构)|来源|信息来源|浏览(?:次数|量)?|阅读(?:次数|量)?|访问(?:次数|量)|点击(?:数|量|率)|字号|字体|打印|关闭|分享|收藏|索引号|发文(?:机关|字号|日期)|文号|主题分类|公开(?:方式|范围|时限|日期|形式)|成文日期|有效性|上一篇|下一篇|相关(?:链接|文章|阅读|附件)|版权所有|主办单位|主办|承办单位|承办|技术支持|网站标识码|网站地图|联系我们|当前位置|您当前的位置|您现在的位置|首页|扫一扫|附件[:：]|责任编辑|编辑[:：]|作者[:：]|【打印】|【关闭】)/;
+// The 草稿 mark a draft's printout carries (nianbao's own: a header on every page, a notice above
+// the title). Dropped wherever it stands, unlike chrome, which ends 六: a page's header is mid-text.
+const DRAFT_MARK = /^草稿(?:$|[:：]本报告尚未定稿)/;
+const isDraftMark = (text: string) => DRAFT_MARK.test(text.normalize('NFKC').trim());
 const CHROME_ANYWHERE = /ICP备|网站标识码|版权所有|公网安备|技术支持[:：]|Copyright|©|繁体版|简体版|无障碍|长者(?:助手|模式)|网站地图|[|｜].*[|｜]/i;
 
 // The site's name alone on its line (the page header as copied): "徐闻县人民政府门户网站", "中国某某政府网".
@@ -148,6 +152,8 @@ function findTitle(lines: readonly string[]): MetaFound {
 }
 
 const DATE_LABELED = /(?:发布(?:日期|时间)|成文日期|日期|时间)\s*[:：]?\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})/;
+/** Lines of the paper copy's block under 六 (NFKC: the brackets are half-width). */
+const PAPER_COPY_LINE = /^(?:单位)?负责人(?:签字|签名|签章)[:：]?[\s_＿]*$|\(盖章\)$|^[\s_＿]*年[\s_＿]*月[\s_＿]*日$/;
 const DATE_ONLY = /^(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})\s*日?$/;
 
 function isoDate(y: string, m: string, d: string): string | null {
@@ -363,7 +369,7 @@ export function matchPublished(doc: NeutralDocument): PublishedImport {
   // ---- Head: title, agency, year, date, contact, preamble
   const headParagraphs = head.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
   const allParagraphs = doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
-  const content = headParagraphs.filter((p) => !isChrome(p));
+  const content = headParagraphs.filter((p) => !isChrome(p) && !isDraftMark(p));
   const firstParagraphs = [...content, ...allParagraphs.slice(0, 40).filter((p) => !isChrome(p))];
   const found = findTitle(firstParagraphs);
   let year = found.year;
@@ -383,9 +389,9 @@ export function matchPublished(doc: NeutralDocument): PublishedImport {
     }
   }
   // The preamble: the head's paragraphs but the title line and the agency's name above it.
-  const preambleParagraphs = content.filter(
-    (p) => p.trim() !== found.title && !(agency && labelBody(p) === labelBody(agency)) && !(p.trim().length <= 60 && /政府信息公开.{0,8}报告$/.test(p.trim())),
-  );
+  const isHeadLine = (p: string) => p.trim() === found.title || Boolean(agency && labelBody(p) === labelBody(agency)) || (p.trim().length <= 60 && /政府信息公开.{0,8}报告$/.test(p.trim()));
+  // A PDF prints a long title over two lines: the two lines that make the title go too.
+  const preambleParagraphs = content.filter((p, i) => !isHeadLine(p) && !isHeadLine(`${content[i - 1]?.trim() ?? ''}${p.trim()}`) && !isHeadLine(`${p.trim()}${content[i + 1]?.trim() ?? ''}`));
   const preamble = joinWrapped(preambleParagraphs, false).join('\n');
   const contact = (preamble.normalize('NFKC').match(PHONE) ?? allText.normalize('NFKC').match(PHONE))?.[1]?.trim() ?? '';
   if (!agency) notes.push({ path: 'meta.agency', kind: 'missingMeta', found: found.title });
@@ -403,7 +409,7 @@ export function matchPublished(doc: NeutralDocument): PublishedImport {
       narrative[id as NarrativeSectionId] = [];
       continue;
     }
-    let paragraphs = blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    let paragraphs = blocks.flatMap((b) => (b.kind === 'paragraph' && !isDraftMark(b.text) ? [b.text] : []));
     const chrome = paragraphs.findIndex(isChrome);
     if (chrome >= 0 && id === 'other') paragraphs = paragraphs.slice(0, chrome);
     else paragraphs = paragraphs.filter((p) => !isChrome(p));
@@ -413,7 +419,9 @@ export function matchPublished(doc: NeutralDocument): PublishedImport {
         if (last === undefined) break;
         const date = last.match(DATE_ONLY);
         if (date) signatureDate = isoDate(date[1]!, date[2]!, date[3]!);
-        else if (!(agency && labelBody(last) === labelBody(agency)) && !(last.length <= 30 && AGENCY_END.test(last) && !/[。，]/.test(last))) break;
+        else if (PAPER_COPY_LINE.test(last)) {
+          // 单位负责人签字 / …（盖章） / 年 月 日: the paper copy's block, not the report's text.
+        } else if (!(agency && labelBody(last) === labelBody(agency)) && !(last.length <= 30 && AGENCY_END.test(last) && !/[。，]/.test(last))) break;
         paragraphs = paragraphs.slice(0, -1);
       }
     }
