@@ -57,6 +57,10 @@ describe('collectFiles', () => {
 
   test('a new version carries on the review of the one before: comments the file lacks come along, the file’s own win', async () => {
     const store = createMemoryReviewStore();
+    // Each file received a millisecond after the one before: two received in the same
+    // millisecond are ordered by their random ids, and versions[1] would not be the later one.
+    let clock = Date.UTC(2023, 0, 11);
+    const now = () => ++clock;
     const ctx = { actor: '王审', now: () => new Date(Date.UTC(2023, 0, 10)) };
     let reviewed = addComment(unitReport('甲局'), { target: 'proactive.fees', text: '请核实收费金额' }, ctx);
     reviewed = addComment(reviewed, { target: '', text: '请补充创新情况' }, ctx);
@@ -66,7 +70,7 @@ describe('collectFiles', () => {
 
     // The clerk worked on their own draft: the file has none of the review.
     const fresh = unitReport('甲局', { cells: { 'proactive.fees': 0.5 }, status: 'notSubmitted' });
-    const [one] = await collectFiles([fileOf(fresh, 'jia-v2.json')], store, { knownUnits: new Set(['2022|甲局']), latestReports });
+    const [one] = await collectFiles([fileOf(fresh, 'jia-v2.json')], store, { knownUnits: new Set(['2022|甲局']), latestReports, now });
     expect(one!.kind).toBe('newVersion');
     const listed = await store.list();
     const carried = listed.ok ? listed.value.versions[0]!.document : undefined;
@@ -77,7 +81,7 @@ describe('collectFiles', () => {
 
     // The clerk imported the reviewed file and resolved one comment: the file's comment wins.
     const resolved = resolveComment({ ...reviewed, proactive: { ...reviewed.proactive, fees: 0.25 } }, c1!.id, { ...ctx, actor: '甲局 李文' });
-    await collectFiles([fileOf(resolved, 'jia-v3.json')], store, { knownUnits: new Set(['2022|甲局']), latestReports });
+    await collectFiles([fileOf(resolved, 'jia-v3.json')], store, { knownUnits: new Set(['2022|甲局']), latestReports, now });
     const again = await store.list();
     const latest = again.ok ? again.value.versions[1]!.document : undefined;
     expect(latest?.review.comments.map((c) => [c.id, c.resolved])).toEqual([
