@@ -7,18 +7,11 @@
  * remembered across reloads on both sides.
  */
 import { createServer, type Server, type Socket } from 'node:net';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { AGENCY, clerk, fillConnectForm as fillForm, seedText, serverDoc as readServerDoc, startArea, supervisor } from './area.ts';
 import { baseUrl, launch, screenshotPath, watch } from './browser.ts';
-import { startEmbeddedServer, type EmbeddedServer } from '../../src/server/embedded.ts';
-import { setupArea } from '../../src/server/setup.ts';
-
-const admin = { name: 'admin', password: 'admin-e2e-password' };
-const clerk = { name: 'plzfb', password: 'plzfb-password-1' };
-const supervisor = { name: 'zwgk', password: 'zwgk-password-1' };
-const AGENCY = '平罗县人民政府办公室';
-const seedText = readFileSync('tests/fixtures/pingluo-2022.json', 'utf8');
+import type { EmbeddedServer } from '../../src/server/embedded.ts';
 
 let server: EmbeddedServer;
 let browser: Browser;
@@ -26,16 +19,7 @@ let silent: Server | undefined;
 const sockets = new Set<Socket>();
 
 beforeAll(async () => {
-  server = await startEmbeddedServer({ port: 0, inMemory: true, admin, origins: [new URL(baseUrl()).origin] });
-  await setupArea(
-    server.url,
-    admin,
-    [
-      { agency: AGENCY, user: clerk.name, password: clerk.password },
-      { agency: '平罗县教育局', user: 'pljyj', password: 'pljyj-password-1' },
-    ],
-    supervisor,
-  );
+  server = await startArea();
   browser = await launch();
 });
 
@@ -48,19 +32,8 @@ afterAll(async () => {
 
 const shot = (page: Page, name: string) => page.screenshot({ path: screenshotPath(`clerk-sync-${name}.png`), fullPage: true });
 
-async function fillConnectForm(scope: Page, who: { name: string; password: string }) {
-  await scope.getByLabel('服务器地址').fill(server.url);
-  await scope.getByLabel('用户名').fill(who.name);
-  await scope.getByLabel('密码').fill(who.password);
-  await scope.getByRole('button', { name: '连接', exact: true }).click();
-}
-
-async function serverDoc(id: string): Promise<{ _rev: string; report: { meta: { contact: string }; review: { status: string } } } | undefined> {
-  const response = await fetch(`${server.url}/nianbao-unit-${clerk.name}/${encodeURIComponent(id)}`, {
-    headers: { authorization: `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}` },
-  });
-  return response.ok ? ((await response.json()) as never) : undefined;
-}
+const fillConnectForm = (scope: Page, who: { name: string; password: string }) => fillForm(scope, server.url, who);
+const serverDoc = (id: string) => readServerDoc<{ _rev: string; report: { meta: { contact: string }; review: { status: string } } }>(server, id);
 
 /** Requests to the sharing server fail (the app itself still loads): a server out of reach. */
 const cutServer = (context: BrowserContext) => context.route(`${server.url}/**`, (route) => route.abort('connectionrefused'));

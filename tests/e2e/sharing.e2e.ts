@@ -8,33 +8,17 @@
  * both comment offline: a real conflict, shown in the table and on the unit's page with both
  * versions, resolved by keeping one (the other revision removed).
  */
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { AGENCY, clerk, fillConnectForm, seedText, serverDoc as readServerDoc, startArea, supervisor } from './area.ts';
 import { baseUrl, launch, screenshotPath, watch } from './browser.ts';
-import { startEmbeddedServer, type EmbeddedServer } from '../../src/server/embedded.ts';
-import { setupArea } from '../../src/server/setup.ts';
-
-const admin = { name: 'admin', password: 'admin-e2e-password' };
-const clerk = { name: 'plzfb', password: 'plzfb-password-1' };
-const supervisor = { name: 'zwgk', password: 'zwgk-password-1' };
-const AGENCY = '平罗县人民政府办公室';
-const seedText = readFileSync('tests/fixtures/pingluo-2022.json', 'utf8');
+import type { EmbeddedServer } from '../../src/server/embedded.ts';
 
 let server: EmbeddedServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startEmbeddedServer({ port: 0, inMemory: true, admin, origins: [new URL(baseUrl()).origin] });
-  await setupArea(
-    server.url,
-    admin,
-    [
-      { agency: AGENCY, user: clerk.name, password: clerk.password },
-      { agency: '平罗县教育局', user: 'pljyj', password: 'pljyj-password-1' },
-    ],
-    supervisor,
-  );
+  server = await startArea();
   browser = await launch();
 });
 
@@ -49,21 +33,11 @@ const view = (page: Page, name: string) => page.screenshot({ path: screenshotPat
 
 async function connect(page: Page, who: { name: string; password: string }, opener: string) {
   await page.getByRole('button', { name: opener }).click();
-  await page.getByLabel('服务器地址').fill(server.url);
-  await page.getByLabel('用户名').fill(who.name);
-  await page.getByLabel('密码').fill(who.password);
-  await page.getByRole('button', { name: '连接', exact: true }).click();
+  await fillConnectForm(page, server.url, who);
 }
 
-async function serverDoc(
-  id: string,
-  query = '',
-): Promise<{ _rev: string; _conflicts?: string[]; report: { review: { status: string; comments: { text: string; resolved: boolean }[] } } } | undefined> {
-  const response = await fetch(`${server.url}/nianbao-unit-${clerk.name}/${encodeURIComponent(id)}${query}`, {
-    headers: { authorization: `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}` },
-  });
-  return response.ok ? ((await response.json()) as never) : undefined;
-}
+const serverDoc = (id: string, query = '') =>
+  readServerDoc<{ _rev: string; _conflicts?: string[]; report: { review: { status: string; comments: { text: string; resolved: boolean }[] } } }>(server, id, query);
 
 test('报送 → 退回 with a comment → fix offline → 重新报送 → 通过, two browsers on one server', async () => {
   const clerkContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
