@@ -228,6 +228,11 @@ export async function benchReplication(context: BenchContext, base: string, area
   const limitMs = Number(process.env.BENCH_REPLICATION_LIMIT_S ?? '1200') * 1000;
   let lastLog = -Infinity;
   let rows: number;
+  // The roster lists every unit at once (未开始 until its documents are in): only the units whose
+  // submitted report has arrived count, so the table is filtered by 进度 to 已报送 as it shows.
+  const progress = page.getByRole('combobox', { name: '进度', exact: true });
+  await progress.waitFor({ timeout: limitMs });
+  await progress.selectOption('submitted');
   for (;;) {
     rows = await shownRows(page);
     const at = Date.now() - started;
