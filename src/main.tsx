@@ -24,8 +24,9 @@ if (import.meta.env.NIANBAO_PWA && 'serviceWorker' in navigator) addEventListene
 const CHECK_EVERY_MS = 60 * 60 * 1000;
 
 function registerServiceWorker() {
-  const base = import.meta.env.BASE_URL;
-  navigator.serviceWorker.register(`${base}sw.js`, { scope: base }).then((registration) => {
+  navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).then((registration) => {
+    // Nothing comes back where workers are blocked (a test browser's setting): nothing to watch.
+    if (!(registration as ServiceWorkerRegistration | undefined)) return;
     const announce = () => void import('./app/appUpdate.tsx').then((notice) => notice.showUpdateNotice(registration));
     // A new version already waiting (found on an earlier visit or by another tab)…
     if (registration.waiting) announce();
