@@ -14,6 +14,7 @@ import './reviewStrings.ts';
 import './sectionStrings.ts';
 import { memo, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useLang } from '../../i18n/index.ts';
 import {
   CELL_BY_ID,
@@ -33,7 +34,9 @@ import { onConnectionChange, rememberedConnection } from '../../sync/connection.
 import { useDerivedValue, useEditor, useStoreValue } from './context.ts';
 import type { FieldStatus, PlacedComment } from './store.ts';
 
-type T = ReturnType<typeof useTranslation>['t'];
+// i18next's own TFunction: ReturnType<typeof useTranslation>['t'] instantiates the whole key
+// union again and, with ~700 keys, went past TypeScript's depth (TS2589) at targetName's t().
+type T = TFunction;
 
 /** Why the clerk cannot resolve comments right now: 定稿, or the parent made the editor read-only. */
 export type ReviewLock = 'ready' | 'readOnly' | null;
