@@ -9,10 +9,9 @@ import { Editor, type EditorSection } from '../features/editor/index.ts';
 import { ConflictNotice, DraftToolbar, rememberRoute, takeJustCreated, useDraftSession, useDraftStore } from '../features/drafts/index.ts';
 import { navigate, routeHref } from '../ui/router.ts';
 import { useUnsavedBackup } from './useUnsavedBackup.ts';
-
-// The Word download's button comes after the editor, without the print view (its writer only
-// when pressed): not in the first load.
-const WordDownloadButton = lazy(() => import('../features/print/WordButton.tsx').then((m) => ({ default: m.WordDownloadButton })));
+// The toolbar's Word button is small and shows with every draft: it comes with this page, not as
+// a lazy chunk of its own (a request and its glue). The Word writer still loads on a press.
+import { WordDownloadButton } from '../features/print/WordButton.tsx';
 
 const UnsavedOffer = lazy(() => import('./UnsavedOffer.tsx').then((m) => ({ default: m.UnsavedOffer })));
 
@@ -100,9 +99,9 @@ export function DraftPage({ id, section }: { id: string; section?: EditorSection
                 <a className="button-link" href={routeHref({ name: 'print', id })}>
                   {t('app.printView')}
                 </a>
+                {/* The latest document, edits not yet saved included. */}
+                <WordDownloadButton report={() => session.actions.current() ?? session.report!} />
                 <Suspense fallback={null}>
-                  {/* The latest document, edits not yet saved included. */}
-                  <WordDownloadButton report={() => session.actions.current() ?? session.report!} />
                   <ClerkSharing draftId={id} store={store} flush={session.actions.flush} reload={session.actions.reload} />
                 </Suspense>
               </>

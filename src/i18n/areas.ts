@@ -7,8 +7,9 @@
  */
 export const LAZY_AREAS = {
   review: ['review'],
-  // The print page's way back comes with the print view it heads.
-  print: ['print', 'app.backToEditor'],
+  // The print page's way back comes with the print view it heads. The Word button's strings
+  // (print.word…) stay first: the editor's toolbar shows it with every draft.
+  print: ['print.toolbar', 'print.print', 'print.download', 'print.paperCopy', 'print.draftNotice', 'print.preview', 'print.copyWeb', 'print.copyWebHint', 'print.copied', 'print.copyFailed', 'app.backToEditor'],
   draftsHome: [
     'drafts.list',
     'drafts.status',

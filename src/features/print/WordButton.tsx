@@ -1,12 +1,13 @@
 /**
  * 下载 Word 文件, as small as a button can be: the editor's toolbar shows it with every draft, so
  * the writer, the docx library, the file's name and the download code come only on the press
- * (wordFile.ts), not with the page (the bench counts what a draft's opening loads).
+ * (wordFile.ts), not with the page (the bench counts what a draft's opening loads). The button
+ * itself rides in the core chunk (vite.config.ts), which the draft page and the print view both
+ * load, and its four strings are in the first load's (src/i18n/areas.ts): no chunk of its own.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Report } from '../../report/index.ts';
-import './strings.ts';
 
 export interface WordButtonProps {
   /** The report, or how to get it as it is now (the editor's latest edits). */
