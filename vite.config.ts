@@ -127,10 +127,11 @@ const CHUNK_GROUPS = [
     test: (id: string) =>
       // The save indicator's clock (clockTime.ts) is in the first load; the UI's other formats
       // (format.ts: dates, grouped numbers) go with the lazy screens that show them. The last route
-      // (lastRoute.ts: the draft page, the home and the review page) is no chunk of its own, nor is
-      // the toolbar's Word button (the draft page and the print view show it): it was a chunk of
-      // 1.3 kB that every draft's opening fetched.
-      /node_modules[\\/]idb[\\/]|src[\\/]features[\\/]drafts[\\/](StoreContext|lastRoute)\.|src[\\/]features[\\/]print[\\/]WordButton\.|src[\\/]ui[\\/]clockTime\./.test(id) ||
+      // (lastRoute.ts: the draft page, the home and the review page) is no chunk of its own, nor are
+      // the toolbar's Word button (the draft page and the print view show it) and the remembered
+      // sharing connection (both sharing doors and sharing itself read it): each was a chunk of
+      // 0.3–1.3 kB that every draft's opening fetched.
+      /node_modules[\\/]idb[\\/]|src[\\/]features[\\/]drafts[\\/](StoreContext|lastRoute)\.|src[\\/]features[\\/]print[\\/]WordButton\.|src[\\/]sync[\\/]connection\.|src[\\/]ui[\\/]clockTime\./.test(id) ||
       (/src[\\/](report|storage)[\\/]/.test(id) &&
         !REVIEW_CORE.test(id) &&
         // The review's actions change a review: the editor's review panel and the workspace load them.

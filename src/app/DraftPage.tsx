@@ -9,14 +9,14 @@ import { Editor, type EditorSection } from '../features/editor/index.ts';
 import { ConflictNotice, DraftToolbar, rememberRoute, takeJustCreated, useDraftSession, useDraftStore } from '../features/drafts/index.ts';
 import { navigate, routeHref } from '../ui/router.ts';
 import { useUnsavedBackup } from './useUnsavedBackup.ts';
-// The toolbar's Word button is small and shows with every draft: it comes with this page, not as
-// a lazy chunk of its own (a request and its glue). The Word writer still loads on a press.
+// The toolbar's Word button and sharing door are small and show with every draft: they come with
+// this page, not as lazy chunks of their own (a request and its glue each). What is behind them
+// (the Word writer; ClerkSharing, the sync code and PouchDB) still loads on a press, or at once
+// when a unit's connection is remembered.
 import { WordDownloadButton } from '../features/print/WordButton.tsx';
+import ClerkSharing from '../features/sharing/ClerkEntry.tsx';
 
 const UnsavedOffer = lazy(() => import('./UnsavedOffer.tsx').then((m) => ({ default: m.UnsavedOffer })));
-
-// Sharing with the 政务公开办 (its own chunk; PouchDB only once connected).
-const ClerkSharing = lazy(() => import('../features/sharing/ClerkEntry.tsx'));
 // The review's compare view, for two versions of the unit's submitted report (a conflict the
 // clerk settles): loaded when the clerk opens it, with its strings and styles.
 const ComparisonView = lazy(() =>
@@ -106,19 +106,17 @@ export function DraftPage({ id, section }: { id: string; section?: EditorSection
                 </a>
                 {/* The latest document, edits not yet saved included. */}
                 <WordDownloadButton report={() => session.actions.current() ?? session.report!} />
-                <Suspense fallback={null}>
-                  <ClerkSharing
-                    draftId={id}
-                    store={store}
-                    flush={session.actions.flush}
-                    reload={session.actions.reload}
-                    renderCompare={(shown, other) => (
-                      <Suspense fallback={<p>{t('app.loading')}</p>}>
-                        <ComparisonView before={other} after={shown} />
-                      </Suspense>
-                    )}
-                  />
-                </Suspense>
+                <ClerkSharing
+                  draftId={id}
+                  store={store}
+                  flush={session.actions.flush}
+                  reload={session.actions.reload}
+                  renderCompare={(shown, other) => (
+                    <Suspense fallback={<p>{t('app.loading')}</p>}>
+                      <ComparisonView before={other} after={shown} />
+                    </Suspense>
+                  )}
+                />
               </>
             }
           />

@@ -41,8 +41,6 @@ export const LAZY_AREAS = {
   draftsHistory: ['drafts.history'],
   // Sharing through a server (src/features/sharing): only for a 政务公开办's area that turned it on.
   sharing: ['sharing'],
-  // The toolbar's door to sharing (a button's label): every draft shows it, the rest of sharing comes on its press.
-  sharingDoor: ['sharingDoor'],
   // The drafts home's door to sharing (a heading, a line; its button's label is the door's).
   sharingHome: ['sharingHome'],
   // Two tabs on one draft (rare).

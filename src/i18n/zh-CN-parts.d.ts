@@ -45,10 +45,6 @@ declare module '*zh-CN.json?area=sharing' {
   const strings: ZhCNStringsPart;
   export default strings;
 }
-declare module '*zh-CN.json?area=sharingDoor' {
-  const strings: ZhCNStringsPart;
-  export default strings;
-}
 declare module '*zh-CN.json?area=importReport' {
   const strings: ZhCNStringsPart;
   export default strings;

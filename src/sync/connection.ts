@@ -13,8 +13,8 @@ const KEY = 'nianbao.sharing';
 /**
  * The app opened as one file from a disk or USB stick (nianbao.html, `npm run build:single`),
  * not from a web server: there is no server to share with, so the sharing doors are a sentence
- * saying why. (Here, beside the remembered connection both doors read, so that the check rides
- * in the chunk they already share rather than a chunk of its own.)
+ * saying why. (Here, beside the remembered connection both doors read: this module rides in the
+ * core chunk, vite.config.ts, which every page loads.)
  */
 export function openedFromFile(): boolean {
   return globalThis.location?.protocol === 'file:';

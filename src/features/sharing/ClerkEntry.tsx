@@ -3,8 +3,9 @@
  * (most of them: sharing is something a 政务公开办 turns on) gets only a button here; ClerkSharing,
  * the sync code behind it and the decoder it uses come when the button is pressed or when a
  * connection is remembered — not with every editor page (the bench counts what the editor loads).
+ * The door itself is in the draft page's chunk, its label in the first load's strings and the
+ * connection it reads in the core chunk (vite.config.ts): no chunk of its own to fetch.
  */
-import './doorStrings.ts';
 import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openedFromFile, rememberedConnection } from '../../sync/connection.ts';

@@ -4,7 +4,6 @@
  * review that comes back while the draft is open is loaded after the clerk's typing is saved.
  */
 import './strings.ts';
-import './doorStrings.ts';
 import './sharing.css';
 import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';

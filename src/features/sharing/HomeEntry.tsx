@@ -3,7 +3,6 @@
  * connected gets a heading, a line and a button; HomeSharing, the sync code and PouchDB behind
  * it come when the button is pressed or with a remembered connection — not with the home.
  */
-import './doorStrings.ts';
 import './homeStrings.ts';
 import './sharing.css';
 import { lazy, Suspense, useId, useState } from 'react';

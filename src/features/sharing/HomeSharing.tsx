@@ -5,7 +5,6 @@
  * when it last synced; connect and disconnect.
  */
 import './strings.ts';
-import './doorStrings.ts';
 import './homeStrings.ts';
 import './sharing.css';
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
