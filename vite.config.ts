@@ -144,8 +144,7 @@ const CHUNK_GROUPS = [
     // panel) also imports became a chunk of its own, a request and some glue each.
     name: 'editor',
     test: (id: string) =>
-      nm('react-hook-form').test(id) ||
-      /src[\\/]ui[\\/]idleTimer\.|src[\\/]features[\\/]editor[\\/](index|Editor|store|FindingsPanel|parse|formValues|SectionNav|CommentMarks|undo|gridModel|marks|context|cachedT)\.tsx?$/.test(id),
+      /src[\\/]ui[\\/]idleTimer\.|src[\\/]features[\\/]editor[\\/](index|Editor|store|FindingsPanel|parse|form|SectionNav|CommentMarks|undo|gridModel|marks|context|cachedT)\.tsx?$/.test(id),
     priority: 15,
     includeDependenciesRecursively: false,
   },
