@@ -29,6 +29,7 @@ import {
 import { useLang } from '../../i18n/index.ts';
 import { EditorContext, GridEnvContext, useDerivedSelector, useDerivedValue, useStoreSelector, useStoreValue, type EditorContextValue } from './context.ts';
 import { FindingDescriptions, FindingsPanel } from './FindingsPanel.tsx';
+import { LayoutGrid } from './LayoutGrid.tsx';
 import { EditorForm, invalidOf, metaFromValues, parseCellText } from './form.ts';
 import { focusSelectorsFor, isEditorSection, sectionOfPath, type EditorSection } from './gridModel.ts';
 import type { TextHint } from './textPlace.ts';
@@ -39,23 +40,10 @@ import { EditorStore, type Blockers } from './store.ts';
 import { UndoStack } from './undo.ts';
 import './editor.css';
 
-// Loaded when first shown: the grid of the section the clerk opens comes first; the header,
-// the narrative and the review's banner and panel (only for a report that has a review) follow
-// when asked for.
-// The grids of 二, 三 and 四 come with the first table shown, or at the first idle moment
-// after the editor opens, whichever is first: not in the first load.
-let gridModule: Promise<typeof import('./LayoutGrid.tsx')> | undefined;
-/** The grids once their code is here: rendered at once, without a loading state. */
-let LoadedGrid: typeof import('./LayoutGrid.tsx').LayoutGrid | undefined;
-/** Loads the grids' code (the editor does as soon as it shows; tests before they render). */
-export function loadGrid() {
-  gridModule ??= import('./LayoutGrid.tsx').then((m) => {
-    LoadedGrid = m.LayoutGrid;
-    return m;
-  });
-  return gridModule;
-}
-const LazyGrid = lazy(() => loadGrid().then((m) => ({ default: m.LayoutGrid })));
+// The grids of 二, 三 and 四 come with the editor (its chunk): every open of a draft loaded them
+// anyway, at once or at the first idle moment, and a draft opened at a table waited for them
+// after the editor's own code. The header, the narrative and the review's banner and panel
+// (only for a report that has a review) load when first shown.
 const MetaSection = lazy(() => import('./MetaSection.tsx').then((m) => ({ default: m.MetaSection })));
 const NarrativeSection = lazy(() => import('./NarrativeSection.tsx').then((m) => ({ default: m.NarrativeSection })));
 const ReviewBanner = lazy(() => import('./ReviewComments.tsx').then((m) => ({ default: m.ReviewBanner })));
@@ -126,14 +114,7 @@ const SectionBody = memo(function SectionBody({ section, readOnly, onShown }: { 
     case 'proactive':
     case 'applications':
     case 'appeals':
-      return LoadedGrid ? (
-        <LoadedGrid table={section} label={label} />
-      ) : (
-        <Suspense fallback={<p className="section-loading">{t('app.loading')}</p>}>
-          <LazyGrid table={section} label={label} />
-          <Shown onShown={onShown} />
-        </Suspense>
-      );
+      return <LayoutGrid table={section} label={label} />;
     default:
       return (
         <Suspense fallback={<p className="section-loading">{t('app.loading')}</p>}>
@@ -355,9 +336,6 @@ export function Editor(props: EditorProps) {
 
   useEffect(() => store.setLastYear(lastYear), [lastYear, store]);
   useEffect(() => () => store.dispose(), [store]);
-  // The grids' code is not in the first load: fetch it as soon as the editor has shown, so
-  // that the first table opened is there at once.
-  useEffect(() => void loadGrid(), []);
 
   // --- 定稿 -----------------------------------------------------------------------------------
   const status = useStoreSelector(store, (s) => s.getReport().status);
