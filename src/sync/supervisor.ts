@@ -25,7 +25,7 @@ import type { Report } from '../report/index.ts';
 import { unitKeyOf, type ReceivedVersion, type Result, type ReviewStore } from '../storage/review/index.ts';
 import type { Connection } from './connection.ts';
 import { docId, lastEventAt, readShared, sharedDoc, unitProgress, type SharedDoc, type SharedKind, type UnitProgress } from './docs.ts';
-import { loadPouchDB, type PouchDatabase, type PouchDBConstructor, type PouchDoc, type ChangesFeed, type SyncHandler } from './pouch.ts';
+import { loadPouchDB, remoteFetch, type PouchDatabase, type PouchDBConstructor, type PouchDoc, type ChangesFeed, type SyncHandler } from './pouch.ts';
 import { AREA_DB } from './session.ts';
 
 export interface AreaUnit {
@@ -134,6 +134,8 @@ export const CATCH_UP_PARALLEL = 2;
 export const FIRST_PASS_PARALLEL = 5;
 /** Listeners hear of state changes at most this often: a first pass changes thousands of units. */
 const NOTIFY_MS = 100;
+/** The workspace hears of arrived versions at most this often (each batch rebuilds its units). */
+const STORE_NOTIFY_MS = 200;
 const BACK_OFF_MAX_MS = 5_000;
 
 const statusOf = (error: unknown) => (error as { status?: number } | null)?.status;
@@ -143,23 +145,40 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
   const PouchDB = options.PouchDB ?? (await loadPouchDB());
   const liveMax = options.liveUnits ?? LIVE_UNITS;
   const listeners = new Set<() => void>();
-  const storeListeners = new Set<() => void>();
+  const storeListeners = new Set<(changed: readonly ReceivedVersion[]) => void>();
   let current: SupervisorSyncState = { roster: null, rosterError: null, units: new Map(), online: true, lastPass: null };
+  /**
+   * The units as they are now, changed in place: a first pass changes thousands of units several
+   * times each, and a copy of the whole map per change made it quadratic. state() hands out a
+   * copy, made at most once per change of it (once per render, not once per unit).
+   */
+  const units = new Map<string, UnitShare>();
+  let unitsChanged = false;
+  const snapshot = (): SupervisorSyncState => {
+    if (unitsChanged) {
+      unitsChanged = false;
+      current = { ...current, units: new Map(units) };
+    }
+    return current;
+  };
   // state() is always current; the page re-renders at most every NOTIFY_MS, not once per unit.
   let notifyTimer: ReturnType<typeof setTimeout> | undefined;
-  const set = (next: Partial<SupervisorSyncState>) => {
-    current = { ...current, ...next };
+  const notifySoon = () => {
     notifyTimer ??= setTimeout(() => {
       notifyTimer = undefined;
       for (const listener of [...listeners]) listener();
     }, NOTIFY_MS);
   };
+  const set = (next: Partial<SupervisorSyncState>) => {
+    current = { ...current, ...next };
+    notifySoon();
+  };
   const setUnit = (user: string, patch: Partial<UnitShare>) => {
-    const before = current.units.get(user);
+    const before = units.get(user);
     if (!before) return;
-    const units = new Map(current.units);
     units.set(user, { ...before, ...patch });
-    set({ units });
+    unitsChanged = true;
+    notifySoon();
   };
   /** What a request's outcome says of the network: any answer means online. */
   const heard = (error?: unknown) => {
@@ -168,7 +187,9 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
   };
 
   const areaLocal = new PouchDB(`nianbao-review-${AREA_DB}-${connection.user}`);
-  const areaRemote = new PouchDB(`${connection.url}/${AREA_DB}`, { skip_setup: true });
+  // One fetch for every remote database: lighter requests, the server's root asked once.
+  const fetchRemote = remoteFetch(connection.url);
+  const areaRemote = new PouchDB(`${connection.url}/${AREA_DB}`, { skip_setup: true, fetch: fetchRemote });
   const locals = new Map<string, PouchDatabase>();
   const remotes = new Map<string, PouchDatabase>();
   const feeds: ChangesFeed[] = [];
@@ -181,7 +202,8 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
   let closed = false;
 
   /** Which unit database a workspace version belongs to (by agency, as the roster names it). */
-  const unitOfAgency = (agency: string) => current.roster?.find((u) => u.agency === agency.trim());
+  const unitOfAgency = (agency: string) => rosterByAgency.get(agency.trim());
+  let rosterByAgency = new Map<string, AreaUnit>();
 
   const readVersion = async (local: PouchDatabase, id: string, rev: string): Promise<ConflictVersion | undefined> => {
     const doc = await local.get(id, { rev }).catch(() => undefined);
@@ -241,8 +263,20 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     const before = index.get(version.unitKey);
     if (!before || before.id === version.id || version.receivedAt >= before.receivedAt) index.set(version.unitKey, version);
   };
-  const notifyStore = () => {
-    for (const listener of [...storeListeners]) listener();
+  /**
+   * The workspace hears of what arrived a batch at a time (one state update and one rebuild of
+   * its units per batch, not per unit: a first pass brings thousands).
+   */
+  let storeChanges = new Map<string, ReceivedVersion>();
+  let storeTimer: ReturnType<typeof setTimeout> | undefined;
+  const notifyStore = (version: ReceivedVersion) => {
+    storeChanges.set(version.id, version);
+    storeTimer ??= setTimeout(() => {
+      storeTimer = undefined;
+      const changed = [...storeChanges.values()];
+      storeChanges = new Map();
+      for (const listener of [...storeListeners]) listener(changed);
+    }, STORE_NOTIFY_MS);
   };
 
   /**
@@ -265,7 +299,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
       const received = await inner.receive({ document: read.report, fileName: `${read.doc.agency}-${read.doc.year}（服务器）`, receivedAt: read.doc.at });
       if (received.ok) {
         await noteVersion(received.value);
-        notifyStore();
+        notifyStore(received.value);
       }
       return;
     }
@@ -274,20 +308,20 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     const updated = await inner.update(latest.id, read.report);
     if (updated.ok) {
       await noteVersion(updated.value);
-      notifyStore();
+      notifyStore(updated.value);
     }
   };
 
   const startUnit = (unit: AreaUnit) => {
     const local = new PouchDB(`nianbao-review-${unit.db}-${connection.user}`);
     locals.set(unit.user, local);
-    remotes.set(unit.user, new PouchDB(`${connection.url}/${unit.db}`, { skip_setup: true }));
-    const units = new Map(current.units);
+    remotes.set(unit.user, new PouchDB(`${connection.url}/${unit.db}`, { skip_setup: true, fetch: fetchRemote }));
     units.set(unit.user, { unit, years: new Map(), conflicts: [], unreadable: [], lastSync: null, error: null, live: false });
-    set({ units });
+    unitsChanged = true;
+    notifySoon();
     // The last sync of earlier pages: a reloaded workspace does not say "never" of a unit it has.
     void local.get(LAST_SYNC).then(
-      (doc) => typeof doc.at === 'number' && current.units.get(unit.user)?.lastSync === null && setUnit(unit.user, { lastSync: doc.at }),
+      (doc) => typeof doc.at === 'number' && units.get(unit.user)?.lastSync === null && setUnit(unit.user, { lastSync: doc.at }),
       () => undefined,
     );
     // The local feed costs no connection: every document that arrives (or is here) passes once.
@@ -362,7 +396,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     const want = [...new Set([...watched.keys(), ...recent])].slice(0, liveMax);
     for (const user of [...live.keys()]) if (!want.includes(user)) stopLive(user);
     for (const user of want) {
-      const unit = current.units.get(user)?.unit;
+      const unit = units.get(user)?.unit;
       if (unit && !live.has(user)) startLive(unit);
     }
   };
@@ -430,8 +464,11 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     const remote = remotes.get(unit.user);
     if (!remote) return;
     let seq: string;
+    let docCount: number;
     try {
-      seq = String((await remote.info()).update_seq);
+      const info = await remote.info();
+      seq = String(info.update_seq);
+      docCount = info.doc_count;
       heard();
     } catch (error) {
       heard(error);
@@ -443,7 +480,8 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     // First sight of a unit that has written nothing (no report:, review: or working: document —
     // most units early in the year): one more small request instead of a replication (a
     // checkpoint, changes, revs_diff… each way).
-    if (before === undefined && !dirty.has(unit.user)) {
+    // (Setup writes one document there, its design document: a database with more has more.)
+    if (before === undefined && !dirty.has(unit.user) && docCount <= 1) {
       const written = await remote.allDocs({ startkey: 'report:', endkey: 'working:\uffff', limit: 1 }).catch(() => undefined);
       if (written && written.rows.length === 0) {
         seenSeq.set(unit.user, seq);
@@ -478,6 +516,9 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
       const doc = (await areaLocal.get('roster')) as PouchDoc & { units?: AreaUnit[] };
       const roster = (doc.units ?? []).filter((u) => typeof u.user === 'string' && typeof u.db === 'string' && typeof u.agency === 'string');
       for (const unit of roster) if (!locals.has(unit.user)) startUnit(unit);
+      // The first unit of a name, as a search of the roster would find it.
+      rosterByAgency = new Map();
+      for (const u of roster) if (!rosterByAgency.has(u.agency.trim())) rosterByAgency.set(u.agency.trim(), u);
       set({ roster });
       arrangeLive();
     } catch {
@@ -569,7 +610,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
 
   const resolveConflict = (user: string, id: string, keepRev: string) =>
     serial(async (): Promise<ResolveResult> => {
-      const unit = current.units.get(user)?.unit;
+      const unit = units.get(user)?.unit;
       const local = locals.get(user);
       if (!unit || !local) return { ok: false, reason: 'gone' };
       // The server refuses a unit's report documents from the supervisor (validate_doc_update).
@@ -594,7 +635,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
         const updated = await inner.update(latest.id, kept.report);
         if (updated.ok) {
           await noteVersion(updated.value);
-          notifyStore();
+          notifyStore(updated.value);
         }
       }
       await refreshUnit(unit);
@@ -624,7 +665,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     settings: () => inner.settings(),
     saveSettings: (settings) => inner.saveSettings(settings),
     close: () => inner.close(),
-    subscribe(listener: () => void) {
+    subscribe(listener: (changed: readonly ReceivedVersion[]) => void) {
       storeListeners.add(listener);
       return () => storeListeners.delete(listener);
     },
@@ -633,7 +674,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
   return {
     connection,
     store,
-    state: () => current,
+    state: snapshot,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -656,6 +697,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
       closed = true;
       if (timer) clearTimeout(timer);
       if (notifyTimer) clearTimeout(notifyTimer);
+      if (storeTimer) clearTimeout(storeTimer);
       globalThis.removeEventListener?.('online', onOnline);
       globalThis.removeEventListener?.('offline', onOffline);
       for (const feed of feeds) feed.cancel();

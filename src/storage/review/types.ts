@@ -86,8 +86,10 @@ export interface ReviewStore {
   saveSettings(settings: Partial<ReviewSettings>): Promise<Result<ReviewSettings>>;
   close(): void;
   /**
-   * Versions received from elsewhere than the workspace's own calls (a shared server): the
-   * workspace lists again. Optional: a store only the workspace writes has none.
+   * Versions received or changed from elsewhere than the workspace's own calls (a shared
+   * server), as stored, a batch at a time: the workspace takes them in without listing the
+   * store again (a first replication brings thousands). Optional: a store only the workspace
+   * writes has none.
    */
-  subscribe?(listener: () => void): () => void;
+  subscribe?(listener: (changed: readonly ReceivedVersion[]) => void): () => void;
 }
