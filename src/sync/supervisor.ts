@@ -22,7 +22,7 @@
  * which CouchDB gives to admins only).
  */
 import type { Report } from '../report/index.ts';
-import { unitKeyOf, type ReceivedVersion, type Result, type ReviewStore } from '../storage/review/index.ts';
+import { unitKeyOf, type ReceiveInput, type ReceivedVersion, type Result, type ReviewStore } from '../storage/review/index.ts';
 import type { Connection } from './connection.ts';
 import { docId, lastEventAt, readShared, sharedDoc, unitProgress, type SharedDoc, type SharedKind, type UnitProgress } from './docs.ts';
 import { loadPouchDB, remoteFetch, type PouchDatabase, type PouchDBConstructor, type PouchDoc, type ChangesFeed, type SyncHandler } from './pouch.ts';
@@ -112,26 +112,17 @@ export interface SupervisorSyncOptions {
   readonly PouchDB?: PouchDBConstructor;
 }
 
-/** When a unit last synced, in its local database (a _local document: never replicated). */
-const LAST_SYNC = '_local/nianbao-last-sync';
-
-async function keepLastSync(local: PouchDatabase, at: number): Promise<void> {
-  try {
-    const existing = await local.get(LAST_SYNC).catch(() => undefined);
-    await local.put({ _id: LAST_SYNC, at, ...(existing ? { _rev: existing._rev } : {}) });
-  } catch {
-    // Only the "last sync" column's memory across reloads is lost.
-  }
-}
-
 const PASS_MS = 4_000;
 export const LIVE_UNITS = 3;
 export const CATCH_UP_PARALLEL = 2;
 /**
  * The first pass, while no unit is live yet: more units at a time (a province's first
  * replication is thousands of short pulls; the connections the live feeds will hold are free).
+ * More units than the browser's six connections: about half of a unit's replication is local
+ * work (its IndexedDB database: checkpoint, revs_diff, the write), during which its requests
+ * leave the connection to another unit's; requests beyond six wait in the browser's queue.
  */
-export const FIRST_PASS_PARALLEL = 5;
+export const FIRST_PASS_PARALLEL = 12;
 /** Listeners hear of state changes at most this often: a first pass changes thousands of units. */
 const NOTIFY_MS = 100;
 /** The workspace hears of arrived versions at most this often (each batch rebuilds its units). */
@@ -195,6 +186,8 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
   const feeds: ChangesFeed[] = [];
   /** The remote update_seq each unit had when last replicated, to skip unchanged units. */
   const seenSeq = new Map<string, string>();
+  /** When each unit last synced (ms), kept across reloads with seenSeq. */
+  const syncedAt = new Map<string, number>();
   /** Units with local writes (review documents, resolutions) not yet confirmed pushed. */
   const dirty = new Set<string>();
   /** Units whose local database has had a full (push and pull) sync or a local write in this session. */
@@ -285,45 +278,73 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
    * on another computer of the 政务公开办): the workspace's version takes it, so that two
    * computers show the same review.
    */
-  let arrivals: Promise<unknown> = Promise.resolve();
-  const receive = (doc: PouchDoc) => {
-    const next = arrivals.then(() => arrive(doc));
-    arrivals = next.catch(() => undefined);
-    return next;
+  /**
+   * Documents waiting to enter the workspace, in the order they arrived, taken a batch at a
+   * time: the submitted reports of a batch in one write of the workspace's store (a first pass
+   * brings thousands, and one transaction each, one after the other, held them in a queue).
+   */
+  let waiting: { doc: PouchDoc; done: () => void }[] = [];
+  let entering: Promise<void> | undefined;
+  const receive = (doc: PouchDoc) =>
+    new Promise<void>((done) => {
+      waiting.push({ doc, done });
+      enterSoon();
+    });
+  const enterSoon = () => {
+    entering ??= (async () => {
+      while (waiting.length > 0) {
+        const batch = waiting;
+        waiting = [];
+        await arrive(batch.map((w) => w.doc)).catch(() => undefined);
+        for (const w of batch) w.done();
+      }
+    })().finally(() => {
+      entering = undefined;
+      if (waiting.length > 0) enterSoon();
+    });
   };
-  const arrive = async (doc: PouchDoc) => {
-    const read = readShared(doc);
-    if (!read?.ok || closed) return;
-    if (read.kind === 'report') {
-      if (read.report.review.status !== 'submitted') return;
-      const received = await inner.receive({ document: read.report, fileName: `${read.doc.agency}-${read.doc.year}（服务器）`, receivedAt: read.doc.at });
-      if (received.ok) {
+  const arrive = async (docs: readonly PouchDoc[]) => {
+    let reports: ReceiveInput[] = [];
+    const receiveReports = async () => {
+      if (reports.length === 0) return;
+      const results = await inner.receiveMany(reports);
+      reports = [];
+      for (const received of results) {
+        if (!received.ok) continue;
         await noteVersion(received.value);
         notifyStore(received.value);
       }
-      return;
+    };
+    for (const doc of docs) {
+      const read = readShared(doc);
+      if (!read?.ok || closed) continue;
+      if (read.kind === 'report') {
+        if (read.report.review.status === 'submitted') reports.push({ document: read.report, fileName: `${read.doc.agency}-${read.doc.year}（服务器）`, receivedAt: read.doc.at });
+        continue;
+      }
+      // A working copy is the unit's alone: never received, never a review.
+      if (read.kind !== 'review') continue;
+      // A review applies to what came before it.
+      await receiveReports();
+      const latest = (await latestIndex()).get(unitKeyOf(read.report));
+      if (!latest || lastEventAt(read.report) <= lastEventAt(latest.document)) continue;
+      const updated = await inner.update(latest.id, read.report);
+      if (updated.ok) {
+        await noteVersion(updated.value);
+        notifyStore(updated.value);
+      }
     }
-    const latest = (await latestIndex()).get(unitKeyOf(read.report));
-    if (!latest || lastEventAt(read.report) <= lastEventAt(latest.document)) return;
-    const updated = await inner.update(latest.id, read.report);
-    if (updated.ok) {
-      await noteVersion(updated.value);
-      notifyStore(updated.value);
-    }
+    await receiveReports();
   };
 
   const startUnit = (unit: AreaUnit) => {
     const local = new PouchDB(`nianbao-review-${unit.db}-${connection.user}`);
     locals.set(unit.user, local);
     remotes.set(unit.user, new PouchDB(`${connection.url}/${unit.db}`, { skip_setup: true, fetch: fetchRemote }));
-    units.set(unit.user, { unit, years: new Map(), conflicts: [], unreadable: [], lastSync: null, error: null, live: false });
+    // The last sync of earlier pages: a reloaded workspace does not say "never" of a unit it has.
+    units.set(unit.user, { unit, years: new Map(), conflicts: [], unreadable: [], lastSync: syncedAt.get(unit.user) ?? null, error: null, live: false });
     unitsChanged = true;
     notifySoon();
-    // The last sync of earlier pages: a reloaded workspace does not say "never" of a unit it has.
-    void local.get(LAST_SYNC).then(
-      (doc) => typeof doc.at === 'number' && units.get(unit.user)?.lastSync === null && setUnit(unit.user, { lastSync: doc.at }),
-      () => undefined,
-    );
     // The local feed costs no connection: every document that arrives (or is here) passes once.
     feeds.push(
       local.changes({ live: true, since: 0, include_docs: true }).on('change', (change) => {
@@ -372,7 +393,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
             dirty.delete(unit.user);
             const at = Date.now();
             setUnit(unit.user, { lastSync: at, error: null });
-            void keepLastSync(local, at);
+            syncedAt.set(unit.user, at);
           }
         })
         .on('active', () => heard())
@@ -447,7 +468,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
           dirty.delete(unit.user);
           const at = Date.now();
           setUnit(unit.user, { lastSync: at, error: null });
-          void keepLastSync(local, at);
+          syncedAt.set(unit.user, at);
           done(true);
         })
         .on('error', (error) => {
@@ -485,7 +506,8 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
       const written = await remote.allDocs({ startkey: 'report:', endkey: 'working:\uffff', limit: 1 }).catch(() => undefined);
       if (written && written.rows.length === 0) {
         seenSeq.set(unit.user, seq);
-        setUnit(unit.user, { lastSync: Date.now(), error: null });
+        syncedAt.set(unit.user, Date.now());
+        setUnit(unit.user, { lastSync: syncedAt.get(unit.user)!, error: null });
         return;
       }
     }
@@ -527,20 +549,23 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
   };
 
   /**
-   * The update_seq each unit had when this browser last replicated it, kept with the local
-   * databases (a _local document: never replicated), so that a reload checks instead of
-   * replicating every unit again.
+   * The update_seq each unit had when this browser last replicated it, and when, kept with the
+   * local databases (one _local document in the area's: never replicated), so that a reload
+   * checks instead of replicating every unit again, and says when each unit last synced
+   * (one document for all: one each was two more writes per unit in a first pass).
    */
   const SEEN_ID = '_local/nianbao-seen';
   const restoreSeen = areaLocal
     .get(SEEN_ID)
     .then((doc) => {
-      for (const [user, seq] of Object.entries((doc as PouchDoc & { seqs?: Record<string, string> }).seqs ?? {})) if (typeof seq === 'string') seenSeq.set(user, seq);
+      const seen = doc as PouchDoc & { seqs?: Record<string, unknown>; syncs?: Record<string, unknown> };
+      for (const [user, seq] of Object.entries(seen.seqs ?? {})) if (typeof seq === 'string') seenSeq.set(user, seq);
+      for (const [user, at] of Object.entries(seen.syncs ?? {})) if (typeof at === 'number' && Number.isFinite(at)) syncedAt.set(user, at);
     })
     .catch(() => undefined);
   const keepSeen = async () => {
     const existing = await areaLocal.get(SEEN_ID).catch(() => undefined);
-    await areaLocal.put({ _id: SEEN_ID, ...(existing ? { _rev: existing._rev } : {}), seqs: Object.fromEntries(seenSeq) }).catch(() => undefined);
+    await areaLocal.put({ _id: SEEN_ID, ...(existing ? { _rev: existing._rev } : {}), seqs: Object.fromEntries(seenSeq), syncs: Object.fromEntries(syncedAt) }).catch(() => undefined);
   };
 
   let running: Promise<void> | undefined;
@@ -648,6 +673,11 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     async receive(input) {
       const received = await inner.receive(input);
       if (received.ok) await noteVersion(received.value);
+      return received;
+    },
+    async receiveMany(inputs) {
+      const received = await inner.receiveMany(inputs);
+      for (const r of received) if (r.ok) await noteVersion(r.value);
       return received;
     },
     async update(id, document): Promise<Result<ReceivedVersion>> {

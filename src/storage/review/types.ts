@@ -78,6 +78,11 @@ export interface ReviewStore {
   list(): Promise<Result<ReviewListing>>;
   /** Keeps a received document as a new version of its unit (refused as `duplicate` if seen). */
   receive(input: ReceiveInput): Promise<Result<ReceivedVersion>>;
+  /**
+   * Several received documents at once, in one write (a shared server's arrivals come in
+   * batches): the result of each, in order, as `receive` would give it.
+   */
+  receiveMany(inputs: readonly ReceiveInput[]): Promise<Result<ReceivedVersion>[]>;
   /** Replaces a version's document after a review action. Agency and year must stay the same. */
   update(id: string, document: Report): Promise<Result<ReceivedVersion>>;
   /** Removes every version of a unit from the workspace; the number removed. */
