@@ -160,12 +160,14 @@ const THEME_COLOUR = '#9b1c1c';
  * service worker that precaches the app's own built files, so that after one visit the app opens
  * and every screen works with the network cut (drafts live in IndexedDB anyway). It caches
  * nothing at run time: no report, no response of the sharing server (CouchDB under /couchdb), no
- * other origin. A new version waits until the clerk presses 刷新 (src/app/appUpdate.tsx).
+ * other origin. src/main.tsx registers it after the page's load, with the browser's own API (no
+ * workbox-window in any chunk); a new version waits until the clerk presses 刷新 on the notice
+ * (src/app/appUpdate.tsx, loaded only when a new worker is waiting), which posts SKIP_WAITING.
  *
  * Every plugin here is named `vite-plugin-pwa…`: a build that must not have a service worker
  * (the single file, vite.single.config.ts) leaves them out by that name, and with them the
- * registration (import.meta.env.NIANBAO_PWA is then undefined, so the code that imports
- * `virtual:pwa-register` is dropped). NIANBAO_SW=off keeps the registration code but writes no
+ * registration (import.meta.env.NIANBAO_PWA is then undefined, so main.tsx's registration and
+ * the notice's chunk are dropped). NIANBAO_SW=off keeps the registration code but writes no
  * worker: `npm run size` builds in memory and must not rewrite dist/sw.js.
  */
 export function pwaPlugins(): Plugin[] {
@@ -179,7 +181,9 @@ export function pwaPlugins(): Plugin[] {
   const pwa = VitePWA({
     disable: process.env.NIANBAO_SW === 'off',
     registerType: 'prompt',
-    // src/app/appUpdate.tsx registers it (after load, from a lazy chunk), not a script in index.html.
+    // src/main.tsx registers it (after load, navigator.serviceWorker.register), not a script in
+    // index.html nor virtual:pwa-register. In prompt mode the worker skips waiting on the message
+    // { type: 'SKIP_WAITING' } (src/app/appUpdate.tsx sends it when 刷新 is pressed).
     injectRegister: false,
     // The icons and the favicon are precached by the glob below, the manifest by the plugin.
     includeManifestIcons: false,

@@ -5,7 +5,8 @@
  * Tests never write into docs/: the browser tests take their pictures into test-results/ as they
  * run (they are looked at there). This script clears those folders, runs the browser tests, takes
  * the scenes no test needs (the drafts home and a draft's history, in zh-CN and en; the Word
- * file's pages through LibreOffice, scripts/docx-pages.ts), and then
+ * file's pages through LibreOffice, scripts/docx-pages.ts; the installed app's own window, headed
+ * under Xvfb, scripts/installed-app-shot.ts, left as it is when Xvfb is not there), and then
  * copies the pictures the README and docs/print/README.md show into docs/. A picture docs/ shows
  * that no run made is an error (exit 1): a renamed scene is noticed, not left stale. A new picture
  * joins the README by copying it into docs/ once by hand; from then on it is refreshed here.
@@ -23,6 +24,7 @@ import { preview } from 'vite';
 import { CHROMIUM_ARGS, executablePath } from '../tests/e2e/chromium.ts';
 import { createDraft, goHome, typeInto } from '../tests/e2e/clerk.ts';
 import { docxPages } from './docx-pages.ts';
+import { installedAppShots, missingTools } from './installed-app-shot.ts';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 /** Where the tests and the scenes below put their pictures, and where the README's pictures live. */
@@ -87,12 +89,17 @@ async function main(): Promise<number> {
   }
 
   step('the drafts home and a draft’s history, in zh-CN and en');
+  const xMissing = missingTools();
+  const leftAsTheyAre = (name: string) => xMissing.length > 0 && name.startsWith('installed-');
   const server = await preview({ root, preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
   try {
     const address = server.httpServer.address();
     const port = typeof address === 'object' && address ? address.port : 0;
     mkdirSync(FOLDERS[0]!.made, { recursive: true });
     await draftsScenes(`http://127.0.0.1:${port}/`, FOLDERS[0]!.made);
+    step('the installed app’s own window (Chromium headed on a virtual X display)');
+    if (xMissing.length) process.stdout.write(`skipped: no ${xMissing.join(', ')} (apt-get install -y xvfb x11-utils imagemagick); docs/screenshots/installed-*.png left as they are\n`);
+    else await installedAppShots(`http://127.0.0.1:${port}/`, FOLDERS[0]!.made);
   } finally {
     await server.close();
   }
@@ -107,7 +114,7 @@ async function main(): Promise<number> {
     const madeNow = existsSync(made) ? readdirSync(made).filter((f) => f.endsWith('.png')) : [];
     const refreshed = shown.filter((name) => madeNow.includes(name));
     for (const name of refreshed) copyFileSync(join(made, name), join(docs, name));
-    missing.push(...shown.filter((name) => !madeNow.includes(name)).map((name) => join(docs, name)));
+    missing.push(...shown.filter((name) => !madeNow.includes(name) && !leftAsTheyAre(name)).map((name) => join(docs, name)));
     const extra = madeNow.filter((name) => !shown.includes(name));
     process.stdout.write(`${docs}: ${refreshed.length} of ${shown.length} refreshed${extra.length ? `; not in docs (copy one there by hand to show it): ${extra.join(', ')}` : ''}\n`);
   }

@@ -1,18 +1,18 @@
-/// <reference types="vite-plugin-pwa/vanillajs" />
 /**
- * The service worker (vite-plugin-pwa, see pwaPlugins in vite.config.ts) and the notice of a new
- * version. Loaded by main.tsx once the page has loaded, in the served build only: none of it,
- * nor workbox-window, is in the editor's first load.
+ * The notice of a new version of the app. main.tsx registers the service worker (vite-plugin-pwa's
+ * generateSW, see pwaPlugins in vite.config.ts) and loads this chunk only when a new worker is
+ * waiting: a draft's opening does not carry it.
  *
  * A new version never swaps the code under a clerk who is typing: it waits until 刷新 is
  * pressed. Then the open draft's autosave writes first (useDraftSession answers the
- * UPDATE_EVENT with its flush), the new worker takes over and the page reloads. A tab that did
- * not press (another tab on the app) keeps its notice and reloads when its own clerk presses.
+ * UPDATE_EVENT with its flush), the waiting worker is asked to take over (the SKIP_WAITING
+ * message generateSW's worker listens for in prompt mode) and the page reloads when it has. A tab
+ * that did not press (another tab on the app) keeps its notice and reloads when its own clerk
+ * presses.
  */
 import { useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
-import { registerSW } from 'virtual:pwa-register';
 import strings from '../i18n/zh-CN.json?area=appUpdate';
 import { addSourceStrings } from '../i18n/index.ts';
 import './appUpdate.css';
@@ -25,23 +25,6 @@ addSourceStrings(strings);
  */
 export const UPDATE_EVENT = 'nianbao-update';
 
-/** How often an open page asks the server for a new version (the browser also does on each visit). */
-const CHECK_EVERY_MS = 60 * 60 * 1000;
-
-let pressed = false;
-
-const updateServiceWorker = registerSW({
-  immediate: true,
-  onNeedRefresh: showNotice,
-  // The new worker controls the page: reload only the tab whose clerk asked for it.
-  onNeedReload: () => {
-    if (pressed) location.reload();
-  },
-  onRegisteredSW: (_url, registration) => {
-    if (registration) setInterval(() => void registration.update().catch(() => undefined), CHECK_EVERY_MS);
-  },
-});
-
 /** Writes what the open drafts have not saved yet (errors too are settled: the unload journal keeps those edits). */
 async function flushDrafts(): Promise<void> {
   const flushes: Promise<unknown>[] = [];
@@ -49,16 +32,21 @@ async function flushDrafts(): Promise<void> {
   await Promise.allSettled(flushes);
 }
 
-async function update(): Promise<void> {
+async function update(registration: ServiceWorkerRegistration): Promise<void> {
   await flushDrafts();
-  pressed = true;
-  // If this tab's worker was already replaced (another tab pressed first), no controller change
-  // will come: the page reloads now, onto the worker that is already active.
-  if (!navigator.serviceWorker.controller || !(await navigator.serviceWorker.getRegistration())?.waiting) location.reload();
-  else await updateServiceWorker(true);
+  const waiting = registration.waiting;
+  // This tab's worker was already replaced (another tab pressed first): no controller change
+  // will come, the page reloads now, onto the worker that is already active.
+  if (!navigator.serviceWorker.controller || !waiting) {
+    location.reload();
+    return;
+  }
+  // Only the tab whose clerk pressed reloads when the new worker takes control.
+  navigator.serviceWorker.addEventListener('controllerchange', () => location.reload(), { once: true });
+  waiting.postMessage({ type: 'SKIP_WAITING' });
 }
 
-function UpdateNotice({ onDismiss }: { onDismiss: () => void }) {
+function UpdateNotice({ registration, onDismiss }: { registration: ServiceWorkerRegistration; onDismiss: () => void }) {
   const { t } = useTranslation();
   const [saving, setSaving] = useState(false);
   return (
@@ -70,7 +58,7 @@ function UpdateNotice({ onDismiss }: { onDismiss: () => void }) {
         disabled={saving}
         onClick={() => {
           setSaving(true);
-          void update();
+          void update(registration);
         }}
       >
         {saving ? t('app.update.saving') : t('app.update.reload')}
@@ -84,7 +72,8 @@ function UpdateNotice({ onDismiss }: { onDismiss: () => void }) {
 
 let shown = false;
 
-function showNotice() {
+/** Shows the notice (once: a second waiting worker found while it shows changes nothing it says). */
+export function showUpdateNotice(registration: ServiceWorkerRegistration): void {
   if (shown) return;
   shown = true;
   const host = document.createElement('div');
@@ -92,6 +81,7 @@ function showNotice() {
   const root = createRoot(host);
   root.render(
     <UpdateNotice
+      registration={registration}
       onDismiss={() => {
         root.unmount();
         host.remove();

@@ -47,10 +47,10 @@ export const LAZY_AREAS = {
   // Two tabs on one draft (rare).
   draftsConflict: ['drafts.conflict'],
   // The editor's review banner and panel (a reviewed report only); the cells' marks keep theirs.
-  editorReview: ['editor.review.heading', 'editor.review.openCount', 'editor.review.statusLine', 'editor.review.status', 'editor.review.none', 'editor.review.open', 'editor.review.resolved', 'editor.review.resolvedAt', 'editor.review.noteHead', 'editor.review.whole', 'editor.review.wholeHeading', 'editor.review.goTo', 'editor.review.resolve', 'editor.review.resolveLabel', 'editor.review.reopen', 'editor.review.reopenLabel', 'editor.review.didResolve', 'editor.review.didReopen', 'editor.review.lockedReady', 'editor.review.lockedReadOnly', 'editor.review.returnedHeading', 'editor.review.returnedReason', 'editor.review.returnedHelp', 'editor.review.clerk', 'editor.review.returnedHelpDone', 'editor.review.resubmit'],
+  editorReview: ['editor.review.heading', 'editor.review.openCount', 'editor.review.statusLine', 'editor.review.status', 'editor.review.none', 'editor.review.open', 'editor.review.resolved', 'editor.review.resolvedAt', 'editor.review.noteHead', 'editor.review.whole', 'editor.review.wholeHeading', 'editor.review.goTo', 'editor.review.resolve', 'editor.review.resolveLabel', 'editor.review.reopen', 'editor.review.reopenLabel', 'editor.review.didResolve', 'editor.review.didReopen', 'editor.review.lockedReady', 'editor.review.lockedReadOnly', 'editor.review.returnedHeading', 'editor.review.returnedReason', 'editor.review.returnedHelp', 'editor.review.clerk', 'editor.review.returnedHelpDone', 'editor.review.resubmit', 'editor.review.returnedHelpShared', 'editor.review.returnedHelpDoneShared', 'editor.review.resubmitShared'],
   // Unsaved edits a closed page kept apart from the database (rare).
   unsavedOffer: ['app.unsaved'],
-  // A new version of the app is waiting (src/app/appUpdate.tsx, loaded after the app has loaded).
+  // A new version of the app is waiting (src/app/appUpdate.tsx, loaded only when a new worker waits).
   appUpdate: ['app.update'],
   // What a paste says (the code comes with the first focus on a grid); loadFailed comes with the grids (editorGrid).
   editorPaste: [

@@ -15,3 +15,4 @@ export * from './review/aggregate.ts';
 export * from './review/targets.ts';
 export * from './review/actions.ts';
 export * from './fileName.ts';
+export * from './year.ts';

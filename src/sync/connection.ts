@@ -32,6 +32,14 @@ export function rememberedConnection(): Connection | undefined {
   }
 }
 
+const changes = new Set<() => void>();
+
+/** Hears this page connect or disconnect (the returned banner's words follow it). */
+export function onConnectionChange(listener: () => void): () => void {
+  changes.add(listener);
+  return () => changes.delete(listener);
+}
+
 export function rememberConnection(connection: Connection | undefined): void {
   try {
     if (connection) globalThis.localStorage?.setItem(KEY, JSON.stringify({ url: connection.url, user: connection.user, role: connection.role }));
@@ -39,4 +47,5 @@ export function rememberConnection(connection: Connection | undefined): void {
   } catch {
     // Storage refused (private mode): sharing works for this page's life.
   }
+  for (const listener of [...changes]) listener();
 }

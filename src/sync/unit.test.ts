@@ -112,6 +112,9 @@ describe('the clerk’s sync', () => {
     await until(() => serverDoc('report:2022'), (doc) => doc?.report.review.status === 'submitted');
     await until(() => sync.state().reach.kind, (kind) => kind === 'reached');
     expect(await sync.progress()).toEqual({ year: 2022, progress: 'submitted' });
+    // Asked of a year (the year being reported, as the home asks): that year's, not the latest.
+    expect(await sync.progress(2022)).toEqual({ year: 2022, progress: 'submitted' });
+    expect(await sync.progress(2023)).toEqual({ year: 2023, progress: 'notSubmitted' });
     await sync.close();
   });
 

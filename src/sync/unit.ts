@@ -61,8 +61,11 @@ export interface UnitSync {
   reportDoc(year: number): Promise<SharedDoc | undefined>;
   /** The review document of a year as this browser has it (the supervisor's last word). */
   reviewDoc(year: number): Promise<SharedDoc | undefined>;
-  /** The latest year this unit has a document for, and where its report stands. */
-  progress(): Promise<{ year: number; progress: ClerkProgress } | undefined>;
+  /**
+   * Where the report of `year` stands (未报送 when this unit has no document for it); without a
+   * year, of the latest year this unit has a document for (undefined when none).
+   */
+  progress(year?: number): Promise<{ year: number; progress: ClerkProgress } | undefined>;
   /** Every review document, those already here and each that arrives. */
   onReview(listener: (review: ReviewArrival) => void): () => void;
   /** Tries the server now (after the network came back). */
@@ -244,11 +247,14 @@ export async function openUnitSync(connection: Connection, options: UnitSyncOpti
     putWorking: (report, draftId) => write('working', report, draftId),
     reportDoc: (year) => read(docId('report', year)),
     reviewDoc: (year) => read(docId('review', year)),
-    async progress() {
-      const ids = (await local.allDocs({})).rows.map((row) => row.id);
-      const years = ids.map((id) => readYear(id)).filter((year): year is number => year !== undefined);
-      if (!years.length) return undefined;
-      const year = Math.max(...years);
+    async progress(asked) {
+      let year = asked;
+      if (year === undefined) {
+        const ids = (await local.allDocs({})).rows.map((row) => row.id);
+        const years = ids.map((id) => readYear(id)).filter((y): y is number => y !== undefined);
+        if (!years.length) return undefined;
+        year = Math.max(...years);
+      }
       const [report, review] = await Promise.all([read(docId('report', year)), read(docId('review', year))]);
       const decoded = (doc: SharedDoc | undefined) => {
         const shared = doc && readShared(doc);

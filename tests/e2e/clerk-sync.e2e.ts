@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { AGENCY, clerk, fillConnectForm as fillForm, seedText, serverDoc as readServerDoc, startArea, supervisor } from './area.ts';
 import { baseUrl, launch, screenshotPath, watch } from './browser.ts';
 import type { EmbeddedServer } from '../../src/server/embedded.ts';
+import { reportingYear } from '../../src/report/year.ts';
 
 let server: EmbeddedServer;
 let browser: Browser;
@@ -102,11 +103,11 @@ test('home entry, 填报中 as the clerk types, offline and back with nothing lo
   await expect.poll(() => unitRow.textContent(), { timeout: 30_000 }).toContain('已报送');
   await boss.getByRole('link', { name: AGENCY }).first().waitFor({ timeout: 30_000 });
 
-  // The home says 已报送 and when it last synced.
+  // The home speaks of the year being reported (the create dialog's year), not of the latest
+  // year sent: the 2022 report went, this year's has not; and it says when it last synced.
   await page.getByRole('navigation').getByRole('link').first().click();
   await page.waitForURL(/#\/$/);
-  await expect.poll(() => entry.textContent(), { timeout: 20_000 }).toContain('已报送');
-  expect(await entry.textContent()).toMatch(/2022 年度年报已报送/);
+  await expect.poll(() => entry.textContent(), { timeout: 20_000 }).toContain(`${reportingYear()} 年度年报未报送`);
   expect(await entry.textContent()).toMatch(/最近同步\d\d:\d\d:\d\d/);
   await shot(page, 'home-entry-zh-CN');
 
@@ -130,7 +131,7 @@ test('home entry, 填报中 as the clerk types, offline and back with nothing lo
   await page.reload();
   const entryEn = page.getByRole('region', { name: 'Sharing with the 政务公开办' });
   await expect.poll(() => entryEn.textContent(), { timeout: 20_000 }).toMatch(/synced to the 政务公开办 \d\d:\d\d:\d\d/);
-  expect(await entryEn.textContent()).toContain('Submitted');
+  await expect.poll(() => entryEn.textContent(), { timeout: 20_000 }).toContain(`Report for ${reportingYear()}Not submitted`);
   await shot(page, 'home-entry-en');
   await page.goto(`${baseUrl()}#/drafts/${draftId}`);
   const indicatorEn = page.getByRole('group', { name: 'Sharing with the 政务公开办' }).getByRole('status').first();
@@ -151,6 +152,17 @@ test('home entry, 填报中 as the clerk types, offline and back with nothing lo
   await expect.poll(() => unitsEn.textContent(), { timeout: 20_000 }).toContain('Submitted');
   await expect.poll(() => unitsEn.getByRole('row', { name: /平罗县教育局/ }).textContent(), { timeout: 30_000 }).toMatch(/Filling/);
   await shot(boss, 'supervisor-filling-en');
+
+  // In January 2023 the report being reported is 2022's: the home says it went (已报送).
+  await page.clock.setFixedTime(new Date('2023-01-16T10:00:00'));
+  await page.goto(baseUrl());
+  await page.reload();
+  await expect.poll(() => entryEn.textContent(), { timeout: 20_000 }).toContain('Report for 2022Submitted');
+  await shot(page, 'home-entry-january-en');
+  await page.evaluate(() => localStorage.setItem('nianbao.language', 'zh-CN'));
+  await page.reload();
+  await expect.poll(() => entry.textContent(), { timeout: 20_000 }).toContain('2022 年度年报已报送');
+  await shot(page, 'home-entry-january-zh-CN');
 
   const benign = (e: string) => /Failed to load resource|ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|net::/.test(e);
   expect(clerkErrors.errors.filter((e) => !benign(e))).toEqual([]);

@@ -55,6 +55,11 @@ test('after one visit, with the network cut: open, create, type, reload, print, 
     const page = await firstVisit(context);
     const watched = watch(page);
 
+    // The worker registers without a library, and the notice's code comes only with a new version.
+    const scripts = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name).filter((name) => name.endsWith('.js')));
+    expect(scripts.some((url) => url.includes('/assets/index-')), scripts.join()).toBe(true);
+    expect(scripts.filter((url) => /\/(appUpdate|workbox-window)[-.]/.test(url))).toEqual([]);
+
     // What the worker keeps: the app's own files only, and all of them (the lazy parts too).
     const cached = await page.evaluate(async () => {
       const urls: string[] = [];

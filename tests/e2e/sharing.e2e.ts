@@ -93,7 +93,20 @@ test('报送 → 退回 with a comment → fix offline → 重新报送 → 通�
   await clerkPage.getByText('政务公开办已退回本年报，请修改').waitFor({ timeout: 30_000 });
   expect(clerkPage.url()).toContain(draftId);
   await clerkPage.getByText('请补充信息处理费的收取情况。').first().waitFor();
+  // Connected, the banner sends the clerk to 重新报送, not to a JSON file.
+  const returnedBanner = clerkPage.getByRole('region', { name: '政务公开办已退回本年报，请修改' });
+  expect(await returnedBanner.textContent()).toContain('点工具栏中的“重新报送”');
+  expect(await returnedBanner.textContent()).not.toContain('JSON');
   await shot(clerkPage, 'clerk-returned-zh-CN');
+  await clerkPage.evaluate(() => localStorage.setItem('nianbao.language', 'en'));
+  await clerkPage.reload();
+  const returnedBannerEn = clerkPage.getByRole('region', { name: 'The reviewing office returned this report for changes' });
+  await expect.poll(() => returnedBannerEn.textContent(), { timeout: 20_000 }).toContain('“Submit again” in the toolbar');
+  await clerkPage.getByText(/synced to the 政务公开办/).first().waitFor({ timeout: 20_000 });
+  await shot(clerkPage, 'clerk-returned-en');
+  await clerkPage.evaluate(() => localStorage.setItem('nianbao.language', 'zh-CN'));
+  await clerkPage.reload();
+  await returnedBanner.waitFor({ timeout: 20_000 });
   // A new version of that same draft, as an imported returned file makes (导入, the latest in its
   // history), and no second draft.
   await clerkPage.getByRole('button', { name: '历史版本' }).click();

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { decode, ENTERED_CELLS, cellValue, evaluate } from '../../report/index.ts';
 import { memoryIo } from '../io.ts';
 import { run as render } from './render.ts';
-import { run } from './import.ts';
+import { run, whoseReport } from './import.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const fixture = (name: string) => join(root, 'tests/fixtures/import', name);
@@ -66,6 +66,34 @@ describe('nianbao import', () => {
     expect(io.out()).toBe('');
     expect(io.err()).toContain(message);
     expect(io.err().trim().split('\n')).toHaveLength(1);
+  });
+
+  it.each([
+    ['区统计局', 2023, 'zh', '区统计局 2023'],
+    ['', 2022, 'zh', '机关名称未读到, 2022'],
+    ['区统计局', null, 'zh', '区统计局, 年度未读到'],
+    ['', null, 'zh', '机关名称未读到, 年度未读到'],
+    ['  ', null, 'zh', '机关名称未读到, 年度未读到'],
+    ['区统计局', 2023, 'en', '区统计局 2023'],
+    ['', 2022, 'en', 'agency not found, 2022'],
+    ['区统计局', null, 'en', '区统计局, year not found'],
+    ['', null, 'en', 'agency not found, year not found'],
+  ] as const)('says whose report it read: agency %j, year %j (%s) → %s', (agency, year, lang, said) => {
+    expect(whoseReport({ agency, year }, lang)).toBe(said);
+  });
+
+  it.each([
+    ['changchun-2023.txt', 'zh', 'pipes, 机关名称未读到, 年度未读到, 28 条说明'],
+    ['changchun-2023.txt', 'en', 'pipes, agency not found, year not found, 28 notes'],
+    ['hanyang-2022.txt', 'zh', 'pipes, 机关名称未读到, 2022, 28 条说明'],
+    ['hanyang-2022.txt', 'en', 'pipes, agency not found, 2022, 28 notes'],
+    ['tongji-2023.txt', 'zh', 'pipes, 区统计局 2023, 41 条说明'],
+  ])('the summary line of %s (%s) says what its title did not give, never "?"', async (name, lang, line) => {
+    const io = memoryIo();
+    expect(await run([fixture(name), '--lang', lang], io)).toBe(0);
+    const first = io.err().split('\n')[0]!;
+    expect(first).toBe(`${fixture(name)}: ${line}`);
+    expect(first).not.toContain('?');
   });
 
   it('refuses bad usage with exit 2', async () => {

@@ -101,11 +101,25 @@ export async function run(args: string[], io: Io): Promise<number> {
       })}\n`,
     );
   } else {
-    const m = result.report.meta;
-    println(io.stderr, `${file}: ${result.source}${result.template === '2019' ? ' (2019 试行格式)' : ''}, ${m.agency || '?'} ${m.year ?? '?'}, ${result.notes.length} ${lang === 'zh' ? '条说明' : 'notes'}`);
+    println(io.stderr, `${file}: ${result.source}${result.template === '2019' ? ' (2019 试行格式)' : ''}, ${whoseReport(result.report.meta, l)}, ${result.notes.length} ${lang === 'zh' ? '条说明' : 'notes'}`);
     for (const n of result.notes) println(io.stderr, `${file}: ${n.kind} ${n.path}: ${noteMessage(n, l)}`);
   }
   return 0;
+}
+
+const NOT_READ = {
+  zh: { agency: '机关名称未读到', year: '年度未读到' },
+  en: { agency: 'agency not found', year: 'year not found' },
+} as const;
+
+/**
+ * Whose report was read, for the summary line: `区统计局 2023`; what the title did not give is
+ * said in words (a bare "?" told the reader nothing about what was missing).
+ */
+export function whoseReport(meta: { readonly agency: string; readonly year: number | null }, lang: Lang): string {
+  const agency = meta.agency.trim();
+  if (agency && meta.year !== null) return `${agency} ${meta.year}`;
+  return [agency || NOT_READ[lang].agency, meta.year ?? NOT_READ[lang].year].join(', ');
 }
 
 function fail(io: Io, file: string, message: string, json: boolean): number {

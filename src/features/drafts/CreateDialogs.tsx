@@ -2,7 +2,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLabel } from '../../i18n/index.ts';
-import { AGENCY_KINDS, AGENCY_KIND_LABELS, META_FIELDS, emptyReport, type AgencyKind, type Problem, type Report } from '../../report/index.ts';
+import { AGENCY_KINDS, AGENCY_KIND_LABELS, META_FIELDS, emptyReport, reportingYear, type AgencyKind, type Problem, type Report } from '../../report/index.ts';
 import type { DraftSummary } from '../../storage/index.ts';
 import { Dialog, DialogActions } from './Dialog.tsx';
 import { readReportFile } from '../../ui/files.ts';
@@ -11,14 +11,6 @@ import { nextYearReport } from './fromLastYear.ts';
 import { ProblemList } from './ImportPieces.tsx';
 import { useDraftStore } from './StoreContext.tsx';
 import './strings.ts';
-
-/**
- * The year being reported: the last finished one (the report is due in January), or the current
- * one from November on, when clerks start preparing it.
- */
-export function defaultYear(now = new Date()): number {
-  return now.getMonth() >= 10 ? now.getFullYear() : now.getFullYear() - 1;
-}
 
 function validYear(text: string): number | undefined {
   const year = Number(text);
@@ -31,7 +23,7 @@ export function CreateDialog({ onCancel, onCreate }: { onCancel: () => void; onC
   const ids = { agency: useId(), kind: useId(), year: useId(), agencyError: useId(), yearError: useId() };
   const [agency, setAgency] = useState('');
   const [kind, setKind] = useState<AgencyKind>('department');
-  const [year, setYear] = useState(String(defaultYear()));
+  const [year, setYear] = useState(String(reportingYear()));
   const [tried, setTried] = useState(false);
   const [busy, setBusy] = useState(false);
   const agencyMissing = agency.trim() === '';
@@ -128,7 +120,7 @@ export function FromLastYearDialog({
       lastYear = decoded.report;
     }
     setBusy(true);
-    await onCreate(nextYearReport(lastYear, defaultYear()), lastYear);
+    await onCreate(nextYearReport(lastYear, reportingYear()), lastYear);
     setBusy(false);
   };
 

@@ -3,9 +3,8 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { initI18n, setLanguage } from '../../i18n/index.ts';
-import { decode, emptyReport, returnReport, setCell, submit, type Report } from '../../report/index.ts';
+import { decode, emptyReport, reportingYear, returnReport, setCell, submit, type Report } from '../../report/index.ts';
 import { MemoryDraftStore, type Result } from '../../storage/index.ts';
-import { defaultYear } from './CreateDialogs.tsx';
 import { DraftsHome } from './DraftsHome.tsx';
 import { DraftStoreProvider } from './StoreContext.tsx';
 
@@ -78,7 +77,7 @@ test('create blank: asks agency, kind and year (the year being reported by defau
   const user = await renderHome();
   await user.click(screen.getByRole('button', { name: '新建年报' }));
   const dialog = screen.getByRole('dialog', { name: '新建年报' });
-  expect(within(dialog).getByLabelText('报告年度')).toHaveValue(String(defaultYear()));
+  expect(within(dialog).getByLabelText('报告年度')).toHaveValue(String(reportingYear()));
   await user.click(within(dialog).getByRole('button', { name: '创建' }));
   expect(within(dialog).getByText('请填写机关名称。')).toBeInTheDocument();
   expect(value(await store.list())).toEqual([]);

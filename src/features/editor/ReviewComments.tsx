@@ -12,8 +12,9 @@
 import './reviewStrings.ts';
 // A part's name without a title (第n段（无标题）) is in the sections' strings.
 import './sectionStrings.ts';
-import { memo, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { useLang } from '../../i18n/index.ts';
 import {
   CELL_BY_ID,
@@ -29,10 +30,13 @@ import {
   type Report,
 } from '../../report/index.ts';
 import { useFormatDateTime } from '../../ui/format.ts';
+import { onConnectionChange, rememberedConnection } from '../../sync/connection.ts';
 import { useDerivedValue, useEditor, useStoreValue } from './context.ts';
 import type { FieldStatus, PlacedComment } from './store.ts';
 
-type T = ReturnType<typeof useTranslation>['t'];
+// i18next's own TFunction: ReturnType<typeof useTranslation>['t'] instantiates the whole key
+// union again and, with ~700 keys, went past TypeScript's depth (TS2589) at targetName's t().
+type T = TFunction;
 
 /** Why the clerk cannot resolve comments right now: 定稿, or the parent made the editor read-only. */
 export type ReviewLock = 'ready' | 'readOnly' | null;
@@ -104,6 +108,8 @@ function CommentNote({ placed, t, format }: { placed: PlacedComment; t: T; forma
   );
 }
 
+const connectedAsUnit = () => rememberedConnection()?.role === 'unit';
+
 /** At the top of the editor: the return and its reason, and the comments on the whole report. */
 export const ReviewBanner = memo(function ReviewBanner() {
   const { t } = useTranslation();
@@ -111,6 +117,8 @@ export const ReviewBanner = memo(function ReviewBanner() {
   const placement = useDerivedValue((s) => s.getReviewPlacement());
   // Marked ready again after the return: nothing left to ask of the clerk here but to send it.
   const readyAgain = useStoreValue((s) => s.getReport().status === 'ready');
+  // Connected to the 政务公开办's server as a unit: it goes back by 重新报送, not by a JSON file.
+  const shared = useSyncExternalStore(onConnectionChange, connectedAsUnit);
   const reason = returnReason(placement.review);
   if (reason === null && placement.openWhole.length === 0) return null;
   return (
@@ -128,10 +136,10 @@ export const ReviewBanner = memo(function ReviewBanner() {
           ) : null}
           <p className="review-returned-help">
             {readyAgain
-              ? t('editor.review.resubmit')
+              ? t(shared ? 'editor.review.resubmitShared' : 'editor.review.resubmit')
               : placement.openCount > 0
-                ? t('editor.review.returnedHelp', { n: placement.openCount })
-                : t('editor.review.returnedHelpDone')}
+                ? t(shared ? 'editor.review.returnedHelpShared' : 'editor.review.returnedHelp', { n: placement.openCount })
+                : t(shared ? 'editor.review.returnedHelpDoneShared' : 'editor.review.returnedHelpDone')}
           </p>
         </section>
       ) : null}

@@ -1,7 +1,8 @@
 /**
  * The drafts home's sharing part: to which 政务公开办 server this browser is connected and as
- * which unit, where this year's report stands there (未报送 / 已报送 / 已退回 / 已通过), what has
- * reached the server and when it last synced; connect and disconnect.
+ * which unit, where the report of the year being reported stands there (未报送 / 已报送 / 已退回 /
+ * 已通过; in January last year's, as the create dialog's year), what has reached the server and
+ * when it last synced; connect and disconnect.
  */
 import './strings.ts';
 import './doorStrings.ts';
@@ -9,6 +10,7 @@ import './homeStrings.ts';
 import './sharing.css';
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
+import { reportingYear } from '../../report/index.ts';
 import type { DraftStore } from '../../storage/index.ts';
 import { rememberedConnection, type Connection } from '../../sync/connection.ts';
 import { clerkAgent, disconnectUnit } from '../../sync/clerk.ts';
@@ -55,11 +57,12 @@ export default function HomeSharing({ store, startConnecting = false }: HomeShar
   const source = sync ?? noSync;
   const state = useSyncExternalStore(source.subscribe, source.state);
 
-  // Read again whenever the sync moves (a submission went, a review came back).
+  // The year being reported (in January, last year's), as the create dialog offers it; read
+  // again whenever the sync moves (a submission went, a review came back).
   useEffect(() => {
     if (!sync) return;
     let live = true;
-    void sync.progress().then((p) => live && setProgress(p));
+    void sync.progress(reportingYear()).then((p) => live && setProgress(p));
     return () => {
       live = false;
     };
