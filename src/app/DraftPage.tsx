@@ -18,6 +18,11 @@ const UnsavedOffer = lazy(() => import('./UnsavedOffer.tsx').then((m) => ({ defa
 
 // Sharing with the 政务公开办 (its own chunk; PouchDB only once connected).
 const ClerkSharing = lazy(() => import('../features/sharing/ClerkEntry.tsx'));
+// The review's compare view, for two versions of the unit's submitted report (a conflict the
+// clerk settles): loaded when the clerk opens it, with its strings and styles.
+const ComparisonView = lazy(() =>
+  Promise.all([import('../features/review/strings.ts'), import('../features/review/review.css'), import('../features/review/ComparePanel.tsx')]).then(([, , m]) => ({ default: m.ComparisonView })),
+);
 
 export function DraftPage({ id, section }: { id: string; section?: EditorSection }) {
   const { t } = useTranslation();
@@ -103,7 +108,17 @@ export function DraftPage({ id, section }: { id: string; section?: EditorSection
                 <Suspense fallback={null}>
                   {/* The latest document, edits not yet saved included. */}
                   <WordDownloadButton report={() => session.actions.current() ?? session.report!} />
-                  <ClerkSharing draftId={id} store={store} flush={session.actions.flush} reload={session.actions.reload} />
+                  <ClerkSharing
+                    draftId={id}
+                    store={store}
+                    flush={session.actions.flush}
+                    reload={session.actions.reload}
+                    renderCompare={(shown, other) => (
+                      <Suspense fallback={<p>{t('app.loading')}</p>}>
+                        <ComparisonView before={other} after={shown} />
+                      </Suspense>
+                    )}
+                  />
                 </Suspense>
               </>
             }

@@ -24,40 +24,18 @@
 import type { Report } from '../report/index.ts';
 import { unitKeyOf, type ReceiveInput, type ReceivedVersion, type Result, type ReviewStore } from '../storage/review/index.ts';
 import type { Connection } from './connection.ts';
-import { docId, lastEventAt, readShared, sharedDoc, unitProgress, type SharedDoc, type SharedKind, type UnitProgress } from './docs.ts';
+import { docId, lastEventAt, readShared, sharedDoc, unitProgress, type SharedDoc, type UnitProgress } from './docs.ts';
 import { loadPouchDB, remoteFetch, type PouchDatabase, type PouchDBConstructor, type PouchDoc, type ChangesFeed, type SyncHandler } from './pouch.ts';
 import { AREA_DB } from './session.ts';
+import { conflictOf, keepRevision, type ConflictVersion, type DocConflict } from './conflicts.ts';
+
+export type { ConflictVersion, DocConflict };
 
 export interface AreaUnit {
   readonly agency: string;
   readonly user: string;
   readonly db: string;
   readonly kind?: string;
-}
-
-/** One revision of a document in conflict, decoded. */
-export interface ConflictVersion {
-  readonly rev: string;
-  readonly report: Report;
-  /** Who wrote it (CouchDB user) and when (ms since epoch), as the document says. */
-  readonly by: string;
-  readonly at: number;
-}
-
-/**
- * A document with conflicting revisions (two browsers wrote it from the same revision, e.g.
- * offline): CouchDB keeps both and picks one as the winner deterministically; nothing is lost
- * until someone removes the other revision.
- */
-export interface DocConflict {
-  readonly id: string;
-  /** A working copy (填报中) is the unit's alone and never shown as a conflict here. */
-  readonly kind: Exclude<SharedKind, 'working'>;
-  readonly year: number;
-  /** The revision CouchDB shows now. */
-  readonly winner: ConflictVersion;
-  /** The other leaf revisions. */
-  readonly others: readonly ConflictVersion[];
 }
 
 export interface UnitShare {
@@ -198,12 +176,6 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
   const unitOfAgency = (agency: string) => rosterByAgency.get(agency.trim());
   let rosterByAgency = new Map<string, AreaUnit>();
 
-  const readVersion = async (local: PouchDatabase, id: string, rev: string): Promise<ConflictVersion | undefined> => {
-    const doc = await local.get(id, { rev }).catch(() => undefined);
-    const read = doc ? readShared(doc) : undefined;
-    return read?.ok ? { rev, report: read.report, by: read.doc.by, at: read.doc.at } : undefined;
-  };
-
   const refreshUnit = async (unit: AreaUnit) => {
     const local = locals.get(unit.user);
     if (!local || closed) return;
@@ -228,12 +200,8 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
         continue;
       }
       (read.kind === 'report' ? reports : reviews).set(read.doc.year, read.report);
-      const revs = row.doc._conflicts ?? [];
-      if (revs.length > 0) {
-        const others = (await Promise.all(revs.map((rev) => readVersion(local, row.doc!._id, rev)))).filter((v): v is ConflictVersion => v !== undefined);
-        const winner = { rev: row.doc._rev!, report: read.report, by: read.doc.by, at: read.doc.at };
-        if (others.length > 0) conflicts.push({ id: row.doc._id, kind: read.kind, year: read.doc.year, winner, others });
-      }
+      const conflict = await conflictOf(local, row.doc);
+      if (conflict) conflicts.push(conflict);
     }
     const years = new Map<number, UnitProgress>();
     for (const year of new Set([...reports.keys(), ...reviews.keys(), ...working])) years.set(year, unitProgress(reports.get(year), reviews.get(year), working.has(year)));
@@ -640,20 +608,9 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
       if (!unit || !local) return { ok: false, reason: 'gone' };
       // The server refuses a unit's report documents from the supervisor (validate_doc_update).
       if (!id.startsWith('review:')) return { ok: false, reason: 'notAllowed' };
-      let doc: PouchDoc;
-      try {
-        doc = await local.get(id, { conflicts: true });
-      } catch {
-        return { ok: false, reason: 'gone' };
-      }
-      const leaves = [doc._rev!, ...(doc._conflicts ?? [])];
-      if (!leaves.includes(keepRev)) return { ok: false, reason: 'gone' };
-      const kept = await readVersion(local, id, keepRev);
-      try {
-        for (const rev of leaves) if (rev !== keepRev) await local.put({ _id: id, _rev: rev, _deleted: true });
-      } catch (e) {
-        return { ok: false, reason: 'storage', message: (e as Error).message };
-      }
+      const settled = await keepRevision(local, id, keepRev);
+      if (!settled.ok) return settled;
+      const kept = settled.kept;
       // The workspace's version of the unit now shows the kept review.
       const latest = kept && (await latestIndex()).get(unitKeyOf(kept.report));
       if (kept && latest) {

@@ -11,6 +11,7 @@ import type { Connection } from './connection.ts';
 import { docId, readShared, sharedDoc, unitProgress, type SharedDoc } from './docs.ts';
 import { loadPouchDB, type PouchDBConstructor, type PouchDoc, type SyncHandler } from './pouch.ts';
 import { unitDbOf } from './session.ts';
+import { conflictOf, keepRevision, writeOnWinner, type DocConflict, type SettleResult } from './conflicts.ts';
 
 export type ReachState =
   /** Nothing put yet in this page's life, and no check yet. */
@@ -31,6 +32,11 @@ export interface UnitSyncState {
    * opened offline says when it last synced, not "never".
    */
   readonly lastSync: number | null;
+  /**
+   * The years whose submitted report has two versions here (two browsers of this unit both
+   * 报送 from the same revision): the unit must settle it, the supervisor cannot.
+   */
+  readonly conflicts: readonly number[];
 }
 
 /** Where this year's report stands, as the clerk says it. */
@@ -68,6 +74,10 @@ export interface UnitSync {
   progress(year?: number): Promise<{ year: number; progress: ClerkProgress } | undefined>;
   /** Every review document, those already here and each that arrives. */
   onReview(listener: (review: ReviewArrival) => void): () => void;
+  /** The report of a year with its two (or more) versions, or undefined when it has one. */
+  conflict(year: number): Promise<DocConflict | undefined>;
+  /** Keeps one version of a year's report; the others get tombstones (replicated). */
+  resolve(year: number, keepRev: string): Promise<SettleResult>;
   /** Tries the server now (after the network came back). */
   retry(): void;
   close(): Promise<void>;
@@ -120,7 +130,7 @@ export async function openUnitSync(connection: Connection, options: UnitSyncOpti
   const remote = new PouchDB(`${connection.url}/${unitDbOf(connection.user)}`, { skip_setup: true });
   const listeners = new Set<() => void>();
   const reviewListeners = new Set<(review: ReviewArrival) => void>();
-  let current: UnitSyncState = { reach: { kind: 'starting' }, online: true, lastSync: null };
+  let current: UnitSyncState = { reach: { kind: 'starting' }, online: true, lastSync: null, conflicts: [] };
   // The last sync of earlier pages (a _local document: never replicated).
   const LAST_SYNC = '_local/nianbao-last-sync';
   void local.get(LAST_SYNC).then(
@@ -199,8 +209,18 @@ export async function openUnitSync(connection: Connection, options: UnitSyncOpti
       return undefined;
     }
   };
-  const feed = local.changes({ live: true, since: 0, include_docs: true }).on('change', (change) => {
+  // Every change of a report document says whether it has two versions now (one arrived from
+  // another browser of this unit, or a tombstone settled it).
+  const noteConflict = (doc: PouchDoc) => {
+    const year = doc._id.startsWith('report:') ? readYear(doc._id) : undefined;
+    if (year === undefined) return;
+    const has = !doc._deleted && (doc._conflicts?.length ?? 0) > 0;
+    if (has === current.conflicts.includes(year)) return;
+    set({ conflicts: has ? [...current.conflicts, year].sort() : current.conflicts.filter((y) => y !== year) });
+  };
+  const feed = local.changes({ live: true, since: 0, include_docs: true, conflicts: true }).on('change', (change) => {
     if (!change.doc) return;
+    noteConflict(change.doc);
     const read = readShared(change.doc);
     if (!read || !read.ok || read.kind !== 'review') return;
     void draftOf(read.doc.year).then((draftId) => {
@@ -218,9 +238,10 @@ export async function openUnitSync(connection: Connection, options: UnitSyncOpti
     const made = sharedDoc(kind, report, connection.user, { draftId });
     if (!made.ok) return { ok: false, reason: made.reason };
     try {
-      const existing = (await local.get(made.doc._id).catch(() => undefined)) as SharedDoc | undefined;
-      if (kind === 'working' && existing && existing.draftId === draftId && JSON.stringify(existing.report) === JSON.stringify(made.doc.report)) return { ok: true, unchanged: true };
-      const written = await local.put({ ...made.doc, ...(existing ? { _rev: existing._rev } : {}) } as PouchDoc);
+      const existing = (await local.get(made.doc._id, { conflicts: true }).catch(() => undefined)) as SharedDoc | undefined;
+      if (kind === 'working' && existing && !existing._conflicts?.length && existing.draftId === draftId && JSON.stringify(existing.report) === JSON.stringify(made.doc.report)) return { ok: true, unchanged: true };
+      // On the version shown, and the other versions removed: 重新报送 settles a conflict.
+      const written = await writeOnWinner(local, made.doc as PouchDoc);
       set({ reach: { kind: 'local', offline: !current.online } });
       return { ok: true, rev: written.rev };
     } catch (e) {
@@ -273,6 +294,18 @@ export async function openUnitSync(connection: Connection, options: UnitSyncOpti
         }
       });
       return () => reviewListeners.delete(listener);
+    },
+    async conflict(year) {
+      const doc = await local.get(docId('report', year), { conflicts: true }).catch(() => undefined);
+      return doc ? conflictOf(local, doc) : undefined;
+    },
+    async resolve(year, keepRev) {
+      const settled = await keepRevision(local, docId('report', year), keepRev);
+      if (settled.ok) {
+        set({ reach: { kind: 'local', offline: !current.online } });
+        void confirm();
+      }
+      return settled;
     },
     retry: () => {
       start();

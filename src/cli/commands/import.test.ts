@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +99,27 @@ describe('nianbao import', () => {
   it('refuses bad usage with exit 2', async () => {
     expect(await run([], memoryIo())).toBe(2);
     expect(await run([fixture('tongji-2023.txt'), '--lang', 'fr'], memoryIo())).toBe(2);
+  });
+
+  it('reads a printed 汇总 without its 汇总 note in the text: the figures are the sum, the preamble the report’s', async () => {
+    const original = JSON.parse(readFileSync(join(root, 'tests/fixtures/pingluo-2022.json'), 'utf8'));
+    const aggregate = { ...original, aggregate: { units: [{ agency: '甲局', status: 'approved' }, { agency: '乙镇', status: 'submitted' }], missing: ['丙乡'], notApproved: ['乙镇'] } };
+    const file = join(dir, 'aggregate.json');
+    writeFileSync(file, JSON.stringify(aggregate));
+    const printed = memoryIo();
+    expect(await render([file], printed)).toBe(0);
+    expect(printed.out()).toContain('（汇总说明：本报告为 2 个单位');
+    // As printed, and as a PDF gives it: the note line by line.
+    const lineByLine = printed.out().replace('单位政府信息', '单位政府信息</p><p>').replace('之和：', '之和：</p><p>');
+    for (const html of [printed.out(), lineByLine]) {
+      const io = memoryIo(html);
+      expect(await run(['-'], io)).toBe(0);
+      const back = JSON.parse(io.out());
+      expect(back.meta).toMatchObject({ agency: original.meta.agency, year: original.meta.year });
+      expect(JSON.stringify(back.narrative)).not.toMatch(/汇总说明|逐项相加|甲局/);
+      expect(back.narrative.preamble).toBe(original.narrative.preamble);
+      for (const cell of ENTERED_CELLS) expect(cellValue(back, cell.id), cell.id).toBe(cellValue(original, cell.id));
+    }
   });
 
   it('round-trips the project’s own printable HTML: every cell back', async () => {

@@ -6,13 +6,15 @@
 import './strings.ts';
 import './doorStrings.ts';
 import './sharing.css';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { submit, type Report } from '../../report/index.ts';
 import type { DraftStore } from '../../storage/index.ts';
 import { rememberedConnection, type Connection } from '../../sync/connection.ts';
 import { clerkAgent, disconnectUnit } from '../../sync/clerk.ts';
 import type { UnitSync, UnitSyncState } from '../../sync/unit.ts';
+import type { DocConflict } from '../../sync/conflicts.ts';
+import { ClerkConflict } from './ClerkConflict.tsx';
 import { ConnectForm } from './ConnectForm.tsx';
 import { clockTime } from './time.ts';
 import { reachClass, reachText } from './reach.ts';
@@ -26,13 +28,15 @@ export interface ClerkSharingProps {
   readonly reload: () => Promise<unknown>;
   /** Show the connect form at once (the clerk pressed ClerkEntry's button). */
   readonly startConnecting?: boolean;
+  /** Two versions of the report side by side (the review's compare view, loaded on use): before = the other, after = the one shown. */
+  readonly renderCompare?: (shown: Report, other: Report) => ReactNode;
 }
 
-type Notice = { key: 'needReady' | 'reviewArrived' | 'reviewCreated' } | { key: 'submitted'; time: string } | { key: 'failed'; reason: string };
+type Notice = { key: 'needReady' | 'reviewArrived' | 'reviewCreated' } | { key: 'submitted'; time: string } | { key: 'failed'; reason: string } | { key: 'conflict'; text: string; ok: boolean };
 
 const noSync = { subscribe: () => () => {}, state: (): UnitSyncState | undefined => undefined };
 
-export default function ClerkSharing({ draftId, store, flush, reload, startConnecting = false }: ClerkSharingProps) {
+export default function ClerkSharing({ draftId, store, flush, reload, startConnecting = false, renderCompare }: ClerkSharingProps) {
   const { t } = useTranslation();
   const [connection, setConnection] = useState<Connection | undefined>(() => (rememberedConnection()?.role === 'unit' ? rememberedConnection() : undefined));
   // Opened from ClerkEntry's button: the form shows at once, as if this component's own button was pressed.
@@ -41,6 +45,9 @@ export default function ClerkSharing({ draftId, store, flush, reload, startConne
   const [notice, setNotice] = useState<Notice | undefined>();
   const [busy, setBusy] = useState(false);
   const [submittedBefore, setSubmittedBefore] = useState(false);
+  // The draft's year and agency (its report document), and that document's conflict if any.
+  const [draftKey, setDraftKey] = useState<{ year: number; agency: string } | undefined>();
+  const [conflict, setConflict] = useState<DocConflict | undefined>();
 
   useEffect(() => {
     if (!connection) return;
@@ -80,13 +87,27 @@ export default function ClerkSharing({ draftId, store, flush, reload, startConne
     let live = true;
     void store.get(draftId).then(async (draft) => {
       if (!draft.ok || draft.value.document.meta.year === null) return;
-      const doc = await sync.reportDoc(draft.value.document.meta.year);
-      if (live) setSubmittedBefore(doc?.draftId === draftId);
+      const { year, agency } = draft.value.document.meta;
+      const doc = await sync.reportDoc(year);
+      if (!live) return;
+      setSubmittedBefore(doc?.draftId === draftId);
+      setDraftKey((before) => (before?.year === year && before.agency === agency ? before : { year, agency }));
     });
     return () => {
       live = false;
     };
   }, [sync, store, draftId, state?.reach.kind]);
+
+  // Two versions of this year's submission (another browser of the unit submitted too).
+  const conflicted = draftKey !== undefined && (state?.conflicts.includes(draftKey.year) ?? false);
+  useEffect(() => {
+    if (!sync || !draftKey || !conflicted) return setConflict(undefined);
+    let live = true;
+    void sync.conflict(draftKey.year).then((c) => live && setConflict(c));
+    return () => {
+      live = false;
+    };
+  }, [sync, draftKey, conflicted, state?.conflicts]);
 
   if (!connection) {
     return (
@@ -139,6 +160,7 @@ export default function ClerkSharing({ draftId, store, flush, reload, startConne
   };
 
   const reach = state?.reach ?? { kind: 'starting' as const };
+  const alarming = notice !== undefined && (notice.key === 'failed' || notice.key === 'needReady' || (notice.key === 'conflict' && !notice.ok));
 
   return (
     <span className="sharing-entry" role="group" aria-label={t('sharing.clerk.label')}>
@@ -151,14 +173,28 @@ export default function ClerkSharing({ draftId, store, flush, reload, startConne
       <button type="button" onClick={() => void disconnect()} title={t('sharing.clerk.connectedAs', { user: connection.user })}>
         {t('sharing.clerk.disconnect')}
       </button>
+      {conflict && draftKey && (
+        <ClerkConflict
+          conflict={conflict}
+          draftId={draftId}
+          agency={draftKey.agency}
+          busy={busy}
+          onKeep={(rev) => sync!.resolve(draftKey.year, rev)}
+          onResubmit={() => void doSubmit()}
+          renderCompare={renderCompare}
+          onNotice={(text, ok) => setNotice({ key: 'conflict', text, ok })}
+        />
+      )}
       {reach.kind === 'signedOut' && (
         <button type="button" onClick={() => void disconnect().then(() => setConnecting(true))}>
           {t('sharingDoor.open')}
         </button>
       )}
       {notice && (
-        <span className={notice.key === 'failed' || notice.key === 'needReady' ? 'sharing-error' : 'sharing-notice'} role={notice.key === 'failed' || notice.key === 'needReady' ? 'alert' : 'status'}>
-          {notice.key === 'submitted'
+        <span className={alarming ? 'sharing-error' : 'sharing-notice'} role={alarming ? 'alert' : 'status'}>
+          {notice.key === 'conflict'
+            ? notice.text
+            : notice.key === 'submitted'
             ? t('sharing.clerk.submitted', { time: notice.time })
             : notice.key === 'failed'
               ? t('sharing.clerk.failed', { reason: t(`sharing.clerk.reasons.${notice.reason as 'unknown'}`) })

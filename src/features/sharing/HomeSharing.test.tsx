@@ -18,7 +18,7 @@ const held = new Map<number, ClerkProgress>([
   [2027, 'notSubmitted'],
 ]);
 const asked: (number | undefined)[] = [];
-const state: UnitSyncState = { reach: { kind: 'reached', at: Date.now() }, online: true, lastSync: Date.now() };
+const state: UnitSyncState = { reach: { kind: 'reached', at: Date.now() }, online: true, lastSync: Date.now(), conflicts: [] };
 const sync = {
   state: () => state,
   subscribe: () => () => {},

@@ -14,6 +14,7 @@ import { openedFromFile, rememberConnection, rememberedConnection, type Connecti
 import { signOut } from '../../sync/session.ts';
 import { openSupervisorSync, type DocConflict, type SupervisorSync, type SupervisorSyncState, type UnitShare } from '../../sync/supervisor.ts';
 import type { UnitProgress } from '../../sync/docs.ts';
+import { ConflictVersions, KeepButtons } from './ConflictParts.tsx';
 import { ConnectForm } from './ConnectForm.tsx';
 import FromFileNote from './FromFileNote.tsx';
 import { clockTime } from './time.ts';
@@ -60,10 +61,9 @@ function ConflictView({
   /** What came of a choice (said outside this view: a resolved conflict's view goes away). */
   onNotice: (text: string) => void;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const other = conflict.others[0]!;
-  const stamp = (v: { by: string; at: number }) => ({ by: v.by, at: new Date(v.at).toLocaleString(i18n.language) });
   const sides = [
     { name: t('sharing.supervisor.conflictSideShown'), version: conflict.winner },
     { name: t('sharing.supervisor.conflictSideOther'), version: other },
@@ -81,18 +81,10 @@ function ConflictView({
         {t('sharing.supervisor.conflictHeading', { agency: share.unit.agency, what: t(`sharing.supervisor.conflictWhat.${conflict.kind}`, { year: conflict.year }) })}
       </h3>
       <p>{t('sharing.supervisor.conflictExplain')}</p>
-      <ul>
-        <li>{t('sharing.supervisor.conflictWinner', stamp(conflict.winner))}</li>
-        <li>{t('sharing.supervisor.conflictOther', stamp(other))}</li>
-      </ul>
+      <ConflictVersions conflict={conflict} />
       {conflict.kind === 'review' ? (
         <p className="sharing-actions">
-          <button type="button" disabled={busy} onClick={() => void keep(conflict.winner.rev)}>
-            {t('sharing.supervisor.keepWinner')}
-          </button>
-          <button type="button" disabled={busy} onClick={() => void keep(other.rev)}>
-            {t('sharing.supervisor.keepOther')}
-          </button>
+          <KeepButtons conflict={conflict} busy={busy} onKeep={(rev) => void keep(rev)} />
         </p>
       ) : (
         <p>{t('sharing.supervisor.conflictUnitOnly')}</p>

@@ -100,6 +100,20 @@ const CHROME_START =
 // the title). Dropped wherever it stands, unlike chrome, which ends 六: a page's header is mid-text.
 const DRAFT_MARK = /^草稿(?:$|[:：]本报告尚未定稿)/;
 const isDraftMark = (text: string) => DRAFT_MARK.test(text.normalize('NFKC').trim());
+
+/**
+ * nianbao's 汇总 note under an aggregate's title (render/html.ts aggregateNote), in parentheses
+ * from “（汇总说明：” to “。）”, is not the report's text. A PDF gives it line by line (the 草稿
+ * watermark may cut it too): dropped from its opening line to its closing one; without a closing
+ * line only the opening one goes.
+ */
+function withoutAggregateNote(paragraphs: readonly string[]): string[] {
+  const norm = (p: string) => p.normalize('NFKC').trim();
+  const start = paragraphs.findIndex((p) => /^\(汇总说明:/.test(norm(p)));
+  if (start < 0) return [...paragraphs];
+  const close = paragraphs.findIndex((p, i) => i >= start && norm(p).endsWith('。)'));
+  return paragraphs.filter((_, i) => i < start || i > (close < 0 ? start : close));
+}
 const CHROME_ANYWHERE = /ICP备|网站标识码|版权所有|公网安备|技术支持[:：]|Copyright|©|繁体版|简体版|无障碍|长者(?:助手|模式)|网站地图|[|｜].*[|｜]/i;
 
 // The site's name alone on its line (the page header as copied): "徐闻县人民政府门户网站", "中国某某政府网".
@@ -367,7 +381,7 @@ export function matchPublished(doc: NeutralDocument): PublishedImport {
   const template: '2021' | '2019' = templateMarkers.length ? '2019' : '2021';
 
   // ---- Head: title, agency, year, date, contact, preamble
-  const headParagraphs = head.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+  const headParagraphs = withoutAggregateNote(head.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])));
   const allParagraphs = doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
   const content = headParagraphs.filter((p) => !isChrome(p) && !isDraftMark(p));
   const firstParagraphs = [...content, ...allParagraphs.slice(0, 40).filter((p) => !isChrome(p))];

@@ -191,6 +191,13 @@ describe('other reports', () => {
     expect(textOf(firstParagraph)).toBe('草稿：本报告尚未定稿，仅供审核，不得印发或公开。');
   });
 
+  test('a 汇总 says what it sums, as the first paragraph under the title', async () => {
+    const aggregate = { units: [{ agency: '甲局', status: 'approved' as const }, { agency: '乙镇', status: 'approved' as const }], missing: [], notApproved: [] };
+    const paragraphs = all((await pack({ ...SEED, aggregate })).xml('word/document.xml'), 'p').map((p) => textOf(p)).filter(Boolean);
+    expect(paragraphs[1]).toBe('（汇总说明：本报告为 2 个单位政府信息公开工作年度报告的汇总，表中数字为以下单位逐项相加之和：甲局、乙镇。）');
+    expect(paragraphs[0]).toContain('平罗县人民政府办公室2022年');
+  });
+
   test('the paper-copy block when asked for', async () => {
     const text = textOf((await pack(SEED, { paperCopyBlock: true })).xml('word/document.xml').documentElement);
     expect(text).toContain('单位负责人签字：');

@@ -73,6 +73,15 @@ describe('other reports', () => {
     expect(root.querySelector('h1')!.textContent).toContain(hostile);
   });
 
+  test('a 汇总 says what it sums, after its title and before the preamble', () => {
+    const aggregate = { units: [{ agency: '甲局', status: 'approved' as const }], missing: [], notApproved: [] };
+    const { html, text } = renderReportFragment({ ...SEED, aggregate });
+    const note = '（汇总说明：本报告为 1 个单位政府信息公开工作年度报告的汇总，表中数字为以下单位逐项相加之和：甲局。）';
+    expect(text.split('\n').filter(Boolean).slice(1, 3)).toEqual([note, SEED.narrative.preamble.split('\n')[0]]);
+    expect(html).toContain(note);
+    expect(renderReportFragment(SEED).text).not.toContain('汇总说明');
+  });
+
   test('a draft says so first; the paper-copy block when asked for', () => {
     const { html, text } = renderReportFragment({ ...SEED, status: 'draft' }, { paperCopyBlock: true });
     expect(text.split('\n')[0]).toBe('草稿：本报告尚未定稿，仅供审核，不得印发或公开。');

@@ -9,7 +9,7 @@
 import { META_FIELDS, SECTIONS, partNumber, reportTitle, type NarrativeSectionId, type SectionId, type TableSectionId } from '../format.ts';
 import type { Report } from '../document.ts';
 import { REPORT_LAYOUT, shownValue, type LabelRole, type TableLayout } from '../layout.ts';
-import { paragraphs, partTitle, PRINT_TEXT } from '../render/index.ts';
+import { aggregateNote, paragraphs, partTitle, PRINT_TEXT } from '../render/index.ts';
 
 export interface PublishedCell {
   readonly text: string;
@@ -123,7 +123,8 @@ function preambleBlocks(report: Report): PublishedBlock[] {
 
 /** The report as published: what every writer of a published form reads. */
 export function publishedDocument(report: Report, options: PublishOptions = {}): PublishedDocument {
-  const blocks: PublishedBlock[] = preambleBlocks(report);
+  const aggregate = aggregateNote(report);
+  const blocks: PublishedBlock[] = [...(aggregate ? [{ kind: 'paragraph' as const, text: aggregate }] : []), ...preambleBlocks(report)];
   for (const section of SECTIONS) {
     blocks.push({ kind: 'heading', level: 1, text: section.heading.zh, section: section.id });
     if (section.kind === 'table') blocks.push({ kind: 'table', table: publishedTable(report, REPORT_LAYOUT[section.id as TableSectionId]) });

@@ -43,7 +43,33 @@ export const PRINT_TEXT = {
   signature: '单位负责人签字：',
   seal: '（盖章）',
   date: '　　　　年　　月　　日',
+  /** How the 汇总 note begins (the importer drops a paragraph that begins so: it is not the report's text). */
+  aggregateNoteHead: '汇总说明：',
 } as const;
+
+/**
+ * What an aggregate (汇总) report says of itself, from what it carries (report.aggregate): how
+ * many units' reports it sums and which, those summed though not approved, and those left out
+ * (not approved, or no report for the year). One sentence in parentheses under the title, as a
+ * 附注 is set (GB/T 9704 §7.3.6: 3号仿宋, two characters in); null for a unit's own report.
+ */
+export function aggregateNote(report: Report): string | null {
+  const info = report.aggregate;
+  if (!info) return null;
+  const names = (list: readonly string[]) => list.map((a) => a.replace(/\s+/g, ' ').trim()).join('、');
+  const included = info.units.map((u) => u.agency);
+  const unapproved = info.units.filter((u) => u.status !== 'approved').map((u) => u.agency);
+  const leftOutUnapproved = info.notApproved.filter((a) => !included.includes(a));
+  const parts = [
+    included.length > 0
+      ? `本报告为 ${included.length} 个单位政府信息公开工作年度报告的汇总，表中数字为以下单位逐项相加之和：${names(included)}`
+      : '本报告为汇总报告，未计入任何单位的年度报告',
+  ];
+  if (unapproved.length > 0) parts.push(`其中尚未审核通过的 ${unapproved.length} 个：${names(unapproved)}`);
+  if (leftOutUnapproved.length > 0) parts.push(`未审核通过、未计入的 ${leftOutUnapproved.length} 个：${names(leftOutUnapproved)}`);
+  if (info.missing.length > 0) parts.push(`未报送本年度报告、未计入的 ${info.missing.length} 个：${names(info.missing)}`);
+  return `（${PRINT_TEXT.aggregateNoteHead}${parts.join('；')}。）`;
+}
 
 const zh = (label: Label) => escapeHtml(label.zh);
 
@@ -203,6 +229,8 @@ export function renderReport(report: Report, options: RenderOptions = {}): Rende
     body += `<p class="nb-draft-note" role="note">${escapeHtml(PRINT_TEXT.draftNote)}</p>`;
   }
   body += `<h1 class="nb-title">${escapeHtml(title)}</h1>`;
+  const aggregate = aggregateNote(report);
+  if (aggregate) body += `<p class="nb-aggregate-note">${escapeHtml(aggregate)}</p>`;
   body += renderPreamble(report);
   for (const section of SECTIONS) body += renderSection(report, section, options.layout ?? REPORT_LAYOUT);
   if (options.paperCopyBlock) body += renderPaperCopy(report);

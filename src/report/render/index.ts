@@ -1,5 +1,5 @@
 /** The print renderer: a report → HTML in the official layout (shared by the app and the CLI). */
-export { renderReport, renderReportHtml, printedValue, paragraphs, partTitle, PRINT_TEXT } from './html.ts';
+export { renderReport, renderReportHtml, printedValue, paragraphs, partTitle, aggregateNote, PRINT_TEXT } from './html.ts';
 export type { RenderOptions, RenderedReport } from './html.ts';
 export { escapeHtml } from './escape.ts';
 export { REPORT_CSS, DOCUMENT_CSS, FONT_STACKS, PAGE } from './styles.ts';

@@ -17,7 +17,7 @@ import {
   type Report,
 } from '../index.ts';
 import fixtureText from '../../../tests/fixtures/pingluo-2022.json?raw';
-import { PAGE, PRINT_TEXT, renderReport, renderReportHtml } from './index.ts';
+import { PAGE, PRINT_TEXT, aggregateNote, renderReport, renderReportHtml } from './index.ts';
 
 const fixtureJson = JSON.parse(fixtureText) as Record<string, unknown>;
 function seed(): Report {
@@ -362,6 +362,39 @@ describe('draft mark and paper copy', () => {
     expect(text(block)).toContain('单位负责人签字');
     expect(text(block)).toContain('平罗县人民政府办公室（盖章）');
     expect(text(block)).toMatch(/年\s*月\s*日$/);
+  });
+});
+
+describe('the 汇总 note', () => {
+  type Info = NonNullable<Report['aggregate']>;
+  const approved = (agency: string) => ({ agency, status: 'approved' as const });
+  it.each<[string, Info | null, string | null]>([
+    ['a unit’s own report', null, null],
+    [
+      'two approved units',
+      { units: [approved('甲局'), approved('乙镇')], missing: [], notApproved: [] },
+      '（汇总说明：本报告为 2 个单位政府信息公开工作年度报告的汇总，表中数字为以下单位逐项相加之和：甲局、乙镇。）',
+    ],
+    [
+      'one summed though not approved, one not approved left out, one missing',
+      { units: [approved('甲局'), { agency: '乙镇', status: 'submitted' }], missing: ['丁乡'], notApproved: ['乙镇', '丙街道'] },
+      '（汇总说明：本报告为 2 个单位政府信息公开工作年度报告的汇总，表中数字为以下单位逐项相加之和：甲局、乙镇；其中尚未审核通过的 1 个：乙镇；未审核通过、未计入的 1 个：丙街道；未报送本年度报告、未计入的 1 个：丁乡。）',
+    ],
+    ['no unit summed', { units: [], missing: ['丁乡'], notApproved: [] }, '（汇总说明：本报告为汇总报告，未计入任何单位的年度报告；未报送本年度报告、未计入的 1 个：丁乡。）'],
+  ])('%s', (_, aggregate, said) => {
+    const report: Report = { ...seed(), aggregate };
+    expect(aggregateNote(report)).toBe(said);
+    const note = parseHtml(renderReportHtml(report)).querySelector('.nb-aggregate-note');
+    expect(note ? text(note) : null).toBe(said);
+    // Under the title, before the preamble.
+    if (note) expect(note.previousElementSibling?.className).toBe('nb-title');
+  });
+
+  it('prints the units’ names as text', () => {
+    const report: Report = { ...seed(), aggregate: { units: [approved('<img src=x onerror=alert(1)>局')], missing: [], notApproved: [] } };
+    const doc = parseHtml(renderReportHtml(report));
+    expect(doc.querySelector('img')).toBeNull();
+    expect(text(doc.querySelector('.nb-aggregate-note'))).toContain('<img src=x onerror=alert(1)>局');
   });
 });
 
