@@ -68,7 +68,7 @@ export default tseslint.config(
           patterns: [
             { group: ['react', 'react-*', 'react/**', 'react-dom', 'react-dom/**'], message: 'src/report is the pure core: no React.' },
             { group: ['idb', 'fake-indexeddb', 'fake-indexeddb/**', '**/storage', '**/storage/**'], message: 'src/report is the pure core: no storage.' },
-            { group: ['i18next', 'react-i18next', '@tanstack/**', 'react-hook-form', '@hookform/**'], message: 'src/report is the pure core: no UI libraries.' },
+            { group: ['i18next', 'react-i18next', '@tanstack/**'], message: 'src/report is the pure core: no UI libraries.' },
             { group: ['**/features/**', '**/app/**', '**/i18n/**', '**/ui/**', '**/cli/**'], message: 'src/report is the pure core: it imports nothing above it.' },
             { group: ['node:*', 'fs', 'path', 'os', 'child_process'], message: 'src/report runs in the browser too: no Node built-ins.' },
           ],

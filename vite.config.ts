@@ -139,13 +139,14 @@ const CHUNK_GROUPS = [
     includeDependenciesRecursively: false,
   },
   {
-    // The editor as it first shows (form, store, findings, the helpers its lazy parts share with it):
-    // one chunk. Left to the automatic splitting, each helper a lazy part (the grids, the review
-    // panel) also imports became a chunk of its own, a request and some glue each.
+    // The editor as it first shows (form, store, findings, the grids of 二 三 四, the helpers its
+    // lazy parts share with it): one chunk. Left to the automatic splitting, each helper a lazy
+    // part (the review panel) also imports became a chunk of its own, a request and some glue each.
     name: 'editor',
     test: (id: string) =>
-      nm('react-hook-form').test(id) ||
-      /src[\\/]ui[\\/]idleTimer\.|src[\\/]features[\\/]editor[\\/](index|Editor|store|FindingsPanel|parse|formValues|SectionNav|CommentMarks|undo|gridModel|marks|context|cachedT)\.tsx?$/.test(id),
+      // The grids' strings (gridStrings.ts), a module of their own (src/i18n/areas.ts).
+      /zh-CN\.json\?area=editorGrid$/.test(id) ||
+      /src[\\/]ui[\\/]idleTimer\.|src[\\/]features[\\/]editor[\\/](index|Editor|store|FindingsPanel|parse|form|LayoutGrid|GridFrame|GridCells|gridStrings|SectionNav|CommentMarks|undo|gridModel|marks|context|cachedT)\.tsx?$/.test(id),
     priority: 15,
     includeDependenciesRecursively: false,
   },

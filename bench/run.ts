@@ -28,7 +28,9 @@ const CHECK = args.has('--check');
 // `--bundle`: only what a cold open of a draft loads, file by file (a developer's look, no record).
 const BUNDLE_ONLY = args.has('--bundle');
 const QUICK = args.has('--quick') || BUNDLE_ONLY;
-// `--only=sharing`: the province's figures alone (bench/sharing.ts), e.g. on a shared machine.
+// `--only=sharing`: the province's figures alone (bench/sharing.ts), e.g. on a shared machine;
+// `--only=editor`: the editor's alone (cold load, keystrokes, the floor, paste), e.g. to compare
+// two builds back to back on a loaded machine (BENCH_DIST keeps their builds apart).
 const ONLY = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length);
 const SAMPLES = QUICK ? 15 : 60;
 const REPEATS = BUNDLE_ONLY ? 1 : QUICK ? 3 : 9;
@@ -360,6 +362,7 @@ async function main() {
 
     log('paste…');
     report(summarise('paste.applications.x1', 'paste 24×6 into 三 → every total right', 'ms', await pasteLatency(page, REPEATS * 2)));
+    if (ONLY === 'editor') return;
 
     log('autosave…');
     report(summarise('autosave.x1', 'last keystroke → committed in IndexedDB', 'ms', await autosaveLatency(page, REPEATS)));

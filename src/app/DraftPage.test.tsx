@@ -4,7 +4,6 @@ import { beforeEach, expect, test } from 'vitest';
 import { initI18n, setLanguage } from '../i18n/index.ts';
 import { emptyReport } from '../report/index.ts';
 import { DraftStoreProvider } from '../features/drafts/index.ts';
-import { loadGrid } from '../features/editor/index.ts';
 import { MemoryDraftStore, type Result } from '../storage/index.ts';
 import { DraftPage } from './DraftPage.tsx';
 
@@ -19,8 +18,6 @@ beforeEach(async () => {
   await act(() => setLanguage('zh-CN'));
   store = new MemoryDraftStore();
   localStorage.clear();
-  // The editor's grids load after its first render; here they are there from the start.
-  await loadGrid();
 });
 
 const page = (id: string) =>

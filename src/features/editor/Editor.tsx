@@ -4,17 +4,14 @@
  * It owns the form state after mounting; the parent hears of every change through onChange (the
  * whole document) and stores it; the editor stores nothing.
  *
- * The way of a keystroke: input (uncontrolled, registered with react-hook-form) → the form's
- * watch callback → the store's document → the totals that sum the cell write their numbers
- * (store.subscribeCells, no render); when the clerk pauses, the findings are published and only
+ * The way of a keystroke: input (uncontrolled, registered with the editor's form, form.ts) → the
+ * form's listener (the field's path) → the store's document → the totals that sum the cell write
+ * their numbers (store.subscribeCells, no render); when the clerk pauses, the findings are published and only
  * the marks whose findings changed re-render (useSyncExternalStore).
  */
 import { lazy, memo, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
-  CELL_BY_ID,
-  ENTERED_CELLS,
   blockers,
   clerkStatus,
   NARRATIVE_SECTION_IDS,
@@ -32,7 +29,8 @@ import {
 import { useLang } from '../../i18n/index.ts';
 import { EditorContext, GridEnvContext, useDerivedSelector, useDerivedValue, useStoreSelector, useStoreValue, type EditorContextValue } from './context.ts';
 import { FindingDescriptions, FindingsPanel } from './FindingsPanel.tsx';
-import { invalidOf, metaFromValues, parseCellText, partsFromValues, toFormValues, type EditorFormValues } from './formValues.ts';
+import { LayoutGrid } from './LayoutGrid.tsx';
+import { EditorForm, invalidOf, metaFromValues, parseCellText } from './form.ts';
 import { focusSelectorsFor, isEditorSection, sectionOfPath, type EditorSection } from './gridModel.ts';
 import type { TextHint } from './textPlace.ts';
 import { useCachedT } from './cachedT.ts';
@@ -42,23 +40,10 @@ import { EditorStore, type Blockers } from './store.ts';
 import { UndoStack } from './undo.ts';
 import './editor.css';
 
-// Loaded when first shown: the grid of the section the clerk opens comes first; the header,
-// the narrative and the review's banner and panel (only for a report that has a review) follow
-// when asked for.
-// The grids of 二, 三 and 四 come with the first table shown, or at the first idle moment
-// after the editor opens, whichever is first: not in the first load.
-let gridModule: Promise<typeof import('./LayoutGrid.tsx')> | undefined;
-/** The grids once their code is here: rendered at once, without a loading state. */
-let LoadedGrid: typeof import('./LayoutGrid.tsx').LayoutGrid | undefined;
-/** Loads the grids' code (the editor does as soon as it shows; tests before they render). */
-export function loadGrid() {
-  gridModule ??= import('./LayoutGrid.tsx').then((m) => {
-    LoadedGrid = m.LayoutGrid;
-    return m;
-  });
-  return gridModule;
-}
-const LazyGrid = lazy(() => loadGrid().then((m) => ({ default: m.LayoutGrid })));
+// The grids of 二, 三 and 四 come with the editor (its chunk): every open of a draft loaded them
+// anyway, at once or at the first idle moment, and a draft opened at a table waited for them
+// after the editor's own code. The header, the narrative and the review's banner and panel
+// (only for a report that has a review) load when first shown.
 const MetaSection = lazy(() => import('./MetaSection.tsx').then((m) => ({ default: m.MetaSection })));
 const NarrativeSection = lazy(() => import('./NarrativeSection.tsx').then((m) => ({ default: m.NarrativeSection })));
 const ReviewBanner = lazy(() => import('./ReviewComments.tsx').then((m) => ({ default: m.ReviewBanner })));
@@ -87,55 +72,39 @@ export interface EditorProps {
   layout?: ReportLayout;
 }
 
-/** The store's copy of entered cells follows the form's text of them. */
 /** The document follows the inputs of these cells (entered cells of the layout the grids show). */
-function syncCells(
-  store: EditorStore,
-  form: ReturnType<typeof useForm<EditorFormValues>>,
-  ids: readonly string[],
-  cells: ReadonlyMap<string, ValueCell> = REPORT_LAYOUT.cells,
-) {
+function syncCells(store: EditorStore, form: EditorForm, ids: readonly string[], cells: ReadonlyMap<string, ValueCell> = REPORT_LAYOUT.cells) {
   store.batch(() => {
     for (const id of ids) {
       const cell = cells.get(id);
       if (!cell || cell.kind !== 'entered') continue;
-      const parsed = parseCellText(cell.cellKind, form.getValues(id as never));
+      const parsed = parseCellText(cell.cellKind, form.get(id));
       store.setCellValue(id, parsed.ok ? parsed.value : null, invalidOf(parsed));
     }
   });
 }
 
-/** The document follows the form: one field changed (name), or everything (no name). */
-function syncFromForm(store: EditorStore, form: ReturnType<typeof useForm<EditorFormValues>>, name: string | undefined) {
-  const cell = name ? CELL_BY_ID.get(name) : undefined;
-  if (cell) {
-    syncCells(store, form, [cell.id]);
-    return;
-  }
-  const values = form.getValues();
+/** The document follows the form: a field of the header or the narrative changed (its path). */
+function syncFromForm(store: EditorStore, form: EditorForm, name: string) {
   store.batch(() => {
-    if (!name || name.startsWith('meta')) {
+    if (name.startsWith('meta')) {
       const before = store.getReport().meta;
-      const { meta, invalid } = metaFromValues(values.meta);
+      const { meta, invalid } = metaFromValues(form.meta());
       store.setMeta(meta, invalid);
       // A preamble the clerk has not edited follows the fields it is generated from.
       const oldText = standardPreamble(before.agency, before.year, before.contact);
       const newText = standardPreamble(meta.agency, meta.year, meta.contact);
-      if (newText !== oldText && isStandardPreamble(values.narrative.preamble ?? '', before.agency, before.year, before.contact)) {
-        form.setValue('narrative.preamble', newText);
+      if (newText !== oldText && isStandardPreamble(form.get('narrative.preamble'), before.agency, before.year, before.contact)) {
+        form.set('narrative.preamble', newText);
+        store.setPreamble(newText);
       }
     }
-    if (!name || name === 'narrative.preamble' || name === 'narrative') store.setPreamble(form.getValues('narrative.preamble') ?? '');
+    if (name === 'narrative.preamble') store.setPreamble(form.get('narrative.preamble'));
     for (const section of NARRATIVE_SECTION_IDS) {
-      if (!name || name === 'narrative' || name.startsWith(`narrative.${section}`)) {
-        store.setParts(section, partsFromValues(form.getValues(`narrative.${section}`)));
-      }
+      if (name.startsWith(`narrative.${section}`)) store.setParts(section, form.partValues(section));
     }
-    if (!name) syncCells(store, form, ENTERED_CELL_IDS);
   });
 }
-
-const ENTERED_CELL_IDS = ENTERED_CELLS.map((c) => c.id);
 
 const SectionBody = memo(function SectionBody({ section, readOnly, onShown }: { section: EditorSection; readOnly: boolean; onShown: () => void }) {
   const { t } = useTranslation();
@@ -145,14 +114,7 @@ const SectionBody = memo(function SectionBody({ section, readOnly, onShown }: { 
     case 'proactive':
     case 'applications':
     case 'appeals':
-      return LoadedGrid ? (
-        <LoadedGrid table={section} label={label} />
-      ) : (
-        <Suspense fallback={<p className="section-loading">{t('app.loading')}</p>}>
-          <LazyGrid table={section} label={label} />
-          <Shown onShown={onShown} />
-        </Suspense>
-      );
+      return <LayoutGrid table={section} label={label} />;
     default:
       return (
         <Suspense fallback={<p className="section-loading">{t('app.loading')}</p>}>
@@ -264,11 +226,18 @@ export function Editor(props: EditorProps) {
   const { report: initialReport, lastYear, onChange, onSectionChange, toolbar } = props;
   const { t } = useTranslation();
   const lang = useLang();
+  const layout = props.layout ?? REPORT_LAYOUT;
   const [store] = useState(() => new EditorStore(initialReport, { lastYear }));
   const [undo] = useState(() => new UndoStack());
-  const [defaultValues] = useState(() => toFormValues(initialReport, props.layout));
-  const form = useForm<EditorFormValues>({ defaultValues });
-  const layout = props.layout ?? REPORT_LAYOUT;
+  // The document follows the form: a cell its own input, the header and the narrative theirs.
+  // (The layout is the first render's, as are the fields the form holds.)
+  const [form] = useState(() => {
+    const cells = layout.cells;
+    const form: EditorForm = new EditorForm(initialReport, layout, (path) =>
+      cells.has(path) ? syncCells(store, form, [path], cells) : syncFromForm(store, form, path),
+    );
+    return form;
+  });
 
   // --- the section shown, from the URL or our own state --------------------------------------
   const [section, setSection] = useState<EditorSection>(isEditorSection(props.section) ? props.section : 'meta');
@@ -354,21 +323,7 @@ export function Editor(props: EditorProps) {
   }, [focusHeading, focusPath]);
   useEffect(() => focusPending(), [section, focusPending]);
 
-  // --- the document follows the form; the parent hears of every change -----------------------
-  // A cell follows its own input (CellInput, register's onChange) and the grid's setValue
-  // (syncCells); this subscription, to the header and the narrative (and a reset: no name),
-  // leaves the cells out because react-hook-form copies every value of the form for its
-  // subscribers on each change they hear of: on each keystroke, for one to every field.
-  useEffect(
-    () =>
-      form.subscribe({
-        name: ['meta', 'narrative'],
-        formState: { values: true },
-        callback: ({ name }) => syncFromForm(store, form, name),
-      }),
-    [form, store],
-  );
-
+  // --- the parent hears of every change of the document ---------------------------------------
   useEffect(() => {
     let last = store.getReport();
     return store.subscribe(() => {
@@ -381,9 +336,6 @@ export function Editor(props: EditorProps) {
 
   useEffect(() => store.setLastYear(lastYear), [lastYear, store]);
   useEffect(() => () => store.dispose(), [store]);
-  // The grids' code is not in the first load: fetch it as soon as the editor has shown, so
-  // that the first table opened is there at once.
-  useEffect(() => void loadGrid(), []);
 
   // --- 定稿 -----------------------------------------------------------------------------------
   const status = useStoreSelector(store, (s) => s.getReport().status);

@@ -1,6 +1,7 @@
 /**
- * The cells of the grids. An entered cell is an uncontrolled input registered with the form: a
- * keystroke changes the DOM and the form, and re-renders nothing here. A computed cell follows
+ * The cells of the grids. An entered cell is an uncontrolled input registered with the form
+ * (form.ts): a keystroke changes the DOM, the document follows (the form's listener), and
+ * nothing here re-renders. A computed cell follows
  * only the cells it sums, and writes its number itself (see useLiveTotal). Both re-render when
  * their own marks change.
  */
@@ -13,7 +14,7 @@ import { CellComments } from './CommentMarks.tsx';
 
 /** An entered cell of the layout (src/report/layout.ts). */
 export const CellInput = memo(function CellInput({ cell }: { cell: ValueCell }) {
-  const { form, syncCells } = useEditor();
+  const { form } = useEditor();
   const { lang, readOnly, layout } = useGridEnv();
   const id = cell.cellId;
   const status = useFieldStatus(id);
@@ -35,7 +36,7 @@ export const CellInput = memo(function CellInput({ cell }: { cell: ValueCell }) 
             autoComplete="off"
             spellCheck={false}
             readOnly={readOnly}
-            {...form.register(id as never, { onChange: () => syncCells([id]) })}
+            {...form.register(id)}
           />
         </form>
         <MarkIcon status={status} />

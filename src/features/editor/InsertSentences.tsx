@@ -6,11 +6,9 @@
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { UseFieldArrayAppend } from 'react-hook-form';
-import type { NarrativeSectionId, Report } from '../../report/index.ts';
+import type { NarrativePart, NarrativeSectionId, Report } from '../../report/index.ts';
 import { standardSentences, type StandardSentence } from '../../report/publish/sentences.ts';
 import { useEditor } from './context.ts';
-import type { EditorFormValues } from './formValues.ts';
 import './sentences.css';
 
 interface Planned {
@@ -39,7 +37,8 @@ export function InsertSentences({
   hasPartLike,
 }: {
   section: NarrativeSectionId;
-  append: UseFieldArrayAppend<EditorFormValues, `narrative.${NarrativeSectionId}`>;
+  /** Adds a part at the end of the section (the caller tells the document). */
+  append: (part: NarrativePart) => void;
   /** Whether a part is the standard one (as the section's suggestions decide it). */
   hasPartLike: PartMatcher;
 }) {
@@ -57,7 +56,7 @@ export function InsertSentences({
     if (isOpen) heading.current?.focus();
   }, [isOpen]);
 
-  const parts = () => (form.getValues(`narrative.${section}`) ?? []).map((p) => ({ title: p.title ?? '', text: p.text ?? '' }));
+  const parts = () => form.partValues(section);
 
   const open = () => {
     const next = plan(section, store.getReport(), parts(), hasPartLike);
@@ -84,9 +83,9 @@ export function InsertSentences({
     });
     for (const [index, texts] of intoExisting) {
       const before = current[index]!.text.replace(/\s+$/, '');
-      form.setValue(`narrative.${section}.${index}.text`, [before, ...texts].filter(Boolean).join('\n'));
+      form.set(`narrative.${section}.${index}.text`, [before, ...texts].filter(Boolean).join('\n'));
     }
-    for (const [title, texts] of intoNew) append({ title, text: texts.join('\n') }, { shouldFocus: false });
+    for (const [title, texts] of intoNew) append({ title, text: texts.join('\n') });
     syncParts(section);
     const count = [...intoExisting.values(), ...intoNew.values()].reduce((a, x) => a + x.length, 0);
     setPlanned(null);

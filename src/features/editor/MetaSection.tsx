@@ -53,7 +53,6 @@ export function MetaSection({ readOnly }: { readOnly: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { form } = useEditor();
-  const { register, setValue } = form;
   // From the document (not the form): the preamble may be regenerated while a field changes.
   const meta = useStoreValue((s) => s.getReport().meta);
   const preamble = useStoreValue((s) => s.getReport().narrative.preamble);
@@ -65,10 +64,10 @@ export function MetaSection({ readOnly }: { readOnly: boolean }) {
 
   const regenerate = () => {
     setReplaced(preamble);
-    setValue('narrative.preamble', generated);
+    form.set('narrative.preamble', generated, true);
   };
   const undoRegenerate = () => {
-    if (replaced !== null) setValue('narrative.preamble', replaced);
+    if (replaced !== null) form.set('narrative.preamble', replaced, true);
     setReplaced(null);
   };
 
@@ -77,7 +76,7 @@ export function MetaSection({ readOnly }: { readOnly: boolean }) {
       <div className="meta-grid">
         <Field path="meta.agency" label={META_FIELDS.agency}>
           {(aria) => (
-            <input id="field-meta.agency" data-path="meta.agency" type="text" autoComplete="organization" readOnly={readOnly} {...aria} {...register('meta.agency')} />
+            <input id="field-meta.agency" data-path="meta.agency" type="text" autoComplete="organization" readOnly={readOnly} {...aria} {...form.register('meta.agency')} />
           )}
         </Field>
         <Field path="meta.agencyKind" label={META_FIELDS.agencyKind}>
@@ -85,7 +84,7 @@ export function MetaSection({ readOnly }: { readOnly: boolean }) {
             readOnly ? (
               <input id="field-meta.agencyKind" data-path="meta.agencyKind" type="text" readOnly value={AGENCY_KIND_LABELS[meta.agencyKind][lang]} {...aria} />
             ) : (
-              <select id="field-meta.agencyKind" data-path="meta.agencyKind" {...aria} {...register('meta.agencyKind')}>
+              <select id="field-meta.agencyKind" data-path="meta.agencyKind" {...aria} {...form.register('meta.agencyKind')}>
                 {AGENCY_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {lang === 'zh' ? AGENCY_KIND_LABELS[k].zh : `${AGENCY_KIND_LABELS[k].en} — ${AGENCY_KIND_LABELS[k].zh}`}
@@ -106,19 +105,19 @@ export function MetaSection({ readOnly }: { readOnly: boolean }) {
               className="input-year"
               readOnly={readOnly}
               {...aria}
-              {...register('meta.year')}
+              {...form.register('meta.year')}
             />
           )}
         </Field>
         <Field path="meta.contact" label={META_FIELDS.contact} hint={t('editor.meta.contactHint')}>
-          {(aria) => <input id="field-meta.contact" data-path="meta.contact" type="text" readOnly={readOnly} {...aria} {...register('meta.contact')} />}
+          {(aria) => <input id="field-meta.contact" data-path="meta.contact" type="text" readOnly={readOnly} {...aria} {...form.register('meta.contact')} />}
         </Field>
         <Field
           path="meta.publishedOn"
           label={META_FIELDS.publishedOn}
           hint={deadline ? t('editor.meta.deadline', { date: deadline }) : t('editor.meta.deadlineUnknown')}
         >
-          {(aria) => <input id="field-meta.publishedOn" data-path="meta.publishedOn" type="date" readOnly={readOnly} {...aria} {...register('meta.publishedOn')} />}
+          {(aria) => <input id="field-meta.publishedOn" data-path="meta.publishedOn" type="date" readOnly={readOnly} {...aria} {...form.register('meta.publishedOn')} />}
         </Field>
       </div>
 
@@ -139,7 +138,7 @@ export function MetaSection({ readOnly }: { readOnly: boolean }) {
             lang="zh-CN"
             readOnly={readOnly}
             {...markAria('narrative.preamble', preambleStatus)}
-            {...register('narrative.preamble')}
+            {...form.register('narrative.preamble')}
           />
           <MarkIcon status={preambleStatus} />
         </div>

@@ -4,12 +4,12 @@
  * parts are numbered （一）（二）… in order; a part without a title is a plain paragraph.
  */
 import './sectionStrings.ts';
-import { memo, useCallback, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useFieldArray, useWatch } from 'react-hook-form';
+import { memo, useCallback, useLayoutEffect, useRef, useState, useSyncExternalStore, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLang } from '../../i18n/index.ts';
-import { partNumber, sectionDef, type Label, type NarrativeSectionId } from '../../report/index.ts';
+import { partNumber, sectionDef, type Label, type NarrativePart, type NarrativeSectionId } from '../../report/index.ts';
 import { useEditor, useFieldStatus } from './context.ts';
+import type { PartFields } from './form.ts';
 import { markAria, markClass, MarkIcon } from './marks.tsx';
 import { CommentNotes } from './ReviewComments.tsx';
 import { InsertSentences } from './InsertSentences.tsx';
@@ -26,6 +26,7 @@ export function hasPartLike(titles: readonly string[], suggestion: string): bool
 
 interface PartProps {
   section: NarrativeSectionId;
+  part: PartFields;
   index: number;
   count: number;
   number: string | null;
@@ -35,9 +36,8 @@ interface PartProps {
   onRemove: (index: number) => void;
 }
 
-const PartEditor = memo(function PartEditor({ section, index, count, number, title, readOnly, onMove, onRemove }: PartProps) {
+const PartEditor = memo(function PartEditor({ section, part, index, count, number, title, readOnly, onMove, onRemove }: PartProps) {
   const { t } = useTranslation();
-  const { form } = useEditor();
   const base = `narrative.${section}.${index}` as const;
   const titleStatus = useFieldStatus(`${base}.title`);
   const textStatus = useFieldStatus(`${base}.text`);
@@ -63,7 +63,7 @@ const PartEditor = memo(function PartEditor({ section, index, count, number, tit
   };
 
   const remove = () => {
-    const text = String(form.getValues(`${base}.text`) ?? '');
+    const text = part.text.value;
     if (text.trim() && !confirming) {
       setConfirming(true);
       return;
@@ -87,7 +87,7 @@ const PartEditor = memo(function PartEditor({ section, index, count, number, tit
             lang="zh-CN"
             readOnly={readOnly}
             {...markAria(`${base}.title`, titleStatus)}
-            {...form.register(`${base}.title`)}
+            {...part.title.props}
           />
           <MarkIcon status={titleStatus} />
         </div>
@@ -131,7 +131,7 @@ const PartEditor = memo(function PartEditor({ section, index, count, number, tit
           lang="zh-CN"
           readOnly={readOnly}
           {...textAria}
-          {...form.register(`${base}.text`)}
+          {...part.text.props}
         />
         <MarkIcon status={shownTextStatus} />
       </div>
@@ -144,11 +144,11 @@ export function NarrativeSection({ section, readOnly }: { section: NarrativeSect
   const lang = useLang();
   const { form, syncParts } = useEditor();
   const name = `narrative.${section}` as const;
-  const { fields, move, remove, append, insert } = useFieldArray({ control: form.control, name });
-  // Titles decide the numbering; texts are not watched, so typing in a text re-renders nothing.
-  const titles = (useWatch({ control: form.control, name: fields.map((_, i) => `${name}.${i}.title` as const) }) as (string | undefined)[]).map(
-    (s) => s ?? '',
-  );
+  // The parts (a new array only when one is added, removed or moved) and their titles, which
+  // decide the numbering; texts are not followed, so typing in a text re-renders nothing.
+  const fields = useSyncExternalStore(form.subscribeParts, () => form.partList(section));
+  const titleText = useSyncExternalStore(form.subscribeParts, () => form.titles(section));
+  const titles = fields.length > 0 ? titleText.split('\u0000') : [];
   const pendingFocus = useRef<string | null>(null);
   const list = useRef<HTMLOListElement>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -164,40 +164,53 @@ export function NarrativeSection({ section, readOnly }: { section: NarrativeSect
     el?.focus();
   });
 
+  /** The parts changed (the document follows, syncParts, by the caller). */
+  const edit = useCallback(
+    (change: (parts: PartFields[]) => void) => {
+      const parts = [...form.partList(section)];
+      change(parts);
+      form.setParts(section, parts);
+    },
+    [form, section],
+  );
+  const append = useCallback((part: NarrativePart) => edit((parts) => parts.push(form.newPart(section, part))), [edit, form, section]);
+  const insert = (index: number, part: NarrativePart) => edit((parts) => parts.splice(index, 0, form.newPart(section, part)));
+
   const numbers: (string | null)[] = [];
   let titled = 0;
   for (const title of titles) numbers.push(title.trim() ? partNumber(titled++) : null);
 
   const onMove = useCallback(
     (from: number, to: number, field: 'title' | 'text') => {
-      if (to < 0 || to >= fields.length) return;
-      move(from, to);
+      if (to < 0 || to >= form.partList(section).length) return;
+      edit((parts) => parts.splice(to, 0, ...parts.splice(from, 1)));
       syncParts(section);
       setRemoved(null);
       pendingFocus.current = `${name}.${to}.${field}`;
       setAnnouncement(t('editor.narrative.moved', { from: from + 1, to: to + 1 }));
     },
-    [fields.length, move, name, section, syncParts, t],
+    [edit, form, name, section, syncParts, t],
   );
 
   const onRemove = useCallback(
     (index: number) => {
-      const part = form.getValues(`${name}.${index}`);
-      remove(index);
+      const count = form.partList(section).length;
+      const part = form.partValues(section)[index]!;
+      edit((parts) => parts.splice(index, 1));
       syncParts(section);
-      const next = Math.min(index, fields.length - 2);
+      const next = Math.min(index, count - 2);
       pendingFocus.current = next >= 0 ? `${name}.${next}.title` : null;
-      setRemoved({ index, part: { title: part?.title ?? '', text: part?.text ?? '' } });
-      const title = part?.title?.trim();
+      setRemoved({ index, part });
+      const title = part.title.trim();
       setAnnouncement(title ? t('editor.narrative.removedTitled', { title }) : t('editor.narrative.removed', { n: index + 1 }));
     },
-    [fields.length, form, name, remove, section, syncParts, t],
+    [edit, form, name, section, syncParts, t],
   );
 
   /** 撤销: the removed part back where it was, its title and text as they were. */
   const undoRemove = () => {
     if (!removed) return;
-    insert(removed.index, removed.part, { shouldFocus: false });
+    insert(removed.index, removed.part);
     syncParts(section);
     pendingFocus.current = `${name}.${removed.index}.text`;
     setRemoved(null);
@@ -205,7 +218,7 @@ export function NarrativeSection({ section, readOnly }: { section: NarrativeSect
   };
 
   const add = (label?: Label) => {
-    append({ title: label?.zh ?? '', text: '' }, { shouldFocus: false });
+    append({ title: label?.zh ?? '', text: '' });
     syncParts(section);
     setRemoved(null);
     pendingFocus.current = `${name}.${fields.length}.${label ? 'text' : 'title'}`;
@@ -214,7 +227,7 @@ export function NarrativeSection({ section, readOnly }: { section: NarrativeSect
 
   /** An untitled opening paragraph (一 often starts with one): first, in one click. */
   const addOpening = () => {
-    insert(0, { title: '', text: '' }, { shouldFocus: false });
+    insert(0, { title: '', text: '' });
     syncParts(section);
     setRemoved(null);
     pendingFocus.current = `${name}.0.text`;
@@ -235,8 +248,9 @@ export function NarrativeSection({ section, readOnly }: { section: NarrativeSect
       <ol className="parts" ref={list} data-part-list={section}>
         {fields.map((field, index) => (
           <PartEditor
-            key={field.id}
+            key={field.key}
             section={section}
+            part={field}
             index={index}
             count={fields.length}
             number={numbers[index] ?? null}

@@ -1,19 +1,18 @@
 /**
- * What the editor's parts share: the form (react-hook-form, uncontrolled inputs), the store (the
+ * What the editor's parts share: the form (form.ts: the fields' text, uncontrolled inputs), the store (the
  * document and its findings), the undo stack, and how to go to a cell. The value is created once
  * per editor and never changes, so reading it re-renders nothing.
  */
 import { createContext, useContext, useSyncExternalStore, type ProfilerOnRenderCallback } from 'react';
-import type { UseFormReturn } from 'react-hook-form';
 import { REPORT_LAYOUT, type NarrativeSectionId, type ReportLayout } from '../../report/index.ts';
-import type { EditorFormValues } from './formValues.ts';
+import type { EditorForm } from './form.ts';
 import type { EditorSection } from './gridModel.ts';
 import type { EditorStore, FieldStatus } from './store.ts';
 import type { TextHint } from './textPlace.ts';
 import type { UndoStack } from './undo.ts';
 
 export interface EditorContextValue {
-  readonly form: UseFormReturn<EditorFormValues>;
+  readonly form: EditorForm;
   readonly store: EditorStore;
   readonly undo: UndoStack;
   /** Shows the section of a cell or path and focuses it (in a text, selecting what `hint` names). */

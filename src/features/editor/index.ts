@@ -1,3 +1,3 @@
 /** The clerk's editor (issue 3): every section, live totals and findings, the grid, 定稿. */
-export { Editor, loadGrid, type EditorProps } from './Editor.tsx';
+export { Editor, type EditorProps } from './Editor.tsx';
 export type { EditorSection } from './gridModel.ts';

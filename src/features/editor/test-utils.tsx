@@ -7,7 +7,7 @@ import { expect, vi } from 'vitest';
 import { decode, emptyReport, type Report } from '../../report/index.ts';
 import { initI18n, setLanguage } from '../../i18n/index.ts';
 import { RenderProbeContext } from './context.ts';
-import { Editor, loadGrid, type EditorProps } from './Editor.tsx';
+import { Editor, type EditorProps } from './Editor.tsx';
 import type { EditorSection } from './gridModel.ts';
 
 /** The seed: Pingluo 2022 as published, typed in. */
@@ -35,8 +35,6 @@ export async function renderEditor(
 ): Promise<RenderedEditor> {
   initI18n('zh-CN');
   await act(() => setLanguage(props.lang ?? 'zh-CN'));
-  // The grids' code loads after the editor's first render; a test's grid is there from the start.
-  await loadGrid();
   const report = props.report ?? newReport();
   const onChange = vi.fn<(report: Report) => void>();
   let section: EditorSection = props.section ?? 'meta';
