@@ -19,10 +19,8 @@ const UnsavedOffer = lazy(() => import('./UnsavedOffer.tsx').then((m) => ({ defa
 // Sharing with the 政务公开办 (its own chunk; PouchDB only once connected).
 const ClerkSharing = lazy(() => import('../features/sharing/ClerkEntry.tsx'));
 // The review's compare view, for two versions of the unit's submitted report (a conflict the
-// clerk settles): loaded when the clerk opens it, with its strings and styles.
-const ComparisonView = lazy(() =>
-  Promise.all([import('../features/review/strings.ts'), import('../features/review/review.css'), import('../features/review/ComparePanel.tsx')]).then(([, , m]) => ({ default: m.ComparisonView })),
-);
+// clerk settles): loaded when the clerk opens it.
+const ClerkCompare = lazy(() => import('./ClerkCompare.tsx'));
 
 export function DraftPage({ id, section }: { id: string; section?: EditorSection }) {
   const { t } = useTranslation();
@@ -115,7 +113,7 @@ export function DraftPage({ id, section }: { id: string; section?: EditorSection
                     reload={session.actions.reload}
                     renderCompare={(shown, other) => (
                       <Suspense fallback={<p>{t('app.loading')}</p>}>
-                        <ComparisonView before={other} after={shown} />
+                        <ClerkCompare shown={shown} other={other} />
                       </Suspense>
                     )}
                   />
