@@ -231,7 +231,9 @@ export async function benchReplication(context: BenchContext, base: string, area
   // The roster lists every unit at once (未开始 until its documents are in): only the units whose
   // submitted report has arrived count, so the table is filtered by 进度 to 已报送 as it shows.
   const progress = page.getByRole('combobox', { name: '进度', exact: true });
-  await progress.waitFor({ timeout: limitMs });
+  // The workspace mounts again (its filter with it) once the sync has opened its shared store:
+  // the filter is chosen when the roster's rows are in the table, else it is chosen and lost.
+  await page.waitForFunction(`Number(document.querySelector('table[aria-rowcount]')?.getAttribute('aria-rowcount')) - 1 >= ${n}`, null, { timeout: limitMs, polling: 100 });
   await progress.selectOption('submitted');
   for (;;) {
     rows = await shownRows(page);

@@ -18,10 +18,8 @@ import ClerkSharing from '../features/sharing/ClerkEntry.tsx';
 
 const UnsavedOffer = lazy(() => import('./UnsavedOffer.tsx').then((m) => ({ default: m.UnsavedOffer })));
 // The review's compare view, for two versions of the unit's submitted report (a conflict the
-// clerk settles): loaded when the clerk opens it, with its strings and styles.
-const ComparisonView = lazy(() =>
-  Promise.all([import('../features/review/strings.ts'), import('../features/review/review.css'), import('../features/review/ComparePanel.tsx')]).then(([, , m]) => ({ default: m.ComparisonView })),
-);
+// clerk settles): loaded when the clerk opens it.
+const ClerkCompare = lazy(() => import('./ClerkCompare.tsx'));
 
 export function DraftPage({ id, section }: { id: string; section?: EditorSection }) {
   const { t } = useTranslation();
@@ -113,7 +111,7 @@ export function DraftPage({ id, section }: { id: string; section?: EditorSection
                   reload={session.actions.reload}
                   renderCompare={(shown, other) => (
                     <Suspense fallback={<p>{t('app.loading')}</p>}>
-                      <ComparisonView before={other} after={shown} />
+                      <ClerkCompare shown={shown} other={other} />
                     </Suspense>
                   )}
                 />

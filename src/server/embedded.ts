@@ -149,12 +149,24 @@ function refuse(res: ServerResponse, session: Session): void {
  * The front's refusals. Who asks is asked of the server itself (GET /_session with the same
  * cookie or Authorization header), so the answer is CouchDB's own authentication.
  */
-export function adminGuard(sessionOf: (req: IncomingMessage) => Promise<Session>, openDb: (db: string, method: string) => Promise<boolean>): Handler {
+export function adminGuard(sessionOf: (req: IncomingMessage) => Promise<Session>, openDb: (db: string) => Promise<boolean>, forgetMembers: (db: string) => void): Handler {
   return (req, res, next) => {
     let guard = guardFor(req.method ?? 'GET', req.url ?? '/');
     // A database's _security is guarded by the server itself (members read it, its admins write it).
-    const db = /^\/[^/?]+\/_security(\?|$)/.test(req.url ?? '') ? undefined : databaseOf(req.url ?? '/');
-    const decided = guard === 'pass' && db !== undefined ? openDb(db, req.method ?? 'GET') : Promise.resolve(guard === 'pass');
+    const security = /^\/[^/?]+\/_security(\?|$)/.test(req.url ?? '');
+    const db = databaseOf(req.url ?? '/');
+    const method = req.method ?? 'GET';
+    // What may change a database's members: its _security written, the database made or removed.
+    // Nothing else does (a POST _bulk_get, _all_docs or _revs_diff is a read in CouchDB's API).
+    const membersMayChange = method !== 'GET' && method !== 'HEAD' && (security || /^\/[^/?]+\/?(\?|$)/.test(req.url ?? ''));
+    if (membersMayChange && db !== undefined) {
+      // Forgotten before (no request after this one is let in on the old members) and after
+      // (a read meanwhile may have remembered them).
+      forgetMembers(db);
+      res.on('finish', () => forgetMembers(db));
+    }
+    if (security) return next();
+    const decided = guard === 'pass' && db !== undefined ? openDb(db) : Promise.resolve(guard === 'pass');
     decided
       .then((open) => {
         if (open) return next();
@@ -296,8 +308,8 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   // admin, remembered until its _security is written or it is deleted.
   const adminAuthorization = `Basic ${Buffer.from(`${admin.name}:${admin.password}`, 'utf8').toString('base64')}`;
   const hasMembers = new Map<string, Promise<boolean>>();
-  const openDb = (db: string, method: string): Promise<boolean> => {
-    if (method !== 'GET' && method !== 'HEAD') hasMembers.delete(db);
+  const forgetMembers = (db: string) => hasMembers.delete(db);
+  const openDb = (db: string): Promise<boolean> => {
     let known = hasMembers.get(db);
     if (!known) {
       known = fetch(`${selfUrl()}/${encodeURIComponent(db)}/_security`, { headers: { authorization: adminAuthorization, accept: 'application/json' } }).then(async (response) => {
@@ -307,7 +319,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
         return Boolean(body.members?.names?.length || body.members?.roles?.length);
       });
       known.catch(() => hasMembers.delete(db));
-      if (method === 'GET' || method === 'HEAD') hasMembers.set(db, known);
+      hasMembers.set(db, known);
     }
     return known;
   };
@@ -317,11 +329,11 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   if (site) {
     app.use((_req: IncomingMessage, res: ServerResponse, next: Next) => (setCommonSecurityHeaders(res), next()));
     // The CouchDB API on the app's origin: the same front, then express-pouchdb, under one path.
-    app.use(COUCHDB_PATH, corsFor(options.origins), adminGuard(sessionOf, openDb), pouchApp);
+    app.use(COUCHDB_PATH, corsFor(options.origins), adminGuard(sessionOf, openDb, forgetMembers), pouchApp);
     app.use(site.handler);
   } else {
     app.use(corsFor(options.origins));
-    app.use(adminGuard(sessionOf, openDb));
+    app.use(adminGuard(sessionOf, openDb, forgetMembers));
     app.use(pouchApp);
   }
 

@@ -228,4 +228,16 @@ describe.runIf(!external)('the embedded server’s CORS', () => {
     expect((await call(null, 'GET', '/loose')).status).toBe(401);
     expect((await call(admin, 'GET', '/loose')).status).toBe(200);
   });
+
+  it('members removed from a database that was read: the admin’s alone at once (the front remembers members per database)', async () => {
+    expect((await call(admin, 'PUT', '/members')).status).toBe(201);
+    expect((await call(admin, 'PUT', '/members/_security', { members: { names: [A.name], roles: [] } })).status).toBe(200);
+    // Reads of every kind (a POST _all_docs too) while the members are remembered.
+    expect((await call(A, 'GET', '/members')).status).toBe(200);
+    expect((await call(A, 'POST', '/members/_all_docs', { keys: [] })).status).toBe(200);
+    expect((await call(A, 'GET', '/members/_all_docs')).status).toBe(200);
+    expect((await call(admin, 'PUT', '/members/_security', { members: { names: [], roles: [] } })).status).toBe(200);
+    refused((await call(A, 'GET', '/members')).status);
+    expect((await call(null, 'GET', '/members')).status).toBe(401);
+  });
 });

@@ -44,8 +44,48 @@ export interface PouchDatabase {
   destroy(): Promise<void>;
 }
 
+export type PouchFetch = (url: string, init?: RequestInit) => Promise<Response>;
+
 export interface PouchDBConstructor {
-  new (name: string, options?: { skip_setup?: boolean; auto_compaction?: boolean }): PouchDatabase;
+  new (name: string, options?: { skip_setup?: boolean; auto_compaction?: boolean; fetch?: PouchFetch }): PouchDatabase;
+}
+
+/**
+ * The fetch for remote databases on one server (PouchDB's `fetch` option): what PouchDB asks,
+ * sent lighter, for a supervisor's thousands of replications.
+ *  - A GET or HEAD goes without the `Content-Type` PouchDB puts on every request: a GET has no
+ *    body, and without it a cross-origin GET is a simple request, sent without a CORS preflight
+ *    (an OPTIONS round trip per URL, and every `_changes?since=…` is a new URL).
+ *  - The server's root (`GET /`: its uuid, which PouchDB asks once per replication to name the
+ *    replication's checkpoint) is asked once per session: it does not change while it runs.
+ */
+export function remoteFetch(serverUrl: string, base: PouchFetch = (url, init) => fetch(url, init)): PouchFetch {
+  const root = `${serverUrl.replace(/\/+$/, '')}/`;
+  let rootAnswer: Promise<{ text: string; init: ResponseInit }> | undefined;
+  return async (url, init = {}) => {
+    const method = (init.method ?? 'GET').toUpperCase();
+    if (method !== 'GET' && method !== 'HEAD') return base(url, init);
+    const headers = new Headers(init.headers);
+    headers.delete('Content-Type');
+    const light = { ...init, headers };
+    if (url !== root || method !== 'GET') return base(url, light);
+    if (!rootAnswer) {
+      const asked = base(url, light).then(async (r) => {
+        // Only a good answer is kept (the network or the session may be gone): others are passed on.
+        if (!r.ok) throw r;
+        return { text: await r.text(), init: { status: r.status, statusText: r.statusText, headers: r.headers } };
+      });
+      rootAnswer = asked;
+      asked.catch(() => (rootAnswer = undefined));
+    }
+    try {
+      const kept = await rootAnswer;
+      return new Response(kept.text, kept.init);
+    } catch (failure) {
+      if (failure instanceof Response) return failure;
+      throw failure;
+    }
+  };
 }
 
 let loading: Promise<PouchDBConstructor> | undefined;

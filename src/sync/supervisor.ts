@@ -22,10 +22,10 @@
  * which CouchDB gives to admins only).
  */
 import type { Report } from '../report/index.ts';
-import { unitKeyOf, type ReceivedVersion, type Result, type ReviewStore } from '../storage/review/index.ts';
+import { unitKeyOf, type ReceiveInput, type ReceivedVersion, type Result, type ReviewStore } from '../storage/review/index.ts';
 import type { Connection } from './connection.ts';
 import { docId, lastEventAt, readShared, sharedDoc, unitProgress, type SharedDoc, type UnitProgress } from './docs.ts';
-import { loadPouchDB, type PouchDatabase, type PouchDBConstructor, type PouchDoc, type ChangesFeed, type SyncHandler } from './pouch.ts';
+import { loadPouchDB, remoteFetch, type PouchDatabase, type PouchDBConstructor, type PouchDoc, type ChangesFeed, type SyncHandler } from './pouch.ts';
 import { AREA_DB } from './session.ts';
 import { conflictOf, keepRevision, type ConflictVersion, type DocConflict } from './conflicts.ts';
 
@@ -90,28 +90,21 @@ export interface SupervisorSyncOptions {
   readonly PouchDB?: PouchDBConstructor;
 }
 
-/** When a unit last synced, in its local database (a _local document: never replicated). */
-const LAST_SYNC = '_local/nianbao-last-sync';
-
-async function keepLastSync(local: PouchDatabase, at: number): Promise<void> {
-  try {
-    const existing = await local.get(LAST_SYNC).catch(() => undefined);
-    await local.put({ _id: LAST_SYNC, at, ...(existing ? { _rev: existing._rev } : {}) });
-  } catch {
-    // Only the "last sync" column's memory across reloads is lost.
-  }
-}
-
 const PASS_MS = 4_000;
 export const LIVE_UNITS = 3;
 export const CATCH_UP_PARALLEL = 2;
 /**
  * The first pass, while no unit is live yet: more units at a time (a province's first
  * replication is thousands of short pulls; the connections the live feeds will hold are free).
+ * More units than the browser's six connections: about half of a unit's replication is local
+ * work (its IndexedDB database: checkpoint, revs_diff, the write), during which its requests
+ * leave the connection to another unit's; requests beyond six wait in the browser's queue.
  */
-export const FIRST_PASS_PARALLEL = 5;
+export const FIRST_PASS_PARALLEL = 12;
 /** Listeners hear of state changes at most this often: a first pass changes thousands of units. */
 const NOTIFY_MS = 100;
+/** The workspace hears of arrived versions at most this often (each batch rebuilds its units). */
+const STORE_NOTIFY_MS = 200;
 const BACK_OFF_MAX_MS = 5_000;
 
 const statusOf = (error: unknown) => (error as { status?: number } | null)?.status;
@@ -121,23 +114,40 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
   const PouchDB = options.PouchDB ?? (await loadPouchDB());
   const liveMax = options.liveUnits ?? LIVE_UNITS;
   const listeners = new Set<() => void>();
-  const storeListeners = new Set<() => void>();
+  const storeListeners = new Set<(changed: readonly ReceivedVersion[]) => void>();
   let current: SupervisorSyncState = { roster: null, rosterError: null, units: new Map(), online: true, lastPass: null };
+  /**
+   * The units as they are now, changed in place: a first pass changes thousands of units several
+   * times each, and a copy of the whole map per change made it quadratic. state() hands out a
+   * copy, made at most once per change of it (once per render, not once per unit).
+   */
+  const units = new Map<string, UnitShare>();
+  let unitsChanged = false;
+  const snapshot = (): SupervisorSyncState => {
+    if (unitsChanged) {
+      unitsChanged = false;
+      current = { ...current, units: new Map(units) };
+    }
+    return current;
+  };
   // state() is always current; the page re-renders at most every NOTIFY_MS, not once per unit.
   let notifyTimer: ReturnType<typeof setTimeout> | undefined;
-  const set = (next: Partial<SupervisorSyncState>) => {
-    current = { ...current, ...next };
+  const notifySoon = () => {
     notifyTimer ??= setTimeout(() => {
       notifyTimer = undefined;
       for (const listener of [...listeners]) listener();
     }, NOTIFY_MS);
   };
+  const set = (next: Partial<SupervisorSyncState>) => {
+    current = { ...current, ...next };
+    notifySoon();
+  };
   const setUnit = (user: string, patch: Partial<UnitShare>) => {
-    const before = current.units.get(user);
+    const before = units.get(user);
     if (!before) return;
-    const units = new Map(current.units);
     units.set(user, { ...before, ...patch });
-    set({ units });
+    unitsChanged = true;
+    notifySoon();
   };
   /** What a request's outcome says of the network: any answer means online. */
   const heard = (error?: unknown) => {
@@ -146,12 +156,16 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
   };
 
   const areaLocal = new PouchDB(`nianbao-review-${AREA_DB}-${connection.user}`);
-  const areaRemote = new PouchDB(`${connection.url}/${AREA_DB}`, { skip_setup: true });
+  // One fetch for every remote database: lighter requests, the server's root asked once.
+  const fetchRemote = remoteFetch(connection.url);
+  const areaRemote = new PouchDB(`${connection.url}/${AREA_DB}`, { skip_setup: true, fetch: fetchRemote });
   const locals = new Map<string, PouchDatabase>();
   const remotes = new Map<string, PouchDatabase>();
   const feeds: ChangesFeed[] = [];
   /** The remote update_seq each unit had when last replicated, to skip unchanged units. */
   const seenSeq = new Map<string, string>();
+  /** When each unit last synced (ms), kept across reloads with seenSeq. */
+  const syncedAt = new Map<string, number>();
   /** Units with local writes (review documents, resolutions) not yet confirmed pushed. */
   const dirty = new Set<string>();
   /** Units whose local database has had a full (push and pull) sync or a local write in this session. */
@@ -159,7 +173,8 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
   let closed = false;
 
   /** Which unit database a workspace version belongs to (by agency, as the roster names it). */
-  const unitOfAgency = (agency: string) => current.roster?.find((u) => u.agency === agency.trim());
+  const unitOfAgency = (agency: string) => rosterByAgency.get(agency.trim());
+  let rosterByAgency = new Map<string, AreaUnit>();
 
   const refreshUnit = async (unit: AreaUnit) => {
     const local = locals.get(unit.user);
@@ -209,8 +224,20 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     const before = index.get(version.unitKey);
     if (!before || before.id === version.id || version.receivedAt >= before.receivedAt) index.set(version.unitKey, version);
   };
-  const notifyStore = () => {
-    for (const listener of [...storeListeners]) listener();
+  /**
+   * The workspace hears of what arrived a batch at a time (one state update and one rebuild of
+   * its units per batch, not per unit: a first pass brings thousands).
+   */
+  let storeChanges = new Map<string, ReceivedVersion>();
+  let storeTimer: ReturnType<typeof setTimeout> | undefined;
+  const notifyStore = (version: ReceivedVersion) => {
+    storeChanges.set(version.id, version);
+    storeTimer ??= setTimeout(() => {
+      storeTimer = undefined;
+      const changed = [...storeChanges.values()];
+      storeChanges = new Map();
+      for (const listener of [...storeListeners]) listener(changed);
+    }, STORE_NOTIFY_MS);
   };
 
   /**
@@ -219,45 +246,73 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
    * on another computer of the 政务公开办): the workspace's version takes it, so that two
    * computers show the same review.
    */
-  let arrivals: Promise<unknown> = Promise.resolve();
-  const receive = (doc: PouchDoc) => {
-    const next = arrivals.then(() => arrive(doc));
-    arrivals = next.catch(() => undefined);
-    return next;
-  };
-  const arrive = async (doc: PouchDoc) => {
-    const read = readShared(doc);
-    if (!read?.ok || closed) return;
-    if (read.kind === 'report') {
-      if (read.report.review.status !== 'submitted') return;
-      const received = await inner.receive({ document: read.report, fileName: `${read.doc.agency}-${read.doc.year}（服务器）`, receivedAt: read.doc.at });
-      if (received.ok) {
-        await noteVersion(received.value);
-        notifyStore();
+  /**
+   * Documents waiting to enter the workspace, in the order they arrived, taken a batch at a
+   * time: the submitted reports of a batch in one write of the workspace's store (a first pass
+   * brings thousands, and one transaction each, one after the other, held them in a queue).
+   */
+  let waiting: { doc: PouchDoc; done: () => void }[] = [];
+  let entering: Promise<void> | undefined;
+  const receive = (doc: PouchDoc) =>
+    new Promise<void>((done) => {
+      waiting.push({ doc, done });
+      enterSoon();
+    });
+  const enterSoon = () => {
+    entering ??= (async () => {
+      while (waiting.length > 0) {
+        const batch = waiting;
+        waiting = [];
+        await arrive(batch.map((w) => w.doc)).catch(() => undefined);
+        for (const w of batch) w.done();
       }
-      return;
+    })().finally(() => {
+      entering = undefined;
+      if (waiting.length > 0) enterSoon();
+    });
+  };
+  const arrive = async (docs: readonly PouchDoc[]) => {
+    let reports: ReceiveInput[] = [];
+    const receiveReports = async () => {
+      if (reports.length === 0) return;
+      const results = await inner.receiveMany(reports);
+      reports = [];
+      for (const received of results) {
+        if (!received.ok) continue;
+        await noteVersion(received.value);
+        notifyStore(received.value);
+      }
+    };
+    for (const doc of docs) {
+      const read = readShared(doc);
+      if (!read?.ok || closed) continue;
+      if (read.kind === 'report') {
+        if (read.report.review.status === 'submitted') reports.push({ document: read.report, fileName: `${read.doc.agency}-${read.doc.year}（服务器）`, receivedAt: read.doc.at });
+        continue;
+      }
+      // A working copy is the unit's alone: never received, never a review.
+      if (read.kind !== 'review') continue;
+      // A review applies to what came before it.
+      await receiveReports();
+      const latest = (await latestIndex()).get(unitKeyOf(read.report));
+      if (!latest || lastEventAt(read.report) <= lastEventAt(latest.document)) continue;
+      const updated = await inner.update(latest.id, read.report);
+      if (updated.ok) {
+        await noteVersion(updated.value);
+        notifyStore(updated.value);
+      }
     }
-    const latest = (await latestIndex()).get(unitKeyOf(read.report));
-    if (!latest || lastEventAt(read.report) <= lastEventAt(latest.document)) return;
-    const updated = await inner.update(latest.id, read.report);
-    if (updated.ok) {
-      await noteVersion(updated.value);
-      notifyStore();
-    }
+    await receiveReports();
   };
 
   const startUnit = (unit: AreaUnit) => {
     const local = new PouchDB(`nianbao-review-${unit.db}-${connection.user}`);
     locals.set(unit.user, local);
-    remotes.set(unit.user, new PouchDB(`${connection.url}/${unit.db}`, { skip_setup: true }));
-    const units = new Map(current.units);
-    units.set(unit.user, { unit, years: new Map(), conflicts: [], unreadable: [], lastSync: null, error: null, live: false });
-    set({ units });
+    remotes.set(unit.user, new PouchDB(`${connection.url}/${unit.db}`, { skip_setup: true, fetch: fetchRemote }));
     // The last sync of earlier pages: a reloaded workspace does not say "never" of a unit it has.
-    void local.get(LAST_SYNC).then(
-      (doc) => typeof doc.at === 'number' && current.units.get(unit.user)?.lastSync === null && setUnit(unit.user, { lastSync: doc.at }),
-      () => undefined,
-    );
+    units.set(unit.user, { unit, years: new Map(), conflicts: [], unreadable: [], lastSync: syncedAt.get(unit.user) ?? null, error: null, live: false });
+    unitsChanged = true;
+    notifySoon();
     // The local feed costs no connection: every document that arrives (or is here) passes once.
     feeds.push(
       local.changes({ live: true, since: 0, include_docs: true }).on('change', (change) => {
@@ -306,7 +361,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
             dirty.delete(unit.user);
             const at = Date.now();
             setUnit(unit.user, { lastSync: at, error: null });
-            void keepLastSync(local, at);
+            syncedAt.set(unit.user, at);
           }
         })
         .on('active', () => heard())
@@ -330,7 +385,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     const want = [...new Set([...watched.keys(), ...recent])].slice(0, liveMax);
     for (const user of [...live.keys()]) if (!want.includes(user)) stopLive(user);
     for (const user of want) {
-      const unit = current.units.get(user)?.unit;
+      const unit = units.get(user)?.unit;
       if (unit && !live.has(user)) startLive(unit);
     }
   };
@@ -381,7 +436,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
           dirty.delete(unit.user);
           const at = Date.now();
           setUnit(unit.user, { lastSync: at, error: null });
-          void keepLastSync(local, at);
+          syncedAt.set(unit.user, at);
           done(true);
         })
         .on('error', (error) => {
@@ -398,8 +453,11 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     const remote = remotes.get(unit.user);
     if (!remote) return;
     let seq: string;
+    let docCount: number;
     try {
-      seq = String((await remote.info()).update_seq);
+      const info = await remote.info();
+      seq = String(info.update_seq);
+      docCount = info.doc_count;
       heard();
     } catch (error) {
       heard(error);
@@ -411,11 +469,13 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     // First sight of a unit that has written nothing (no report:, review: or working: document —
     // most units early in the year): one more small request instead of a replication (a
     // checkpoint, changes, revs_diff… each way).
-    if (before === undefined && !dirty.has(unit.user)) {
+    // (Setup writes one document there, its design document: a database with more has more.)
+    if (before === undefined && !dirty.has(unit.user) && docCount <= 1) {
       const written = await remote.allDocs({ startkey: 'report:', endkey: 'working:\uffff', limit: 1 }).catch(() => undefined);
       if (written && written.rows.length === 0) {
         seenSeq.set(unit.user, seq);
-        setUnit(unit.user, { lastSync: Date.now(), error: null });
+        syncedAt.set(unit.user, Date.now());
+        setUnit(unit.user, { lastSync: syncedAt.get(unit.user)!, error: null });
         return;
       }
     }
@@ -446,6 +506,9 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
       const doc = (await areaLocal.get('roster')) as PouchDoc & { units?: AreaUnit[] };
       const roster = (doc.units ?? []).filter((u) => typeof u.user === 'string' && typeof u.db === 'string' && typeof u.agency === 'string');
       for (const unit of roster) if (!locals.has(unit.user)) startUnit(unit);
+      // The first unit of a name, as a search of the roster would find it.
+      rosterByAgency = new Map();
+      for (const u of roster) if (!rosterByAgency.has(u.agency.trim())) rosterByAgency.set(u.agency.trim(), u);
       set({ roster });
       arrangeLive();
     } catch {
@@ -454,20 +517,23 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
   };
 
   /**
-   * The update_seq each unit had when this browser last replicated it, kept with the local
-   * databases (a _local document: never replicated), so that a reload checks instead of
-   * replicating every unit again.
+   * The update_seq each unit had when this browser last replicated it, and when, kept with the
+   * local databases (one _local document in the area's: never replicated), so that a reload
+   * checks instead of replicating every unit again, and says when each unit last synced
+   * (one document for all: one each was two more writes per unit in a first pass).
    */
   const SEEN_ID = '_local/nianbao-seen';
   const restoreSeen = areaLocal
     .get(SEEN_ID)
     .then((doc) => {
-      for (const [user, seq] of Object.entries((doc as PouchDoc & { seqs?: Record<string, string> }).seqs ?? {})) if (typeof seq === 'string') seenSeq.set(user, seq);
+      const seen = doc as PouchDoc & { seqs?: Record<string, unknown>; syncs?: Record<string, unknown> };
+      for (const [user, seq] of Object.entries(seen.seqs ?? {})) if (typeof seq === 'string') seenSeq.set(user, seq);
+      for (const [user, at] of Object.entries(seen.syncs ?? {})) if (typeof at === 'number' && Number.isFinite(at)) syncedAt.set(user, at);
     })
     .catch(() => undefined);
   const keepSeen = async () => {
     const existing = await areaLocal.get(SEEN_ID).catch(() => undefined);
-    await areaLocal.put({ _id: SEEN_ID, ...(existing ? { _rev: existing._rev } : {}), seqs: Object.fromEntries(seenSeq) }).catch(() => undefined);
+    await areaLocal.put({ _id: SEEN_ID, ...(existing ? { _rev: existing._rev } : {}), seqs: Object.fromEntries(seenSeq), syncs: Object.fromEntries(syncedAt) }).catch(() => undefined);
   };
 
   let running: Promise<void> | undefined;
@@ -537,7 +603,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
 
   const resolveConflict = (user: string, id: string, keepRev: string) =>
     serial(async (): Promise<ResolveResult> => {
-      const unit = current.units.get(user)?.unit;
+      const unit = units.get(user)?.unit;
       const local = locals.get(user);
       if (!unit || !local) return { ok: false, reason: 'gone' };
       // The server refuses a unit's report documents from the supervisor (validate_doc_update).
@@ -551,7 +617,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
         const updated = await inner.update(latest.id, kept.report);
         if (updated.ok) {
           await noteVersion(updated.value);
-          notifyStore();
+          notifyStore(updated.value);
         }
       }
       await refreshUnit(unit);
@@ -564,6 +630,11 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     async receive(input) {
       const received = await inner.receive(input);
       if (received.ok) await noteVersion(received.value);
+      return received;
+    },
+    async receiveMany(inputs) {
+      const received = await inner.receiveMany(inputs);
+      for (const r of received) if (r.ok) await noteVersion(r.value);
       return received;
     },
     async update(id, document): Promise<Result<ReceivedVersion>> {
@@ -581,7 +652,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     settings: () => inner.settings(),
     saveSettings: (settings) => inner.saveSettings(settings),
     close: () => inner.close(),
-    subscribe(listener: () => void) {
+    subscribe(listener: (changed: readonly ReceivedVersion[]) => void) {
       storeListeners.add(listener);
       return () => storeListeners.delete(listener);
     },
@@ -590,7 +661,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
   return {
     connection,
     store,
-    state: () => current,
+    state: snapshot,
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
@@ -613,6 +684,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
       closed = true;
       if (timer) clearTimeout(timer);
       if (notifyTimer) clearTimeout(notifyTimer);
+      if (storeTimer) clearTimeout(storeTimer);
       globalThis.removeEventListener?.('online', onOnline);
       globalThis.removeEventListener?.('offline', onOffline);
       for (const feed of feeds) feed.cancel();

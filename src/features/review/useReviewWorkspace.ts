@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Report } from '../../report/index.ts';
 import {
+  byReceived,
   DEFAULT_SETTINGS,
   type ReceivedVersion,
   type ReviewSettings,
@@ -33,6 +34,19 @@ export interface ReviewWorkspaceState {
   saveSettings(patch: Partial<ReviewSettings>): Promise<ActResult>;
 }
 
+/** The versions with the changed ones in (replaced by id, or added), oldest received first. */
+export function mergeVersions(versions: readonly ReceivedVersion[], changed: readonly ReceivedVersion[]): readonly ReceivedVersion[] {
+  const byId = new Map(changed.map((v) => [v.id, v]));
+  const next = versions.map((v) => {
+    const replaced = byId.get(v.id);
+    if (!replaced) return v;
+    byId.delete(v.id);
+    return replaced;
+  });
+  if (byId.size === 0) return next;
+  return [...next, ...byId.values()].sort(byReceived);
+}
+
 export function useReviewWorkspace(store: ReviewStore): ReviewWorkspaceState {
   const [phase, setPhase] = useState<WorkspacePhase>({ phase: 'loading' });
   const [versions, setVersions] = useState<readonly ReceivedVersion[]>([]);
@@ -42,13 +56,20 @@ export function useReviewWorkspace(store: ReviewStore): ReviewWorkspaceState {
   const versionsRef = useRef(versions);
   versionsRef.current = versions;
 
+  // What the store said arrived while a listing ran: the listing may have been read before it.
+  const arrivedDuringList = useRef<Map<string, ReceivedVersion> | null>(null);
   const reload = useCallback(async () => {
+    arrivedDuringList.current ??= new Map();
     const listed = await store.list();
+    const arrived = arrivedDuringList.current;
+    arrivedDuringList.current = null;
     if (!listed.ok) {
       setPhase({ phase: 'failed', error: listed.error });
       return;
     }
-    setVersions(listed.value.versions);
+    const next = mergeVersions(listed.value.versions, [...(arrived?.values() ?? [])]);
+    versionsRef.current = next;
+    setVersions(next);
     setUnreadable(listed.value.unreadable);
     setPhase({ phase: 'ready' });
   }, [store]);
@@ -66,26 +87,20 @@ export function useReviewWorkspace(store: ReviewStore): ReviewWorkspaceState {
     };
   }, [store, reload]);
 
-  // A store shared through a server receives versions by itself (src/sync): list them again.
-  // Its first replication brings thousands, one by one: one listing at a time, and one more
-  // after it when more came meanwhile (not one listing of all per arrival).
-  const reloadSoon = useMemo(() => {
-    let running: Promise<void> | undefined;
-    let again = false;
-    return () => {
-      if (running) {
-        again = true;
-        return;
-      }
-      running = (async () => {
-        do {
-          again = false;
-          await reload();
-        } while (again);
-      })().finally(() => (running = undefined));
-    };
-  }, [reload]);
-  useEffect(() => store.subscribe?.(reloadSoon), [store, reloadSoon]);
+  // A store shared through a server receives versions by itself (src/sync), a batch at a time:
+  // they are taken in as they are (no listing of the whole store per batch: its first
+  // replication brings thousands, and a listing reads and checks every stored version).
+  useEffect(
+    () =>
+      store.subscribe?.((changed) => {
+        if (changed.length === 0) return;
+        for (const v of changed) arrivedDuringList.current?.set(v.id, v);
+        const next = mergeVersions(versionsRef.current, changed);
+        versionsRef.current = next;
+        setVersions(next);
+      }),
+    [store],
+  );
 
   // Each version's findings are kept while it is unchanged: a new listing checks only what is new.
   const findingsCache = useRef<FindingsCache>(new Map());

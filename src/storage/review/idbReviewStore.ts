@@ -63,17 +63,34 @@ class IdbReviewStore implements ReviewStore {
   }
 
   async receive(input: ReceiveInput): Promise<Result<ReceivedVersion>> {
-    const checked = checkDocument(input.document);
-    if (!checked.ok) return checked;
-    const receipt = receiptOf(checked.value, input);
-    return this.run(['versions'], 'readwrite', async (tx) => {
-      const store = tx.objectStore('versions');
-      const same = sameReceipt(await store.index('unitKey').getAll(receipt.unitKey), receipt);
-      if (same) return fail({ kind: 'duplicate', versionId: same.id });
-      const version = receivedVersion(checked.value, input, receipt, this.newId(), this.now());
-      await store.add(version);
-      return ok(version);
+    return (await this.receiveMany([input]))[0]!;
+  }
+
+  async receiveMany(inputs: readonly ReceiveInput[]): Promise<Result<ReceivedVersion>[]> {
+    const checked = inputs.map((input) => {
+      const document = checkDocument(input.document);
+      return document.ok ? { input, document: document.value, receipt: receiptOf(document.value, input) } : document;
     });
+    const toWrite = checked.filter((c): c is Exclude<typeof c, { ok: false }> => !('ok' in c));
+    if (toWrite.length === 0) return checked as Result<ReceivedVersion>[];
+    // One transaction for all: each is checked against what is stored, and what came before it.
+    const written = await this.run(['versions'], 'readwrite', async (tx) => {
+      const store = tx.objectStore('versions');
+      const results: Result<ReceivedVersion>[] = [];
+      for (const c of toWrite) {
+        const same = sameReceipt(await store.index('unitKey').getAll(c.receipt.unitKey), c.receipt);
+        if (same) {
+          results.push(fail({ kind: 'duplicate', versionId: same.id }));
+          continue;
+        }
+        const version = receivedVersion(c.document, c.input, c.receipt, this.newId(), this.now());
+        await store.add(version);
+        results.push(ok(version));
+      }
+      return ok(results);
+    });
+    let next = 0;
+    return checked.map((c) => ('ok' in c ? c : written.ok ? written.value[next++]! : written));
   }
 
   async update(id: string, document: Report): Promise<Result<ReceivedVersion>> {

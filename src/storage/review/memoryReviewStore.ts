@@ -21,6 +21,11 @@ export function createMemoryReviewStore(options: MemoryReviewStoreOptions = {}):
     async list(): Promise<Result<ReviewListing>> {
       return ok({ versions: [...versions.values()].sort(byReceived).map(copy), unreadable: [] });
     },
+    async receiveMany(inputs: readonly ReceiveInput[]): Promise<Result<ReceivedVersion>[]> {
+      const results: Result<ReceivedVersion>[] = [];
+      for (const input of inputs) results.push(await this.receive(input));
+      return results;
+    },
     async receive(input: ReceiveInput): Promise<Result<ReceivedVersion>> {
       const checked = checkDocument(input.document);
       if (!checked.ok) return checked;

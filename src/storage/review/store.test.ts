@@ -42,6 +42,25 @@ describe.each(makers)('%s review store', (_name, make) => {
     expect(listed.value.unreadable).toEqual([]);
   });
 
+  test('several received at once: each as receive would say, in order, a duplicate within the batch too', async () => {
+    const store = make();
+    const before = await store.receive({ document: unit('丙局'), fileName: 'c.json' });
+    const invalid = { ...unit('丁局'), meta: { ...unit('丁局').meta, year: 'x' } } as unknown as Report;
+    const results = await store.receiveMany([
+      { document: unit('甲局'), fileName: 'a.json' },
+      { document: unit('丙局'), fileName: 'c (1).json' },
+      { document: invalid, fileName: 'd.json' },
+      { document: unit('乙镇'), fileName: 'b.json' },
+      { document: unit('甲局'), fileName: 'a (1).json' },
+    ]);
+    expect(results.map((r) => (r.ok ? r.value.fileName : r.error.kind))).toEqual(['a.json', 'duplicate', 'invalid', 'b.json', 'duplicate']);
+    expect(results[1]).toEqual({ ok: false, error: { kind: 'duplicate', versionId: before.ok ? before.value.id : '' } });
+    expect(results[4]).toEqual({ ok: false, error: { kind: 'duplicate', versionId: results[0]!.ok ? results[0]!.value.id : '' } });
+    const listed = await store.list();
+    expect(listed.ok && listed.value.versions.map((v) => v.fileName)).toEqual(['c.json', 'a.json', 'b.json']);
+    expect(await store.receiveMany([])).toEqual([]);
+  });
+
   test('the same unit of another year is another unit', async () => {
     const store = make();
     const r = await store.receive({ document: unit('甲局', 2021), fileName: 'a.json' });

@@ -78,6 +78,11 @@ export interface ReviewStore {
   list(): Promise<Result<ReviewListing>>;
   /** Keeps a received document as a new version of its unit (refused as `duplicate` if seen). */
   receive(input: ReceiveInput): Promise<Result<ReceivedVersion>>;
+  /**
+   * Several received documents at once, in one write (a shared server's arrivals come in
+   * batches): the result of each, in order, as `receive` would give it.
+   */
+  receiveMany(inputs: readonly ReceiveInput[]): Promise<Result<ReceivedVersion>[]>;
   /** Replaces a version's document after a review action. Agency and year must stay the same. */
   update(id: string, document: Report): Promise<Result<ReceivedVersion>>;
   /** Removes every version of a unit from the workspace; the number removed. */
@@ -86,8 +91,10 @@ export interface ReviewStore {
   saveSettings(settings: Partial<ReviewSettings>): Promise<Result<ReviewSettings>>;
   close(): void;
   /**
-   * Versions received from elsewhere than the workspace's own calls (a shared server): the
-   * workspace lists again. Optional: a store only the workspace writes has none.
+   * Versions received or changed from elsewhere than the workspace's own calls (a shared
+   * server), as stored, a batch at a time: the workspace takes them in without listing the
+   * store again (a first replication brings thousands). Optional: a store only the workspace
+   * writes has none.
    */
-  subscribe?(listener: () => void): () => void;
+  subscribe?(listener: (changed: readonly ReceivedVersion[]) => void): () => void;
 }
