@@ -10,6 +10,10 @@ import { fileOf, unitReport } from './testUtils.tsx';
 describe('collectFiles', () => {
   test('new units, a newer file as a new version (by file time), duplicates, and refused files that change nothing', async () => {
     const store = createMemoryReviewStore();
+    // Received a millisecond apart: two files received in the same millisecond are listed in the
+    // order of their random ids, and the listing below is by time received.
+    let clock = Date.UTC(2023, 0, 9);
+    const now = () => ++clock;
     const first = await collectFiles(
       [
         fileOf(unitReport('甲局', { cells: { 'proactive.licensing': 2 } }), 'jia-v2.json', 2000),
@@ -19,7 +23,7 @@ describe('collectFiles', () => {
         fileOf(JSON.stringify({ ...unitReport('丙局'), proactive: { ...unitReport('丙局').proactive, licensing: -3 } }), 'negative.json', 1700),
       ],
       store,
-      { knownUnits: new Set() },
+      { knownUnits: new Set(), now },
     );
     expect(first.map((o) => [o.file, o.kind])).toEqual([
       ['jia-v1.json', 'newUnit'],
