@@ -19,7 +19,7 @@ import { Session } from 'node:inspector/promises';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import { CHROMIUM_ARGS, executablePath } from '../tests/e2e/chromium.ts';
-import { BENCH_SUPERVISOR, benchUnitCount, provisionArea } from './sharing.ts';
+import { benchUnitCount, fillSupervisorConnect, provisionArea } from './sharing.ts';
 
 const args = process.argv.slice(2);
 const PROFILE = args.includes('--profile');
@@ -114,12 +114,7 @@ async function main() {
     let counting = false;
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
-    await page.goto(`${base}#/review`);
-    await page.getByRole('heading', { level: 1, name: '审核工作台' }).waitFor();
-    await page.getByRole('button', { name: '连接到共享服务器' }).click();
-    await page.getByLabel('服务器地址').fill(area.server.url);
-    await page.getByLabel('用户名').fill(BENCH_SUPERVISOR.name);
-    await page.getByLabel('密码').fill(BENCH_SUPERVISOR.password);
+    await fillSupervisorConnect(page, base, area.server.url);
     if (PROFILE) {
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });

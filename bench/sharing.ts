@@ -206,6 +206,16 @@ async function heapMiB(page: BenchPage): Promise<number> {
   return Math.round((heap / 2 ** 20) * 10) / 10;
 }
 
+/** The review workspace with its connect form filled in as the area's supervisor (连接 not pressed yet). */
+export async function fillSupervisorConnect(page: BenchPage, base: string, serverUrl: string): Promise<void> {
+  await page.goto(`${base}#/review`);
+  await page.getByRole('heading', { level: 1, name: '审核工作台' }).waitFor();
+  await page.getByRole('button', { name: '连接到共享服务器' }).click();
+  await page.getByLabel('服务器地址').fill(serverUrl);
+  await page.getByLabel('用户名').fill(BENCH_SUPERVISOR.name);
+  await page.getByLabel('密码').fill(BENCH_SUPERVISOR.password);
+}
+
 /**
  * The supervisor connects (as a user would, through the form) and waits until the units table
  * lists every unit: the first replication of N reports into the browser, and the heap then.
@@ -214,12 +224,7 @@ async function heapMiB(page: BenchPage): Promise<number> {
 export async function benchReplication(context: BenchContext, base: string, area: ProvisionedArea, log: (m: string) => void): Promise<Figure[]> {
   const n = area.roster.length;
   const page = await context.newPage();
-  await page.goto(`${base}#/review`);
-  await page.getByRole('heading', { level: 1, name: '审核工作台' }).waitFor();
-  await page.getByRole('button', { name: '连接到共享服务器' }).click();
-  await page.getByLabel('服务器地址').fill(area.server.url);
-  await page.getByLabel('用户名').fill(BENCH_SUPERVISOR.name);
-  await page.getByLabel('密码').fill(BENCH_SUPERVISOR.password);
+  await fillSupervisorConnect(page, base, area.server.url);
 
   log(`replicating ${n} units into the browser…`);
   const t0 = await nowIn(page);
