@@ -16,7 +16,7 @@ import { docId, sharedDoc } from './docs.ts';
 import type { PouchDatabase, PouchDoc } from './pouch.ts';
 import { unitDbOf } from './session.ts';
 import { LIVE_UNITS, openSupervisorSync, type SupervisorSync } from './supervisor.ts';
-import { nodePouch } from './testPouch.ts';
+import { nodePouch, readAsAdmin, timedUntil } from './testPouch.ts';
 
 const admin = { name: 'admin', password: 'admin-sync-password' };
 const supervisor = { name: 'zwgk', password: 'zwgk-password-1' };
@@ -31,10 +31,7 @@ let server: EmbeddedServer;
 let sync: SupervisorSync;
 let inner: ReviewStore;
 
-const adminGet = async (path: string) => {
-  const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}` } });
-  return response.ok ? ((await response.json()) as PouchDoc & { report: Report }) : undefined;
-};
+const adminGet = (path: string) => readAsAdmin<PouchDoc & { report: Report }>(server.url, admin, path);
 
 /** A browser of `who`: a local database replicated one-shot with a unit's database. */
 function unitBrowser(who: { user: string; password: string }, unitUser = who.user) {
@@ -58,23 +55,13 @@ async function putReport(local: PouchDatabase, by: string, report: Report) {
 const progressOf = (user: string) => sync.state().units.get(user)?.years.get(2022);
 const liveCount = () => [...sync.state().units.values()].filter((u) => u.live).length;
 
-async function until<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, timeout = 10_000): Promise<{ value: T; ms: number }> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return { value, ms: Date.now() - started };
-    if (Date.now() - started > timeout) throw new Error(`not reached in ${timeout} ms: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 beforeAll(async () => {
   server = await startEmbeddedServer({ port: 0, inMemory: true, admin, origins: ['http://127.0.0.1:4173'] });
   await setupArea(server.url, admin, units, supervisor);
   inner = createMemoryReviewStore();
   // A pass a minute apart: within a test, only a live feed (or syncNow) brings anything.
   sync = await openSupervisorSync({ url: server.url, user: supervisor.name, role: 'supervisor' }, inner, { PouchDB: nodePouch(supervisor), passMs: 60_000 });
-  await until(() => sync.state().lastPass, (p) => p !== null, 30_000);
+  await timedUntil(() => sync.state().lastPass, (p) => p !== null, 30_000);
 }, 60_000);
 
 afterAll(async () => {
@@ -96,9 +83,9 @@ describe('openSupervisorSync', () => {
     const clerk = unitBrowser(A);
     await putReport(clerk.local, A.user, reportOf(A.agency));
     await clerk.replicate();
-    const arrived = await until(() => progressOf(A.user), (p) => p === 'submitted', 8_000);
+    const arrived = await timedUntil(() => progressOf(A.user), (p) => p === 'submitted', 8_000);
     console.info(`live submission seen by the supervisor ${arrived.ms} ms after it reached the server`);
-    const listed = await until(() => inner.list(), (l) => l.ok && l.value.versions.some((v) => v.agency === A.agency));
+    const listed = await timedUntil(() => inner.list(), (l) => l.ok && l.value.versions.some((v) => v.agency === A.agency));
     expect(listed.value.ok).toBe(true);
     release();
   });
@@ -132,7 +119,7 @@ describe('openSupervisorSync', () => {
     const started = Date.now();
     const updated = await sync.store.update(version!.id, returned);
     expect(updated.ok).toBe(true);
-    const onServer = await until(() => adminGet(`/${unitDbOf(C.user)}/${encodeURIComponent(docId('review', 2022))}`), (d) => d?.report.review.status === 'returned', 8_000);
+    const onServer = await timedUntil(() => adminGet(`/${unitDbOf(C.user)}/${encodeURIComponent(docId('review', 2022))}`), (d) => d?.report.review.status === 'returned', 8_000);
     console.info(`review on the server ${Date.now() - started} ms after the action`);
     expect(onServer.value?.report.review.comments.map((c) => c.text)).toEqual(['请补充。']);
     expect(progressOf(C.user)).toBe('returned');
@@ -142,7 +129,7 @@ describe('openSupervisorSync', () => {
     const elsewhere = createMemoryReviewStore();
     const second = await openSupervisorSync({ url: server.url, user: supervisor.name, role: 'supervisor' }, elsewhere, { PouchDB: nodePouch(supervisor), passMs: 60_000 });
     try {
-      const listed = await until(
+      const listed = await timedUntil(
         () => elsewhere.list(),
         (l) => l.ok && l.value.versions.some((v) => v.agency === C.agency && v.document.review.status === 'returned'),
       );
@@ -185,7 +172,7 @@ describe('conflicts', () => {
 
     // The supervisor's sync shows it: the winner and the other, both decoded.
     await sync.syncNow();
-    const shown = await until(() => sync.state().units.get(C.user)?.conflicts ?? [], (c) => c.length > 0);
+    const shown = await timedUntil(() => sync.state().units.get(C.user)?.conflicts ?? [], (c) => c.length > 0);
     const conflict = shown.value[0]!;
     expect(conflict).toMatchObject({ id, kind: 'review', year: 2022 });
     const texts = [conflict.winner, ...conflict.others].map((v) => v.report.review.comments.map((c) => c.text).at(-1));
@@ -194,9 +181,9 @@ describe('conflicts', () => {
     // Keep the one that is not the winner: the winner's revision is removed, nothing overwritten.
     const keep = conflict.others[0]!;
     expect(await sync.resolveConflict(C.user, id, keep.rev)).toEqual({ ok: true });
-    const resolved = await until(() => adminGet(`${path}?conflicts=true`) as Promise<PouchDoc | undefined>, (d) => d?._rev === keep.rev && !d._conflicts, 8_000);
+    const resolved = await timedUntil(() => adminGet(`${path}?conflicts=true`) as Promise<PouchDoc | undefined>, (d) => d?._rev === keep.rev && !d._conflicts, 8_000);
     expect(resolved.value?._rev).toBe(keep.rev);
-    await until(() => sync.state().units.get(C.user)?.conflicts ?? [], (c) => c.length === 0);
+    await timedUntil(() => sync.state().units.get(C.user)?.conflicts ?? [], (c) => c.length === 0);
     // The workspace shows the kept review.
     const listed = await inner.list();
     const version = listed.ok ? listed.value.versions.filter((v) => v.agency === C.agency).at(-1) : undefined;
@@ -215,7 +202,7 @@ describe('conflicts', () => {
     await first.replicate();
     await second.replicate();
     await sync.syncNow();
-    const shown = await until(() => sync.state().units.get(A.user)?.conflicts ?? [], (c) => c.some((x) => x.id === id));
+    const shown = await timedUntil(() => sync.state().units.get(A.user)?.conflicts ?? [], (c) => c.some((x) => x.id === id));
     const conflict = shown.value.find((x) => x.id === id)!;
     expect(conflict.kind).toBe('report');
     expect([conflict.winner, ...conflict.others].map((v) => v.report.narrative.preamble).sort()).toEqual(['第一台电脑写的', '第二台电脑写的']);

@@ -17,7 +17,7 @@ import { createMemoryReviewStore } from '../storage/review/index.ts';
 import { workingCopies } from './clerk.ts';
 import { unitDbOf } from './session.ts';
 import { openSupervisorSync } from './supervisor.ts';
-import { nodePouch } from './testPouch.ts';
+import { nodePouch, readAsAdmin, until } from './testPouch.ts';
 import { openUnitSync, type UnitSync } from './unit.ts';
 
 const admin = { name: 'admin', password: 'admin-unit-password' };
@@ -32,22 +32,7 @@ const connection = () => ({ url: server.url, user: clerk.user, role: 'unit' as c
 // One simulated browser: its local databases outlive a "page" (openUnitSync … close).
 const browser = nodePouch({ name: clerk.user, password: clerk.password });
 
-async function until<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, timeout = 10_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() - started > timeout) throw new Error(`not reached in ${timeout} ms: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const serverDoc = async (id: string) => {
-  const response = await fetch(`${server.url}/${unitDbOf(clerk.user)}/${encodeURIComponent(id)}`, {
-    headers: { authorization: `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}` },
-  });
-  return response.ok ? ((await response.json()) as { _rev: string; type: string; draftId?: string; report: Report }) : undefined;
-};
+const serverDoc = (id: string) => readAsAdmin<{ _rev: string; type: string; draftId?: string; report: Report }>(server.url, admin, `/${unitDbOf(clerk.user)}/${encodeURIComponent(id)}`);
 
 beforeAll(async () => {
   server = await startEmbeddedServer({ port: 0, inMemory: true, admin, origins: ['http://127.0.0.1:4173'] });

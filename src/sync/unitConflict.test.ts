@@ -16,9 +16,12 @@ import { setupArea } from '../server/setup.ts';
 import { createMemoryReviewStore } from '../storage/review/index.ts';
 import { unitDbOf } from './session.ts';
 import { openSupervisorSync, type SupervisorSync } from './supervisor.ts';
-import { nodePouch } from './testPouch.ts';
+import { nodePouch, readAsAdmin, until as untilWithin } from './testPouch.ts';
 import { openUnitSync, type UnitSync } from './unit.ts';
 import type { PouchDBConstructor } from './pouch.ts';
+
+// Two browsers settle against one server: 15 s before a wait fails.
+const until = <T,>(read: () => T | Promise<T>, ok: (value: T) => boolean, timeout = 15_000) => untilWithin(read, ok, timeout);
 
 const admin = { name: 'admin', password: 'admin-conflict-password' };
 const supervisor = { name: 'zwgk', password: 'zwgk-password-1' };
@@ -35,22 +38,7 @@ const office = nodePouch({ name: clerk.user, password: clerk.password });
 const laptop = nodePouch({ name: clerk.user, password: clerk.password });
 const online = (PouchDB: PouchDBConstructor) => openUnitSync({ url: server.url, user: clerk.user, role: 'unit' }, { PouchDB });
 
-async function until<T>(read: () => T | Promise<T>, ok: (value: T) => boolean, timeout = 15_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const value = await read();
-    if (ok(value)) return value;
-    if (Date.now() - started > timeout) throw new Error(`not reached in ${timeout} ms: ${JSON.stringify(value)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-const onServer = async () => {
-  const response = await fetch(`${server.url}/${unitDbOf(clerk.user)}/report%3A2022?conflicts=true`, {
-    headers: { authorization: `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}` },
-  });
-  return response.ok ? ((await response.json()) as { _rev: string; _conflicts?: string[]; draftId?: string; report: Report }) : undefined;
-};
+const onServer = () => readAsAdmin<{ _rev: string; _conflicts?: string[]; draftId?: string; report: Report }>(server.url, admin, `/${unitDbOf(clerk.user)}/report%3A2022?conflicts=true`);
 
 /** Both browsers 报送 while the server is out of reach (the same local databases, no network). */
 async function bothSubmitOffline(contacts: [string, string]) {
