@@ -16,6 +16,8 @@ interface Printing {
   readonly report: Report;
   /** The button that opened the print view: the focus goes back to it. */
   readonly from: Element | null;
+  /** The workspace's page it was opened from. */
+  readonly unit: string | undefined;
 }
 
 export function ReviewPage({ unit }: { unit?: string }) {
@@ -25,14 +27,9 @@ export function ReviewPage({ unit }: { unit?: string }) {
   // mounted behind it, hidden (so not printed either), and 返回汇总 finds them as they were.
   const [printing, setPrinting] = useState<Printing | null>(null);
   const backRef = useRef<HTMLButtonElement>(null);
-  const shownUnit = useRef(unit);
 
   // Another page of the workspace was asked for (a link, the browser's back): it is shown.
-  useEffect(() => {
-    if (shownUnit.current === unit) return;
-    shownUnit.current = unit;
-    setPrinting(null);
-  }, [unit]);
+  if (printing && printing.unit !== unit) setPrinting(null);
 
   useEffect(() => {
     if (!printing) return;
@@ -80,7 +77,7 @@ export function ReviewPage({ unit }: { unit?: string }) {
                   <Editor key={`${context.unit.key}:${report.meta.agency}`} report={report} readOnly readOnlyNote={t('review.unit.editorReadOnly')} />
                 )}
                 renderPrint={(report) => <PrintView report={report} />}
-                onPrintAggregate={(report) => setPrinting({ report, from: document.activeElement })}
+                onPrintAggregate={(report) => setPrinting({ report, from: document.activeElement, unit })}
               />
             </RouteErrorBoundary>
           )}
