@@ -427,7 +427,19 @@ test.skipIf(!NGINX)(`nginx 1.22 with README.md's snippet: fallback, cache, MIME,
   }
 
   // The service worker (registered on 127.0.0.1, a secure origin) takes the page; cut off, the app reloads.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  const controlled = () => page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  await controlled().catch(async () => {
+    // Seen once in a full run on 2 cores (the walk above takes 5 s, the worker usually controls
+    // the page by then): a worker whose install failed installs again on the next visit, as it
+    // would for a clerk. The state is printed so that the cause can be found.
+    const state = await page.evaluate(async () => {
+      const registration = await navigator.serviceWorker.getRegistration();
+      return JSON.stringify({ installing: registration?.installing?.state, waiting: registration?.waiting?.state, active: registration?.active?.state });
+    });
+    console.warn(`static-hosting: no service worker in control after 30 s (${state}); the page is visited again`);
+    await page.reload();
+    await controlled();
+  });
   await context.setOffline(true);
   await page.goto(`${origin}/#/drafts/${id}/applications`);
   const offline = await page.reload();
