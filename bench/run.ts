@@ -271,6 +271,7 @@ async function replicationFigures(base: string, replicated: number, profile: (na
   const area = await provisionArea(replicated, [new URL(base).origin], log);
   report({ id: 'sharing.setup', label: `nianbao server setup of ${replicated} units (embedded server, in memory)`, unit: 's', p50: round(area.setupMs / 1000), n: 1 });
   report({ id: 'sharing.reports', label: `${replicated} reports written, one per unit database`, unit: 's', p50: round(area.reportsMs / 1000), n: 1 });
+  report({ id: 'sharing.area', label: `server: the area database holds the ${replicated} reports (copied from each unit's database as written)`, unit: 's', p50: round(area.areaMs / 1000), n: 1 });
   const supervisor = await profile('supervisor');
   try {
     for (const f of await benchReplication(supervisor, base, area, log)) report(f);

@@ -71,7 +71,6 @@ export function ReviewPage({ unit }: { unit?: string }) {
                 unit={unit}
                 store={store}
                 shared={shared?.shared}
-                onUnitShown={shared?.onUnitShown}
                 renderConflicts={shared?.renderConflicts}
                 renderReport={(report, context) => (
                   <Editor key={`${context.unit.key}:${report.meta.agency}`} report={report} readOnly readOnlyNote={t('review.unit.editorReadOnly')} />

@@ -18,6 +18,8 @@ export interface ChangesFeed {
 
 export interface SyncInfo {
   direction?: 'push' | 'pull';
+  /** A one-way replication's change: documents written so far. */
+  docs_written?: number;
   change?: { docs?: PouchDoc[]; docs_written?: number; pending?: number };
 }
 
@@ -35,13 +37,29 @@ export interface PouchDatabase {
   get(id: string, options?: { conflicts?: boolean; rev?: string }): Promise<PouchDoc>;
   put(doc: PouchDoc): Promise<{ ok: boolean; id: string; rev: string }>;
   allDocs(options: { include_docs?: boolean; startkey?: string; endkey?: string; conflicts?: boolean; limit?: number; keys?: string[] }): Promise<{ rows: { id: string; key?: string; value?: { rev: string; deleted?: boolean }; error?: string; doc?: PouchDoc }[] }>;
-  changes(options: { live?: boolean; since?: number | string | 'now'; include_docs?: boolean; conflicts?: boolean }): ChangesFeed;
+  /** `return_docs: false`: a long feed keeps no list of what it passed (thousands of reports). */
+  changes(options: { live?: boolean; since?: number | string | 'now'; include_docs?: boolean; conflicts?: boolean; return_docs?: boolean }): ChangesFeed;
   sync(remote: PouchDatabase, options: { live?: boolean; retry?: boolean; back_off_function?: (delay: number) => number }): SyncHandler;
   /** One direction: `checkpoint: 'target'` keeps the replication's checkpoint in this database only. */
-  replicate: { from(remote: PouchDatabase, options: { checkpoint?: 'source' | 'target' | false; batch_size?: number }): SyncHandler };
+  replicate: {
+    from(remote: PouchDatabase, options: ReplicateOptions): SyncHandler;
+    to(remote: PouchDatabase, options: ReplicateOptions): SyncHandler;
+  };
   info(): Promise<{ update_seq: number | string; doc_count: number }>;
   close(): Promise<void>;
   destroy(): Promise<void>;
+}
+
+export interface ReplicateOptions {
+  readonly live?: boolean;
+  readonly retry?: boolean;
+  readonly back_off_function?: (delay: number) => number;
+  readonly checkpoint?: 'source' | 'target' | false;
+  readonly batch_size?: number;
+  readonly batches_limit?: number;
+  /** Only these documents; from this sequence of the source on (with a checkpoint kept). */
+  readonly doc_ids?: readonly string[];
+  readonly since?: number;
 }
 
 export type PouchFetch = (url: string, init?: RequestInit) => Promise<Response>;

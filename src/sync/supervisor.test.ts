@@ -1,10 +1,11 @@
 // @vitest-environment node
 /**
  * The supervisor's sync against the embedded server (in memory, a free port), with PouchDB in
- * Node standing for the browsers (src/sync/testPouch.ts): submissions arriving live on a watched
- * unit and by the catch-up pass on the others, reviews pushed at once, the bound on live feeds,
- * and real conflicts — two browsers writing the same document from the same revision — shown
- * with both versions and resolved by removing the losing revision.
+ * Node standing for the browsers (src/sync/testPouch.ts): every unit's submission arriving live
+ * through the area's one feed (the server copies each unit's database into the area's),
+ * reviews pushed to the unit at once or kept until the network is back, and real conflicts —
+ * two browsers writing the same document from the same revision — shown with both versions and
+ * resolved by removing the losing revision.
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,8 +16,8 @@ import { createMemoryReviewStore, type ReviewStore } from '../storage/review/ind
 import { docId, sharedDoc } from './docs.ts';
 import type { PouchDatabase, PouchDoc } from './pouch.ts';
 import { unitDbOf } from './session.ts';
-import { LIVE_UNITS, openSupervisorSync, type SupervisorSync } from './supervisor.ts';
-import { nodePouch, readAsAdmin, timedUntil } from './testPouch.ts';
+import { openSupervisorSync, type SupervisorSync } from './supervisor.ts';
+import { nodePouch, readAsAdmin, timedUntil, until } from './testPouch.ts';
 
 const admin = { name: 'admin', password: 'admin-sync-password' };
 const supervisor = { name: 'zwgk', password: 'zwgk-password-1' };
@@ -46,22 +47,20 @@ function unitBrowser(who: { user: string; password: string }, unitUser = who.use
 }
 
 async function putReport(local: PouchDatabase, by: string, report: Report) {
-  const made = sharedDoc('report', report, by);
+  const made = sharedDoc('report', report, { unit: by, by });
   if (!made.ok) throw new Error('report does not make a document');
   const existing = await local.get(made.doc._id).catch(() => undefined);
   await local.put({ ...made.doc, ...(existing ? { _rev: existing._rev } : {}) } as PouchDoc);
 }
 
 const progressOf = (user: string) => sync.state().units.get(user)?.years.get(2022);
-const liveCount = () => [...sync.state().units.values()].filter((u) => u.live).length;
 
 beforeAll(async () => {
   server = await startEmbeddedServer({ port: 0, inMemory: true, admin, origins: ['http://127.0.0.1:4173'] });
   await setupArea(server.url, admin, units, supervisor);
   inner = createMemoryReviewStore();
-  // A pass a minute apart: within a test, only a live feed (or syncNow) brings anything.
-  sync = await openSupervisorSync({ url: server.url, user: supervisor.name, role: 'supervisor' }, inner, { PouchDB: nodePouch(supervisor), passMs: 60_000 });
-  await timedUntil(() => sync.state().lastPass, (p) => p !== null, 30_000);
+  sync = await openSupervisorSync({ url: server.url, user: supervisor.name, role: 'supervisor' }, inner, { PouchDB: nodePouch(supervisor) });
+  await timedUntil(() => sync.state().feed.firstPass, (p) => p !== null, 30_000);
 }, 60_000);
 
 afterAll(async () => {
@@ -70,16 +69,15 @@ afterAll(async () => {
 });
 
 describe('openSupervisorSync', () => {
-  it('has the roster and every unit not started after the first pass, no feed live yet', () => {
+  it('has the roster and every unit not started after the first pass', async () => {
+    await until(() => sync.state().roster, (r) => r !== null);
     expect(sync.state().roster?.map((u) => u.agency)).toEqual(units.map((u) => u.agency));
     expect(units.map((u) => progressOf(u.user) ?? 'notStarted')).toEqual(units.map(() => 'notStarted'));
     expect(sync.state().online).toBe(true);
-    expect(liveCount()).toBe(0);
+    expect(sync.state().areaError).toBeNull();
   });
 
-  it('a watched unit is live: its 报送 arrives without a pass, into the workspace', async () => {
-    const release = sync.watch(A.agency);
-    expect(sync.state().units.get(A.user)?.live).toBe(true);
+  it("a unit's 报送 arrives live through the area's feed, into the workspace", async () => {
     const clerk = unitBrowser(A);
     await putReport(clerk.local, A.user, reportOf(A.agency));
     await clerk.replicate();
@@ -87,28 +85,30 @@ describe('openSupervisorSync', () => {
     console.info(`live submission seen by the supervisor ${arrived.ms} ms after it reached the server`);
     const listed = await timedUntil(() => inner.list(), (l) => l.ok && l.value.versions.some((v) => v.agency === A.agency));
     expect(listed.value.ok).toBe(true);
-    release();
+    expect(sync.state().units.get(A.user)?.lastChange).toBeGreaterThan(0);
   });
 
-  it('another unit is caught up by the pass, then kept live; never more than LIVE_UNITS feeds', async () => {
-    const clerk = unitBrowser(B);
-    await putReport(clerk.local, B.user, reportOf(B.agency));
-    await clerk.replicate();
-    expect(sync.state().units.get(B.user)?.live).toBe(false);
-    await sync.syncNow();
-    expect(progressOf(B.user)).toBe('submitted');
-    expect(sync.state().units.get(B.user)?.live).toBe(true);
-    // Activity on every unit: the live set stays bounded, the most recent ones in it.
-    for (const unit of units.slice(2)) {
+  it('every other unit submits: all arrive through the one feed, each counted where it stands', async () => {
+    for (const unit of units.slice(1)) {
       const other = unitBrowser(unit);
       await putReport(other.local, unit.user, reportOf(unit.agency));
       await other.replicate();
     }
-    await sync.syncNow(); // each changed since the first pass: replicated, and the live set takes the latest
-    expect(units.map((u) => progressOf(u.user))).toEqual(units.map(() => 'submitted'));
-    expect(liveCount()).toBeLessThanOrEqual(LIVE_UNITS);
-    const pass = sync.state().lastPass!;
-    console.info(`catch-up pass over ${pass.units} units: ${pass.ms} ms`);
+    await timedUntil(() => units.map((u) => progressOf(u.user)), (p) => p.every((x) => x === 'submitted'), 10_000);
+    const listed = await until(() => inner.list(), (l) => l.ok && l.value.versions.length === units.length);
+    expect(listed.ok && listed.value.versions.map((v) => v.agency).sort()).toEqual(units.map((u) => u.agency).sort());
+  });
+
+  it('a document in a unit database that does not decode is counted for its unit and never used', async () => {
+    const bad = await fetch(`${server.url}/${unitDbOf(B.user)}/${encodeURIComponent(docId('working', 2023, B.user))}`, {
+      method: 'PUT',
+      headers: { authorization: `Basic ${Buffer.from(`${B.user}:${B.password}`).toString('base64')}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ type: 'working', year: 2023, agency: B.agency, report: { nonsense: true }, at: Date.now(), by: B.user }),
+    });
+    expect(bad.status).toBe(201);
+    const unreadable = await until(() => sync.state().units.get(B.user)?.unreadable ?? [], (u) => u.length === 1);
+    expect(unreadable[0]?.id).toBe(docId('working', 2023, B.user));
+    expect(sync.state().units.get(B.user)?.years.get(2023)).toBeUndefined();
   });
 
   it('a review action goes to the unit at once', async () => {
@@ -119,15 +119,39 @@ describe('openSupervisorSync', () => {
     const started = Date.now();
     const updated = await sync.store.update(version!.id, returned);
     expect(updated.ok).toBe(true);
-    const onServer = await timedUntil(() => adminGet(`/${unitDbOf(C.user)}/${encodeURIComponent(docId('review', 2022))}`), (d) => d?.report.review.status === 'returned', 8_000);
+    const onServer = await timedUntil(() => adminGet(`/${unitDbOf(C.user)}/${encodeURIComponent(docId('review', 2022, C.user))}`), (d) => d?.report.review.status === 'returned', 8_000);
     console.info(`review on the server ${Date.now() - started} ms after the action`);
     expect(onServer.value?.report.review.comments.map((c) => c.text)).toEqual(['请补充。']);
     expect(progressOf(C.user)).toBe('returned');
+    await until(() => sync.state().units.get(C.user)?.unsent, (n) => n === 0);
+  });
+
+  it('a review made without the network stays here, said unsent, and reaches the unit when the network is back', async () => {
+    const listed = await inner.list();
+    const version = listed.ok ? listed.value.versions.find((v) => v.agency === units[3]!.agency) : undefined;
+    const unit = units[3]!;
+    const realFetch = globalThis.fetch;
+    // The network is gone for this process's requests to the server.
+    globalThis.fetch = (async () => {
+      throw new TypeError('fetch failed');
+    }) as typeof fetch;
+    try {
+      const returned = returnReport(version!.document, '离线时退回', { actor: '王审核' });
+      expect((await sync.store.update(version!.id, returned)).ok).toBe(true);
+      const share = await until(() => sync.state().units.get(unit.user), (u) => u?.unsent === 1 && u.error === 'offline');
+      expect(share?.years.get(2022)).toBe('returned');
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    await sync.syncNow();
+    const onServer = await until(() => adminGet(`/${unitDbOf(unit.user)}/${encodeURIComponent(docId('review', 2022, unit.user))}`), (d) => d?.report.review.status === 'returned');
+    expect(onServer?.report.review.history.at(-1)?.note).toBe('离线时退回');
+    expect(sync.state().units.get(unit.user)).toMatchObject({ unsent: 0, error: null });
   });
 
   it("another computer of the 政务公开办 shows the same review: the review document updates its workspace's version", async () => {
     const elsewhere = createMemoryReviewStore();
-    const second = await openSupervisorSync({ url: server.url, user: supervisor.name, role: 'supervisor' }, elsewhere, { PouchDB: nodePouch(supervisor), passMs: 60_000 });
+    const second = await openSupervisorSync({ url: server.url, user: supervisor.name, role: 'supervisor' }, elsewhere, { PouchDB: nodePouch(supervisor) });
     try {
       const listed = await timedUntil(
         () => elsewhere.list(),
@@ -145,7 +169,7 @@ describe('openSupervisorSync', () => {
 
 describe('conflicts', () => {
   it('two supervisor browsers edit one review offline: both versions shown, the chosen one kept, the other removed', async () => {
-    const id = docId('review', 2022);
+    const id = docId('review', 2022, C.user);
     const path = `/${unitDbOf(C.user)}/${encodeURIComponent(id)}`;
     // Two other browsers of the 政务公开办 with the review as it is now…
     const one = unitBrowser({ user: supervisor.name, password: supervisor.password }, C.user);
@@ -161,7 +185,7 @@ describe('conflicts', () => {
       const read = decode(doc.report);
       if (!read.ok) throw new Error('review does not decode');
       const report = addComment(read.report, { target: '', text }, { actor: text });
-      const made = sharedDoc('review', report, supervisor.name);
+      const made = sharedDoc('review', report, { unit: C.user, by: supervisor.name });
       if (!made.ok) throw new Error('review does not make a document');
       await b.local.put({ ...made.doc, _rev: doc._rev } as PouchDoc);
     }
@@ -191,7 +215,7 @@ describe('conflicts', () => {
   }, 30_000);
 
   it("a unit's report written from two computers: shown with both versions; only the unit may resolve it", async () => {
-    const id = docId('report', 2022);
+    const id = docId('report', 2022, A.user);
     const first = unitBrowser(A);
     const second = unitBrowser(A);
     await first.replicate();

@@ -1,30 +1,31 @@
 /**
- * The supervisor's side of sharing: the area's roster (nianbao-area/roster, written by
- * `nianbao server setup`) and, per unit the supervisor may read, a local PouchDB replicated with
- * the unit's database. Submitted reports become versions in the review workspace through its
- * own store (the same door as a collected file); the workspace's review actions go back as the
- * unit's review document, pushed at once.
+ * The supervisor's side of sharing: one feed for the whole area.
  *
- * How it stays live without a feed per unit. A browser opens at most six HTTP/1.1 connections
- * to one host, and a live replication holds one of them (its long-poll `_changes`): thousands
- * of live feeds cannot work, and even six would starve every other request. So:
- *  - on start, every unit is replicated once (FIRST_PASS_PARALLEL at a time, a pull only
- *    where nothing was ever written locally: a province's first pass is thousands of them);
- *  - a bounded set of units (LIVE_UNITS, most recently active first, the unit open on screen
- *    pinned) keeps a live, retrying PouchDB replication: a submission, a return or a comment
- *    there arrives as soon as the server has it;
- *  - the others are caught up by a cheap periodic pass: one `GET /{db}` per unit (its
- *    update_seq), and a replication only of the units whose database changed (or that have
- *    local writes not yet pushed). A unit that changed becomes live, so a back-and-forth with
- *    it goes without the pass's delay.
- * Held long-polls (LIVE_UNITS) + the pass (CATCH_UP_PARALLEL) stay ≤ 5, leaving a connection
- * for the page's own requests. The server needs nothing but CouchDB's API (no _db_updates,
- * which CouchDB gives to admins only).
+ * The server replicates every unit's database into the area's database (`nianbao-area`: the
+ * roster, and a copy of each unit's report:, working: and review: documents, with their
+ * revisions and conflicts; src/server/area.ts on the embedded server, `_replicator` documents on
+ * Apache CouchDB). The supervisor's browser replicates that one database, live, into one local
+ * database: a province's 5,000 units are one replication and one held connection, not 5,000
+ * (a first pass of one replication per unit took 166 s for 5,000, mostly the server's work per
+ * database; docs/architecture.md).
+ *
+ * What arrives passes once through a local changes feed:
+ *  - the roster (written by `nianbao server setup`) lists the units;
+ *  - each document says where its unit stands (the units table) — kept as a few fields per unit
+ *    and year, never the reports themselves (thousands);
+ *  - a submitted report enters the review workspace through its own store (the same door as a
+ *    collected file); a review written on another computer of the 政务公开办 updates it there.
+ *
+ * The supervisor writes only review documents, and into the unit's own database (the unit
+ * reads nothing else; the area is written by the server alone). A review is written here first
+ * (nothing lost offline), noted in an outbox kept here, and pushed to the unit's database by a
+ * replication of that one document (its revisions and any tombstones of a settled conflict);
+ * it comes back through the area's feed with the revision it has.
  */
 import type { Report } from '../report/index.ts';
 import { unitKeyOf, type ReceiveInput, type ReceivedVersion, type Result, type ReviewStore } from '../storage/review/index.ts';
 import type { Connection } from './connection.ts';
-import { docId, lastEventAt, readShared, sharedDoc, unitProgress, type SharedDoc, type UnitProgress } from './docs.ts';
+import { lastEventAt, parseDocId, readShared, reviewedOf, sharedDoc, unitProgress, type Reviewed, type SharedDoc, type UnitProgress } from './docs.ts';
 import { loadPouchDB, remoteFetch, type PouchDatabase, type PouchDBConstructor, type PouchDoc, type ChangesFeed, type SyncHandler } from './pouch.ts';
 import { AREA_DB } from './session.ts';
 import { conflictOf, keepRevision, type ConflictVersion, type DocConflict } from './conflicts.ts';
@@ -45,20 +46,26 @@ export interface UnitShare {
   readonly conflicts: readonly DocConflict[];
   /** A document that did not decode (never used): its id and the number of problems. */
   readonly unreadable: readonly { id: string; problems: number }[];
-  readonly lastSync: number | null;
+  /** When the unit last wrote something that arrived here (ms), null when nothing yet. */
+  readonly lastChange: number | null;
+  /** Reviews written here for this unit and not yet in its database. */
+  readonly unsent: number;
+  /** Why the last push of a review to this unit failed, null when it did not. */
   readonly error: 'offline' | 'denied' | null;
-  /** On a live feed now (else caught up by the periodic pass). */
-  readonly live: boolean;
 }
 
 export interface SupervisorSyncState {
   readonly roster: readonly AreaUnit[] | null;
-  readonly rosterError: 'offline' | 'denied' | null;
+  /** Why the area's feed stopped or fails (null while it runs). */
+  readonly areaError: 'offline' | 'denied' | null;
   readonly units: ReadonlyMap<string, UnitShare>;
   /** The server answered the last request (false: the network or the server is gone). */
   readonly online: boolean;
-  /** When the last full pass over the units ended, and how long it took (ms). */
-  readonly lastPass: { readonly at: number; readonly ms: number; readonly units: number } | null;
+  /**
+   * The area's feed: when it last had everything the server has, and its first catch-up in this
+   * page (how long, how many documents arrived).
+   */
+  readonly feed: { readonly caughtUpAt: number | null; readonly firstPass: { readonly ms: number; readonly docs: number } | null };
 }
 
 export type ResolveResult = { ok: true } | { ok: false; reason: 'gone' | 'notAllowed' | 'storage'; message?: string };
@@ -69,10 +76,8 @@ export interface SupervisorSync {
   readonly store: ReviewStore;
   state(): SupervisorSyncState;
   subscribe(listener: () => void): () => void;
-  /** A full pass now (the network came back, the user asked, a test). */
+  /** Reviews not yet sent are pushed, and the feed is asked again; resolves when caught up. */
   syncNow(): Promise<void>;
-  /** Keeps the unit of this agency on a live feed while its page is open; returns the release. */
-  watch(agency: string): () => void;
   /**
    * Keeps one revision of a document in conflict by removing the others (PouchDB tombstones
    * on those leaves, replicated): never a blind overwrite. Only documents this user may write.
@@ -82,44 +87,50 @@ export interface SupervisorSync {
 }
 
 export interface SupervisorSyncOptions {
-  /** Pause between two catch-up passes (ms). */
-  readonly passMs?: number;
-  /** How many units keep a live feed. */
-  readonly liveUnits?: number;
   /** PouchDB to use (tests in Node give one with the memory adapter); the browser's by default. */
   readonly PouchDB?: PouchDBConstructor;
+  /** How long syncNow waits for the feed to catch up (ms). */
+  readonly catchUpMs?: number;
 }
 
-const PASS_MS = 4_000;
-export const LIVE_UNITS = 3;
-export const CATCH_UP_PARALLEL = 2;
-/**
- * The first pass, while no unit is live yet: more units at a time (a province's first
- * replication is thousands of short pulls; the connections the live feeds will hold are free).
- * More units than the browser's six connections: about half of a unit's replication is local
- * work (its IndexedDB database: checkpoint, revs_diff, the write), during which its requests
- * leave the connection to another unit's; requests beyond six wait in the browser's queue.
- */
-export const FIRST_PASS_PARALLEL = 12;
 /** Listeners hear of state changes at most this often: a first pass changes thousands of units. */
 const NOTIFY_MS = 100;
 /** The workspace hears of arrived versions at most this often (each batch rebuilds its units). */
 const STORE_NOTIFY_MS = 200;
 const BACK_OFF_MAX_MS = 5_000;
+/**
+ * Documents per request of the area's feed. A report is ~15 kB of JSON: 200 a batch is a few MB
+ * per request, and 25 requests for 5,000 units instead of 50 (each costs the server a changes
+ * read and the browser a transaction).
+ */
+const FEED_BATCH = 200;
+const CATCH_UP_MS = 30_000;
+/** Unsent reviews are tried again this often while there are any. */
+const RETRY_MS = 5_000;
+const OUTBOX_ID = '_local/nianbao-outbox';
+const ROSTER_ID = 'roster';
 
 const statusOf = (error: unknown) => (error as { status?: number } | null)?.status;
 const isDenied = (error: unknown) => statusOf(error) === 401 || statusOf(error) === 403;
 
+/** What the area's documents say of one unit (they may arrive before the roster lists it). */
+interface UnitDocs {
+  readonly years: Map<number, { report?: Reviewed; review?: Reviewed; working?: true }>;
+  readonly conflicts: Map<string, DocConflict>;
+  readonly unreadable: Map<string, number>;
+  lastChange: number | null;
+}
+const noDocs = (): UnitDocs => ({ years: new Map(), conflicts: new Map(), unreadable: new Map(), lastChange: null });
+
 export async function openSupervisorSync(connection: Connection, inner: ReviewStore, options: SupervisorSyncOptions = {}): Promise<SupervisorSync> {
   const PouchDB = options.PouchDB ?? (await loadPouchDB());
-  const liveMax = options.liveUnits ?? LIVE_UNITS;
   const listeners = new Set<() => void>();
   const storeListeners = new Set<(changed: readonly ReceivedVersion[]) => void>();
-  let current: SupervisorSyncState = { roster: null, rosterError: null, units: new Map(), online: true, lastPass: null };
+  let current: SupervisorSyncState = { roster: null, areaError: null, units: new Map(), online: true, feed: { caughtUpAt: null, firstPass: null } };
   /**
-   * The units as they are now, changed in place: a first pass changes thousands of units several
-   * times each, and a copy of the whole map per change made it quadratic. state() hands out a
-   * copy, made at most once per change of it (once per render, not once per unit).
+   * The units as they are now, changed in place: a first pass changes thousands of units, and a
+   * copy of the whole map per change made it quadratic. state() hands out a copy, made at most
+   * once per change of it (once per render, not once per unit).
    */
   const units = new Map<string, UnitShare>();
   let unitsChanged = false;
@@ -142,72 +153,95 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     current = { ...current, ...next };
     notifySoon();
   };
-  const setUnit = (user: string, patch: Partial<UnitShare>) => {
-    const before = units.get(user);
-    if (!before) return;
-    units.set(user, { ...before, ...patch });
-    unitsChanged = true;
-    notifySoon();
-  };
   /** What a request's outcome says of the network: any answer means online. */
   const heard = (error?: unknown) => {
     const online = error === undefined || statusOf(error) !== undefined;
     if (online !== current.online) set({ online });
   };
-
-  const areaLocal = new PouchDB(`nianbao-review-${AREA_DB}-${connection.user}`);
-  // One fetch for every remote database: lighter requests, the server's root asked once.
-  const fetchRemote = remoteFetch(connection.url);
-  const areaRemote = new PouchDB(`${connection.url}/${AREA_DB}`, { skip_setup: true, fetch: fetchRemote });
-  const locals = new Map<string, PouchDatabase>();
-  const remotes = new Map<string, PouchDatabase>();
-  const feeds: ChangesFeed[] = [];
-  /** The remote update_seq each unit had when last replicated, to skip unchanged units. */
-  const seenSeq = new Map<string, string>();
-  /** When each unit last synced (ms), kept across reloads with seenSeq. */
-  const syncedAt = new Map<string, number>();
-  /** Units with local writes (review documents, resolutions) not yet confirmed pushed. */
-  const dirty = new Set<string>();
-  /** Units whose local database has had a full (push and pull) sync or a local write in this session. */
-  const pushedOrWritten = new Set<string>();
   let closed = false;
 
-  /** Which unit database a workspace version belongs to (by agency, as the roster names it). */
-  const unitOfAgency = (agency: string) => rosterByAgency.get(agency.trim());
-  let rosterByAgency = new Map<string, AreaUnit>();
-
-  const refreshUnit = async (unit: AreaUnit) => {
-    const local = locals.get(unit.user);
-    if (!local || closed) return;
-    const all = await local.allDocs({ include_docs: true, conflicts: true }).catch(() => undefined);
-    if (!all) return;
-    const reports = new Map<number, Report>();
-    const reviews = new Map<number, Report>();
-    // The clerk's working copies: they say 填报中, and nothing else (never received, never summed).
-    const working = new Set<number>();
-    const unreadable: { id: string; problems: number }[] = [];
-    const conflicts: DocConflict[] = [];
-    for (const row of all.rows) {
-      if (!row.doc) continue;
-      const read = readShared(row.doc);
-      if (!read) continue;
-      if (!read.ok) {
-        unreadable.push({ id: read.id, problems: read.problems.length });
-        continue;
-      }
-      if (read.kind === 'working') {
-        working.add(read.doc.year);
-        continue;
-      }
-      (read.kind === 'report' ? reports : reviews).set(read.doc.year, read.report);
-      const conflict = await conflictOf(local, row.doc);
-      if (conflict) conflicts.push(conflict);
-    }
-    const years = new Map<number, UnitProgress>();
-    for (const year of new Set([...reports.keys(), ...reviews.keys(), ...working])) years.set(year, unitProgress(reports.get(year), reviews.get(year), working.has(year)));
-    setUnit(unit.user, { years, unreadable, conflicts });
+  const areaLocal = new PouchDB(`nianbao-review-${AREA_DB}-${connection.user}`);
+  const fetchRemote = remoteFetch(connection.url);
+  const areaRemote = new PouchDB(`${connection.url}/${AREA_DB}`, { skip_setup: true, fetch: fetchRemote });
+  const unitRemotes = new Map<string, PouchDatabase>();
+  const unitRemote = (unit: AreaUnit) => {
+    let remote = unitRemotes.get(unit.user);
+    if (!remote) unitRemotes.set(unit.user, (remote = new PouchDB(`${connection.url}/${unit.db}`, { skip_setup: true, fetch: fetchRemote })));
+    return remote;
   };
 
+  // ------------------------------------------------------------------------------------------
+  // The roster and each unit's standing.
+  // ------------------------------------------------------------------------------------------
+  const docsOf = new Map<string, UnitDocs>();
+  /** The outbox: per document id, the local sequence to push from, and a write count. */
+  const outbox = new Map<string, { since: number; writes: number }>();
+  const pushErrors = new Map<string, 'offline' | 'denied'>();
+  let rosterByUser = new Map<string, AreaUnit>();
+  let rosterByAgency = new Map<string, AreaUnit>();
+  /** Which unit database a workspace version belongs to (by agency, as the roster names it). */
+  const unitOfAgency = (agency: string) => rosterByAgency.get(agency.trim());
+
+  const shareOf = (unit: AreaUnit): UnitShare => {
+    const docs = docsOf.get(unit.user) ?? noDocs();
+    const years = new Map<number, UnitProgress>();
+    for (const [year, of] of docs.years) if (of.report || of.review || of.working) years.set(year, unitProgress(of.report, of.review, of.working === true));
+    let unsent = 0;
+    for (const id of outbox.keys()) if (parseDocId(id)?.unit === unit.user) unsent++;
+    return { unit, years, conflicts: [...docs.conflicts.values()], unreadable: [...docs.unreadable].map(([id, problems]) => ({ id, problems })), lastChange: docs.lastChange, unsent, error: pushErrors.get(unit.user) ?? null };
+  };
+  const showUnit = (user: string) => {
+    const unit = rosterByUser.get(user);
+    if (!unit) return;
+    units.set(user, shareOf(unit));
+    unitsChanged = true;
+    notifySoon();
+  };
+
+  const applyRoster = (doc: PouchDoc) => {
+    const listed = Array.isArray(doc.units) ? (doc.units as unknown[]) : [];
+    const roster = listed.filter((u): u is AreaUnit => {
+      const unit = u as Partial<AreaUnit> | null;
+      return typeof unit?.user === 'string' && typeof unit.db === 'string' && typeof unit.agency === 'string';
+    });
+    rosterByUser = new Map(roster.map((u) => [u.user, u]));
+    // The first unit of a name, as a search of the roster would find it.
+    rosterByAgency = new Map();
+    for (const u of roster) if (!rosterByAgency.has(u.agency.trim())) rosterByAgency.set(u.agency.trim(), u);
+    for (const user of [...units.keys()]) if (!rosterByUser.has(user)) units.delete(user);
+    for (const unit of roster) units.set(unit.user, shareOf(unit));
+    unitsChanged = true;
+    set({ roster });
+  };
+
+  /** One document of the area, as the local feed passes it: its unit's standing, then the workspace. */
+  const noteDoc = async (doc: PouchDoc) => {
+    if (doc._id === ROSTER_ID) return void (doc._deleted ? undefined : applyRoster(doc));
+    const named = parseDocId(doc._id);
+    if (!named) return;
+    let docs = docsOf.get(named.unit);
+    if (!docs) docsOf.set(named.unit, (docs = noDocs()));
+    const year = docs.years.get(named.year) ?? {};
+    docs.years.set(named.year, year);
+    docs.unreadable.delete(doc._id);
+    docs.conflicts.delete(doc._id);
+    delete year[named.kind];
+    const read = readShared(doc);
+    if (read && !read.ok) docs.unreadable.set(doc._id, read.problems.length);
+    if (read?.ok) {
+      if (read.kind === 'working') year.working = true;
+      else year[read.kind] = reviewedOf(read.report);
+      if (typeof read.doc.at === 'number') docs.lastChange = Math.max(docs.lastChange ?? 0, read.doc.at);
+      const conflict = doc._conflicts?.length ? await conflictOf(areaLocal, doc) : undefined;
+      if (conflict) docs.conflicts.set(doc._id, conflict);
+      if (read.kind !== 'working') void receive(read.report, read.doc, read.kind);
+    }
+    showUnit(named.unit);
+  };
+
+  // ------------------------------------------------------------------------------------------
+  // Into the workspace.
+  // ------------------------------------------------------------------------------------------
   /**
    * The workspace's latest version per unit (unitKey), read once and kept as versions come and
    * go through this store: a review document arriving must not list the whole store each time.
@@ -241,37 +275,37 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
   };
 
   /**
-   * What arrives enters the workspace. A submitted report: as a collected file does (duplicates
-   * are refused there). A review document newer than the workspace's version of the unit (written
-   * on another computer of the 政务公开办): the workspace's version takes it, so that two
-   * computers show the same review.
-   */
-  /**
    * Documents waiting to enter the workspace, in the order they arrived, taken a batch at a
-   * time: the submitted reports of a batch in one write of the workspace's store (a first pass
-   * brings thousands, and one transaction each, one after the other, held them in a queue).
+   * time: the submitted reports of a batch in one write of the workspace's store. A submitted
+   * report enters as a collected file does (duplicates are refused there). A review newer than
+   * the workspace's version of its unit (written on another computer of the 政务公开办) becomes
+   * that version, so that two computers show the same review.
    */
-  let waiting: { doc: PouchDoc; done: () => void }[] = [];
+  interface Arrival {
+    readonly report: Report;
+    readonly doc: SharedDoc;
+    readonly kind: 'report' | 'review';
+  }
+  let waiting: Arrival[] = [];
   let entering: Promise<void> | undefined;
-  const receive = (doc: PouchDoc) =>
-    new Promise<void>((done) => {
-      waiting.push({ doc, done });
-      enterSoon();
-    });
-  const enterSoon = () => {
+  const receive = (report: Report, doc: SharedDoc, kind: 'report' | 'review') => {
+    waiting.push({ report, doc, kind });
     entering ??= (async () => {
-      while (waiting.length > 0) {
+      while (waiting.length > 0 && !closed) {
         const batch = waiting;
         waiting = [];
-        await arrive(batch.map((w) => w.doc)).catch(() => undefined);
-        for (const w of batch) w.done();
+        await arrive(batch).catch(() => undefined);
       }
     })().finally(() => {
       entering = undefined;
-      if (waiting.length > 0) enterSoon();
+      // Arrived between the loop's last look and now.
+      const late = waiting;
+      waiting = [];
+      for (const a of late) void receive(a.report, a.doc, a.kind);
     });
+    return entering;
   };
-  const arrive = async (docs: readonly PouchDoc[]) => {
+  const arrive = async (batch: readonly Arrival[]) => {
     let reports: ReceiveInput[] = [];
     const receiveReports = async () => {
       if (reports.length === 0) return;
@@ -283,20 +317,17 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
         notifyStore(received.value);
       }
     };
-    for (const doc of docs) {
-      const read = readShared(doc);
-      if (!read?.ok || closed) continue;
-      if (read.kind === 'report') {
-        if (read.report.review.status === 'submitted') reports.push({ document: read.report, fileName: `${read.doc.agency}-${read.doc.year}（服务器）`, receivedAt: read.doc.at });
+    for (const { report, doc, kind } of batch) {
+      if (closed) return;
+      if (kind === 'report') {
+        if (report.review.status === 'submitted') reports.push({ document: report, fileName: `${doc.agency}-${doc.year}（服务器）`, receivedAt: doc.at });
         continue;
       }
-      // A working copy is the unit's alone: never received, never a review.
-      if (read.kind !== 'review') continue;
       // A review applies to what came before it.
       await receiveReports();
-      const latest = (await latestIndex()).get(unitKeyOf(read.report));
-      if (!latest || lastEventAt(read.report) <= lastEventAt(latest.document)) continue;
-      const updated = await inner.update(latest.id, read.report);
+      const latest = (await latestIndex()).get(unitKeyOf(report));
+      if (!latest || lastEventAt(report) <= lastEventAt(latest.document)) continue;
+      const updated = await inner.update(latest.id, report);
       if (updated.ok) {
         await noteVersion(updated.value);
         notifyStore(updated.value);
@@ -305,310 +336,172 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     await receiveReports();
   };
 
-  const startUnit = (unit: AreaUnit) => {
-    const local = new PouchDB(`nianbao-review-${unit.db}-${connection.user}`);
-    locals.set(unit.user, local);
-    remotes.set(unit.user, new PouchDB(`${connection.url}/${unit.db}`, { skip_setup: true, fetch: fetchRemote }));
-    // The last sync of earlier pages: a reloaded workspace does not say "never" of a unit it has.
-    units.set(unit.user, { unit, years: new Map(), conflicts: [], unreadable: [], lastSync: syncedAt.get(unit.user) ?? null, error: null, live: false });
-    unitsChanged = true;
-    notifySoon();
-    // The local feed costs no connection: every document that arrives (or is here) passes once.
-    feeds.push(
-      local.changes({ live: true, since: 0, include_docs: true }).on('change', (change) => {
-        if (change.doc) void receive(change.doc).then(() => refreshUnit(unit));
-      }),
-    );
-  };
-
   // ------------------------------------------------------------------------------------------
-  // Live feeds: a bounded set, most recently active first, watched units pinned.
+  // The area's feed: one live replication, and one local changes feed over what it brings.
   // ------------------------------------------------------------------------------------------
-  interface LiveFeed {
-    cancelled: boolean;
-    handler?: SyncHandler;
-    cancel(): void;
-  }
-  const live = new Map<string, LiveFeed>();
-  /** Most recent first. */
-  let recent: string[] = [];
-  const watched = new Map<string, number>();
+  let noting: Promise<void> = Promise.resolve();
+  const local: ChangesFeed = areaLocal.changes({ live: true, since: 0, include_docs: true, conflicts: true, return_docs: false }).on('change', (change) => {
+    const doc = change.doc;
+    // In order: a conflict read and a review's arrival must follow the document before them.
+    if (doc) noting = noting.then(() => noteDoc(doc)).catch(() => undefined);
+  });
 
-  const startLive = (unit: AreaUnit) => {
-    const local = locals.get(unit.user);
-    const remote = remotes.get(unit.user);
-    if (!local || !remote || closed) return;
-    const feed: LiveFeed = {
-      cancelled: false,
-      cancel() {
-        this.cancelled = true;
-        this.handler?.cancel();
-      },
-    };
-    live.set(unit.user, feed);
-    setUnit(unit.user, { live: true });
-    // Never beside a one-shot replication of the same unit (see syncUnit): after it.
-    const run = unitRuns.get(unit.user);
-    void Promise.resolve(run?.again ?? run?.running).then(() => {
-      if (feed.cancelled || closed) return;
-      feed.handler = local.sync(remote, { live: true, retry: true, back_off_function: (delay) => Math.min(BACK_OFF_MAX_MS, Math.max(500, delay * 2)) });
-      feed.handler
-        .on('paused', (error) => {
-          if (closed || feed.cancelled) return;
-          heard(error);
-          if (error) setUnit(unit.user, { error: 'offline' });
-          else {
-            dirty.delete(unit.user);
-            const at = Date.now();
-            setUnit(unit.user, { lastSync: at, error: null });
-            syncedAt.set(unit.user, at);
-          }
-        })
-        .on('active', () => heard())
-        .on('denied', () => setUnit(unit.user, { error: 'denied' }))
-        .on('error', (error) => {
-          heard(error);
-          setUnit(unit.user, { error: isDenied(error) ? 'denied' : 'offline' });
-        });
-    });
+  const startedAt = Date.now();
+  let arrivedDocs = 0;
+  let waitingForCatchUp: (() => void)[] = [];
+  const caughtUp = () => {
+    const at = Date.now();
+    const firstPass = current.feed.firstPass ?? { ms: at - startedAt, docs: arrivedDocs };
+    set({ feed: { caughtUpAt: at, firstPass }, areaError: null });
+    for (const done of waitingForCatchUp) done();
+    waitingForCatchUp = [];
   };
-  const stopLive = (user: string) => {
-    live.get(user)?.cancel();
-    live.delete(user);
-    // What it last saw is unknown now: the next pass replicates it once.
-    seenSeq.delete(user);
-    setUnit(user, { live: false });
-  };
-  /** Makes the live set the watched units, then the most recently active, up to the bound. */
-  const arrangeLive = () => {
+  let feed: SyncHandler | undefined;
+  const startFeed = () => {
+    feed?.cancel();
     if (closed) return;
-    const want = [...new Set([...watched.keys(), ...recent])].slice(0, liveMax);
-    for (const user of [...live.keys()]) if (!want.includes(user)) stopLive(user);
-    for (const user of want) {
-      const unit = units.get(user)?.unit;
-      if (unit && !live.has(user)) startLive(unit);
-    }
-  };
-  const touch = (user: string) => {
-    recent = [user, ...recent.filter((u) => u !== user)].slice(0, liveMax);
-    arrangeLive();
-  };
-
-  // ------------------------------------------------------------------------------------------
-  // One-shot replication (the start, the catch-up pass, a push after a write).
-  // ------------------------------------------------------------------------------------------
-  /**
-   * One replication of a unit at a time: two at once wrote two revisions of one document in
-   * parallel, and pouchdb-server kept the older (seen in the e2e). A request during a run waits
-   * for it and runs once after it.
-   */
-  const unitRuns = new Map<string, { running: Promise<boolean>; again?: Promise<boolean> }>();
-  const syncUnit = (unit: AreaUnit): Promise<boolean> => {
-    const run = unitRuns.get(unit.user);
-    if (!run) {
-      const running = replicateUnit(unit).finally(() => {
-        const after = unitRuns.get(unit.user);
-        if (after?.running === running) unitRuns.delete(unit.user);
+    const handler = areaLocal.replicate.from(areaRemote, {
+      live: true,
+      retry: true,
+      batch_size: FEED_BATCH,
+      back_off_function: (delay) => Math.min(BACK_OFF_MAX_MS, Math.max(500, delay * 2)),
+    });
+    feed = handler;
+    handler
+      .on('change', (info) => {
+        arrivedDocs += info.docs_written ?? 0;
+        heard();
+      })
+      // 'paused' without an error: everything the server has is here.
+      .on('paused', (error) => {
+        if (closed || feed !== handler) return;
+        heard(error);
+        if (error) set({ areaError: isDenied(error) ? 'denied' : 'offline' });
+        else caughtUp();
+      })
+      .on('active', () => heard())
+      .on('error', (error) => {
+        if (closed || feed !== handler) return;
+        heard(error);
+        set({ areaError: isDenied(error) ? 'denied' : 'offline' });
       });
-      unitRuns.set(unit.user, { running });
-      return running;
-    }
-    run.again ??= run.running.then(() => {
-      unitRuns.delete(unit.user);
-      return syncUnit(unit);
-    });
-    return run.again;
   };
 
-  const replicateUnit = async (unit: AreaUnit): Promise<boolean> => {
-    const local = locals.get(unit.user);
-    const remote = remotes.get(unit.user);
-    if (!local || !remote || closed) return false;
-    // Nothing was ever written here (a first replication in this browser) and nothing since:
-    // a pull is all there is to do, with its checkpoint kept here only. A push (and a
-    // checkpoint on the server, each its own requests) costs the server as much again per unit.
-    const pullOnly = !dirty.has(unit.user) && !pushedOrWritten.has(unit.user) && (await local.info()).doc_count === 0;
-    if (!pullOnly) pushedOrWritten.add(unit.user);
-    return new Promise<boolean>((done) => {
-      (pullOnly ? local.replicate.from(remote, { checkpoint: 'target' }) : local.sync(remote, {}))
-        .on('complete', () => {
-          heard();
-          dirty.delete(unit.user);
-          const at = Date.now();
-          setUnit(unit.user, { lastSync: at, error: null });
-          syncedAt.set(unit.user, at);
-          done(true);
-        })
-        .on('error', (error) => {
-          heard(error);
-          setUnit(unit.user, { error: isDenied(error) ? 'denied' : 'offline' });
-          done(false);
-        });
-    });
-  };
-
-  /** A unit not on a live feed: replicated when its database changed or it has unpushed writes. */
-  const catchUp = async (unit: AreaUnit) => {
-    if (live.has(unit.user) || closed) return;
-    const remote = remotes.get(unit.user);
-    if (!remote) return;
-    let seq: string;
-    let docCount: number;
-    try {
-      const info = await remote.info();
-      seq = String(info.update_seq);
-      docCount = info.doc_count;
-      heard();
-    } catch (error) {
-      heard(error);
-      setUnit(unit.user, { error: isDenied(error) ? 'denied' : 'offline' });
-      return;
-    }
-    const before = seenSeq.get(unit.user);
-    if (before === seq && !dirty.has(unit.user)) return;
-    // First sight of a unit that has written nothing (no report:, review: or working: document —
-    // most units early in the year): one more small request instead of a replication (a
-    // checkpoint, changes, revs_diff… each way).
-    // (Setup writes one document there, its design document: a database with more has more.)
-    if (before === undefined && !dirty.has(unit.user) && docCount <= 1) {
-      const written = await remote.allDocs({ startkey: 'report:', endkey: 'working:\uffff', limit: 1 }).catch(() => undefined);
-      if (written && written.rows.length === 0) {
-        seenSeq.set(unit.user, seq);
-        syncedAt.set(unit.user, Date.now());
-        setUnit(unit.user, { lastSync: syncedAt.get(unit.user)!, error: null });
-        return;
-      }
-    }
-    if (await syncUnit(unit)) {
-      // The seq after our own push is new too; the next pass replicates once more, finds nothing.
-      seenSeq.set(unit.user, seq);
-      // Activity after the first sight: this unit is being worked on, keep it live for a while.
-      if (before !== undefined) touch(unit.user);
-    }
-  };
-
-  const loadRoster = async () => {
-    await new Promise<void>((done) => {
-      areaLocal
-        .sync(areaRemote, {})
-        .on('complete', () => {
-          heard();
-          set({ rosterError: null });
-          done();
-        })
-        .on('error', (error) => {
-          heard(error);
-          set({ rosterError: isDenied(error) ? 'denied' : 'offline' });
-          done();
-        });
-    });
-    try {
-      const doc = (await areaLocal.get('roster')) as PouchDoc & { units?: AreaUnit[] };
-      const roster = (doc.units ?? []).filter((u) => typeof u.user === 'string' && typeof u.db === 'string' && typeof u.agency === 'string');
-      for (const unit of roster) if (!locals.has(unit.user)) startUnit(unit);
-      // The first unit of a name, as a search of the roster would find it.
-      rosterByAgency = new Map();
-      for (const u of roster) if (!rosterByAgency.has(u.agency.trim())) rosterByAgency.set(u.agency.trim(), u);
-      set({ roster });
-      arrangeLive();
-    } catch {
-      // No roster here yet (first connection offline): rosterError says why.
-    }
-  };
-
-  /**
-   * The update_seq each unit had when this browser last replicated it, and when, kept with the
-   * local databases (one _local document in the area's: never replicated), so that a reload
-   * checks instead of replicating every unit again, and says when each unit last synced
-   * (one document for all: one each was two more writes per unit in a first pass).
-   */
-  const SEEN_ID = '_local/nianbao-seen';
-  const restoreSeen = areaLocal
-    .get(SEEN_ID)
+  // ------------------------------------------------------------------------------------------
+  // Reviews out: written here, pushed to the unit's database.
+  // ------------------------------------------------------------------------------------------
+  const restoreOutbox = areaLocal
+    .get(OUTBOX_ID)
     .then((doc) => {
-      const seen = doc as PouchDoc & { seqs?: Record<string, unknown>; syncs?: Record<string, unknown> };
-      for (const [user, seq] of Object.entries(seen.seqs ?? {})) if (typeof seq === 'string') seenSeq.set(user, seq);
-      for (const [user, at] of Object.entries(seen.syncs ?? {})) if (typeof at === 'number' && Number.isFinite(at)) syncedAt.set(user, at);
+      const kept = (doc as PouchDoc & { pending?: Record<string, unknown> }).pending ?? {};
+      for (const [id, since] of Object.entries(kept)) if (typeof since === 'number' && parseDocId(id)) outbox.set(id, { since, writes: 0 });
     })
     .catch(() => undefined);
-  const keepSeen = async () => {
-    const existing = await areaLocal.get(SEEN_ID).catch(() => undefined);
-    await areaLocal.put({ _id: SEEN_ID, ...(existing ? { _rev: existing._rev } : {}), seqs: Object.fromEntries(seenSeq), syncs: Object.fromEntries(syncedAt) }).catch(() => undefined);
-  };
+  /** The outbox is kept with the local database (a _local document: never replicated). */
+  let keeping: Promise<unknown> = Promise.resolve();
+  const keepOutbox = () =>
+    (keeping = keeping.then(async () => {
+      const existing = await areaLocal.get(OUTBOX_ID).catch(() => undefined);
+      const pending = Object.fromEntries([...outbox].map(([id, { since }]) => [id, since]));
+      await areaLocal.put({ _id: OUTBOX_ID, ...(existing ? { _rev: existing._rev } : {}), pending });
+    }));
 
-  let running: Promise<void> | undefined;
-  const pass = () => {
-    running ??= (async () => {
-      const started = Date.now();
-      await restoreSeen;
-      await loadRoster();
-      const queue = [...(current.roster ?? [])];
-      const worker = async () => {
-        for (let unit = queue.shift(); unit && !closed; unit = queue.shift()) await catchUp(unit);
-      };
-      const firstPass = (current.roster ?? []).some((u) => !seenSeq.has(u.user));
-      const width = firstPass ? Math.max(CATCH_UP_PARALLEL, FIRST_PASS_PARALLEL - live.size) : CATCH_UP_PARALLEL;
-      await Promise.all(Array.from({ length: width }, worker));
-      if (!closed) await keepSeen();
-      if (!closed) set({ lastPass: { at: Date.now(), ms: Date.now() - started, units: current.roster?.length ?? 0 } });
-    })().finally(() => (running = undefined));
-    return running;
-  };
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const loop = () => {
-    if (closed) return;
-    void pass().finally(() => {
-      if (!closed) timer = setTimeout(loop, options.passMs ?? PASS_MS);
+  let pushing: Promise<void> | undefined;
+  let pushAgain = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Every unsent review goes to its unit's database: one replication per unit, of those documents only. */
+  const push = (): Promise<void> => {
+    if (pushing) {
+      pushAgain = true;
+      return pushing;
+    }
+    pushing = (async () => {
+      await restoreOutbox;
+      const byUnit = new Map<string, string[]>();
+      for (const id of outbox.keys()) {
+        const user = parseDocId(id)?.unit;
+        if (user) byUnit.set(user, [...(byUnit.get(user) ?? []), id]);
+      }
+      for (const [user, ids] of byUnit) {
+        const unit = rosterByUser.get(user);
+        if (!unit || closed) continue;
+        const taken = ids.map((id) => [id, outbox.get(id)!] as const);
+        // From the first local change of these documents not yet sent: not the whole database.
+        const since = Math.max(0, Math.min(...taken.map(([, entry]) => entry.since)));
+        const outcome = await new Promise<'sent' | 'offline' | 'denied'>((done) => {
+          areaLocal.replicate
+            .to(unitRemote(unit), { doc_ids: ids, since, checkpoint: 'source' })
+            .on('denied', () => done('denied'))
+            .on('complete', (info) => done((info as { doc_write_failures?: number }).doc_write_failures ? 'denied' : 'sent'))
+            .on('error', (error) => {
+              heard(error);
+              done(isDenied(error) ? 'denied' : 'offline');
+            });
+        });
+        if (outcome === 'offline') pushErrors.set(user, 'offline');
+        else {
+          heard();
+          // Sent, or refused by the server's rule (it will refuse again): out of the outbox,
+          // unless written again meanwhile.
+          for (const [id, entry] of taken) if (outbox.get(id)?.writes === entry.writes) outbox.delete(id);
+          if (outcome === 'denied') pushErrors.set(user, 'denied');
+          else pushErrors.delete(user);
+        }
+        showUnit(user);
+      }
+      await keepOutbox().catch(() => undefined);
+    })().finally(() => {
+      pushing = undefined;
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = undefined;
+      if (closed) return;
+      if (pushAgain) {
+        pushAgain = false;
+        void push();
+      } else if ([...outbox.keys()].some((id) => rosterByUser.has(parseDocId(id)?.unit ?? ''))) retryTimer = setTimeout(() => void push(), RETRY_MS);
     });
-  };
-  loop();
-  // The network came back: a pass now (live feeds retry by themselves); gone: said at once.
-  const onOnline = () => {
-    if (timer) clearTimeout(timer);
-    loop();
-  };
-  const onOffline = () => set({ online: false });
-  globalThis.addEventListener?.('online', onOnline);
-  globalThis.addEventListener?.('offline', onOffline);
-
-  /** After a local write: pushed now (a live feed pushes by itself), or by a later pass. */
-  const pushSoon = (unit: AreaUnit) => {
-    dirty.add(unit.user);
-    pushedOrWritten.add(unit.user);
-    touch(unit.user);
-    if (!live.has(unit.user)) void syncUnit(unit);
+    return pushing;
   };
 
-  /**
-   * The review goes back: the unit's review document for the year, replaced by this one. One
-   * write at a time (a comment and a return a moment apart must not race on the same revision).
-   */
+  /** One local write at a time (a comment and a return a moment apart must not race on a revision). */
   let writes: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
     const next = writes.then(work);
     writes = next.catch(() => undefined);
     return next;
   };
+  /** Notes documents just written here as unsent, from the sequence before the write. */
+  const toSend = async (ids: readonly string[], since: number) => {
+    await restoreOutbox;
+    for (const id of ids) {
+      const before = outbox.get(id);
+      outbox.set(id, { since: Math.min(before?.since ?? since, since), writes: (before?.writes ?? 0) + 1 });
+    }
+    await keepOutbox();
+    void push();
+  };
+  const localSeq = async () => Number((await areaLocal.info()).update_seq) || 0;
+
+  /** The review goes back: the unit's review document for the year, replaced by this one. */
   const writeReview = async (document: Report) => {
     const unit = unitOfAgency(document.meta.agency);
-    const local = unit && locals.get(unit.user);
-    if (!unit || !local) return;
-    const made = sharedDoc('review', document, connection.user);
+    if (!unit) return;
+    const made = sharedDoc('review', document, { unit: unit.user, by: connection.user });
     if (!made.ok) return;
-    const existing = await local.get(docId('review', made.doc.year)).catch(() => undefined);
-    await local.put({ ...made.doc, ...(existing ? { _rev: existing._rev } : {}) } as PouchDoc);
-    await refreshUnit(unit);
-    pushSoon(unit);
+    const since = await localSeq();
+    const existing = await areaLocal.get(made.doc._id).catch(() => undefined);
+    await areaLocal.put({ ...made.doc, ...(existing ? { _rev: existing._rev } : {}) } as PouchDoc);
+    await toSend([made.doc._id], since);
   };
 
   const resolveConflict = (user: string, id: string, keepRev: string) =>
     serial(async (): Promise<ResolveResult> => {
-      const unit = units.get(user)?.unit;
-      const local = locals.get(user);
-      if (!unit || !local) return { ok: false, reason: 'gone' };
+      const unit = rosterByUser.get(user);
+      if (!unit) return { ok: false, reason: 'gone' };
       // The server refuses a unit's report documents from the supervisor (validate_doc_update).
-      if (!id.startsWith('review:')) return { ok: false, reason: 'notAllowed' };
-      const settled = await keepRevision(local, id, keepRev);
+      if (parseDocId(id)?.kind !== 'review' || parseDocId(id)?.unit !== user) return { ok: false, reason: 'notAllowed' };
+      const since = await localSeq();
+      const settled = await keepRevision(areaLocal, id, keepRev);
       if (!settled.ok) return settled;
       const kept = settled.kept;
       // The workspace's version of the unit now shows the kept review.
@@ -620,8 +513,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
           notifyStore(updated.value);
         }
       }
-      await refreshUnit(unit);
-      pushSoon(unit);
+      await toSend([id], since);
       return { ok: true };
     });
 
@@ -658,6 +550,19 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
     },
   };
 
+  startFeed();
+  void restoreOutbox.then(() => {
+    if (outbox.size > 0) void push();
+  });
+  // The network came back: the feed and the outbox now (the feed retries by itself, slower).
+  const onOnline = () => {
+    startFeed();
+    void push();
+  };
+  const onOffline = () => set({ online: false });
+  globalThis.addEventListener?.('online', onOnline);
+  globalThis.addEventListener?.('offline', onOffline);
+
   return {
     connection,
     store,
@@ -666,32 +571,34 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    syncNow: () => pass(),
-    watch(agency) {
-      const unit = unitOfAgency(agency);
-      if (!unit) return () => {};
-      watched.set(unit.user, (watched.get(unit.user) ?? 0) + 1);
-      arrangeLive();
-      return () => {
-        const n = (watched.get(unit.user) ?? 1) - 1;
-        if (n > 0) watched.set(unit.user, n);
-        else watched.delete(unit.user);
-        arrangeLive();
-      };
+    async syncNow() {
+      await push();
+      const done = new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, options.catchUpMs ?? CATCH_UP_MS);
+        waitingForCatchUp.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      startFeed();
+      await done;
+      // What the feed brought has passed the local feed too.
+      await noting;
     },
     resolveConflict,
     async close() {
       closed = true;
-      if (timer) clearTimeout(timer);
       if (notifyTimer) clearTimeout(notifyTimer);
       if (storeTimer) clearTimeout(storeTimer);
+      if (retryTimer) clearTimeout(retryTimer);
       globalThis.removeEventListener?.('online', onOnline);
       globalThis.removeEventListener?.('offline', onOffline);
-      for (const feed of feeds) feed.cancel();
-      for (const feed of live.values()) feed.cancel();
-      await running?.catch(() => undefined);
-      await Promise.all([...unitRuns.values()].map((r) => r.running.catch(() => undefined)));
-      await Promise.all([...locals.values(), areaLocal].map((db) => db.close().catch(() => undefined)));
+      for (const done of waitingForCatchUp) done();
+      feed?.cancel();
+      local.cancel();
+      await pushing?.catch(() => undefined);
+      await keeping.catch(() => undefined);
+      await areaLocal.close().catch(() => undefined);
     },
   };
 }

@@ -8,7 +8,7 @@
  */
 import type { Report } from '../report/index.ts';
 import type { Connection } from './connection.ts';
-import { docId, readShared, sharedDoc, unitProgress, type SharedDoc } from './docs.ts';
+import { docId, parseDocId, readShared, sharedDoc, unitProgress, type SharedDoc } from './docs.ts';
 import { loadPouchDB, type PouchDBConstructor, type PouchDoc, type SyncHandler } from './pouch.ts';
 import { unitDbOf } from './session.ts';
 import { conflictOf, keepRevision, writeOnWinner, type DocConflict, type SettleResult } from './conflicts.ts';
@@ -93,11 +93,8 @@ const RECHECK_MS = 10_000;
 const OWN = ['report:', 'working:'];
 const isOwn = (id: string) => OWN.some((prefix) => id.startsWith(prefix));
 
-/** The year of one of nianbao's documents (report:2022 → 2022). */
-function readYear(id: string): number | undefined {
-  const match = /^(?:report|review|working):(\d{4})$/.exec(id);
-  return match ? Number(match[1]) : undefined;
-}
+/** The year of one of nianbao's documents (report:2022:mzj → 2022). */
+const readYear = (id: string) => parseDocId(id)?.year;
 
 function answerIn<T>(promise: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -204,7 +201,7 @@ export async function openUnitSync(connection: Connection, options: UnitSyncOpti
   // Reports' draft ids, to route a review back to the draft it came from.
   const draftOf = async (year: number) => {
     try {
-      return ((await local.get(docId('report', year))) as SharedDoc).draftId;
+      return ((await local.get(docId('report', year, connection.user))) as SharedDoc).draftId;
     } catch {
       return undefined;
     }
@@ -235,7 +232,7 @@ export async function openUnitSync(connection: Connection, options: UnitSyncOpti
   globalThis.addEventListener?.('offline', onOffline);
 
   const write = async (kind: 'report' | 'working', report: Report, draftId: string): Promise<PutResult | { ok: true; unchanged: true }> => {
-    const made = sharedDoc(kind, report, connection.user, { draftId });
+    const made = sharedDoc(kind, report, { unit: connection.user, by: connection.user, draftId });
     if (!made.ok) return { ok: false, reason: made.reason };
     try {
       const existing = (await local.get(made.doc._id, { conflicts: true }).catch(() => undefined)) as SharedDoc | undefined;
@@ -266,8 +263,8 @@ export async function openUnitSync(connection: Connection, options: UnitSyncOpti
     },
     put: (report, draftId) => write('report', report, draftId) as Promise<PutResult>,
     putWorking: (report, draftId) => write('working', report, draftId),
-    reportDoc: (year) => read(docId('report', year)),
-    reviewDoc: (year) => read(docId('review', year)),
+    reportDoc: (year) => read(docId('report', year, connection.user)),
+    reviewDoc: (year) => read(docId('review', year, connection.user)),
     async progress(asked) {
       let year = asked;
       if (year === undefined) {
@@ -276,7 +273,7 @@ export async function openUnitSync(connection: Connection, options: UnitSyncOpti
         if (!years.length) return undefined;
         year = Math.max(...years);
       }
-      const [report, review] = await Promise.all([read(docId('report', year)), read(docId('review', year))]);
+      const [report, review] = await Promise.all([read(docId('report', year, connection.user)), read(docId('review', year, connection.user))]);
       const decoded = (doc: SharedDoc | undefined) => {
         const shared = doc && readShared(doc);
         return shared?.ok ? shared.report : undefined;
@@ -296,11 +293,11 @@ export async function openUnitSync(connection: Connection, options: UnitSyncOpti
       return () => reviewListeners.delete(listener);
     },
     async conflict(year) {
-      const doc = await local.get(docId('report', year), { conflicts: true }).catch(() => undefined);
+      const doc = await local.get(docId('report', year, connection.user), { conflicts: true }).catch(() => undefined);
       return doc ? conflictOf(local, doc) : undefined;
     },
     async resolve(year, keepRev) {
-      const settled = await keepRevision(local, docId('report', year), keepRev);
+      const settled = await keepRevision(local, docId('report', year, connection.user), keepRev);
       if (settled.ok) {
         set({ reach: { kind: 'local', offline: !current.online } });
         void confirm();

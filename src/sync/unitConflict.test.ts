@@ -38,7 +38,7 @@ const office = nodePouch({ name: clerk.user, password: clerk.password });
 const laptop = nodePouch({ name: clerk.user, password: clerk.password });
 const online = (PouchDB: PouchDBConstructor) => openUnitSync({ url: server.url, user: clerk.user, role: 'unit' }, { PouchDB });
 
-const onServer = () => readAsAdmin<{ _rev: string; _conflicts?: string[]; draftId?: string; report: Report }>(server.url, admin, `/${unitDbOf(clerk.user)}/report%3A2022?conflicts=true`);
+const onServer = () => readAsAdmin<{ _rev: string; _conflicts?: string[]; draftId?: string; report: Report }>(server.url, admin, `/${unitDbOf(clerk.user)}/${encodeURIComponent(`report:2022:${clerk.user}`)}?conflicts=true`);
 
 /** Both browsers 报送 while the server is out of reach (the same local databases, no network). */
 async function bothSubmitOffline(contacts: [string, string]) {
@@ -89,9 +89,9 @@ describe('a conflict in the unit’s own report', () => {
     // A year without a conflict has none.
     expect(await a.conflict(2021)).toBeUndefined();
 
-    boss = await openSupervisorSync({ url: server.url, user: supervisor.name, role: 'supervisor' }, createMemoryReviewStore(), { PouchDB: nodePouch(supervisor), passMs: 500 });
+    boss = await openSupervisorSync({ url: server.url, user: supervisor.name, role: 'supervisor' }, createMemoryReviewStore(), { PouchDB: nodePouch(supervisor) });
     const shown = await until(() => boss.state().units.get(clerk.user)?.conflicts ?? [], (c) => c.length === 1, 20_000);
-    expect(shown[0]).toMatchObject({ id: 'report:2022', kind: 'report', year: 2022 });
+    expect(shown[0]).toMatchObject({ id: `report:2022:${clerk.user}`, kind: 'report', year: 2022 });
   }, 60_000);
 
   it('keeping one version removes the other (a tombstone, replicated): gone on the server, in the other browser and at the supervisor', async () => {

@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 const view = (page: Page, name: string) => page.screenshot({ path: screenshotPath(`clerk-conflict-${name}.png`) });
-const serverDoc = (query = '') => readServerDoc<{ _rev: string; _conflicts?: string[]; draftId?: string; report: { narrative: { preamble: string } } }>(server, 'report:2022', query);
+const serverDoc = (query = '') => readServerDoc<{ _rev: string; _conflicts?: string[]; draftId?: string; report: { narrative: { preamble: string } } }>(server, `report:2022:${clerk.name}`, query);
 const LAPTOP_SENTENCE = '本报告在笔记本电脑上补充了一句。';
 
 /** A browser of the unit: the clerk's 2022 report imported from its file, opened, connected. */

@@ -74,7 +74,7 @@ test('home entry, 填报中 as the clerk types, offline and back with nothing lo
   await page.getByRole('button', { name: '重新打开编辑' }).click();
   const contact = page.getByRole('textbox', { name: '联系方式' });
   await contact.fill('0952-6095358 转 801');
-  await expect.poll(async () => (await serverDoc('working:2022'))?.report.meta.contact, { timeout: 30_000 }).toBe('0952-6095358 转 801');
+  await expect.poll(async () => (await serverDoc(`working:2022:${clerk.name}`))?.report.meta.contact, { timeout: 30_000 }).toBe('0952-6095358 转 801');
   await expect.poll(() => indicator.textContent(), { timeout: 20_000 }).toMatch(/^已保存在本机 · 已同步到政务公开办 \d\d:\d\d:\d\d$/);
   await shot(page, 'indicator-synced-zh-CN');
 
@@ -87,18 +87,18 @@ test('home entry, 填报中 as the clerk types, offline and back with nothing lo
   await contact.fill('0952-6095358 转 802');
   await expect.poll(() => indicator.textContent(), { timeout: 20_000 }).toMatch(/尚未同步（离线）/);
   await page.waitForTimeout(3_000);
-  expect((await serverDoc('working:2022'))?.report.meta.contact).toBe('0952-6095358 转 801');
+  expect((await serverDoc(`working:2022:${clerk.name}`))?.report.meta.contact).toBe('0952-6095358 转 801');
   await shot(page, 'indicator-offline-zh-CN');
   await clerkContext.setOffline(false);
-  await expect.poll(async () => (await serverDoc('working:2022'))?.report.meta.contact, { timeout: 30_000 }).toBe('0952-6095358 转 802');
+  await expect.poll(async () => (await serverDoc(`working:2022:${clerk.name}`))?.report.meta.contact, { timeout: 30_000 }).toBe('0952-6095358 转 802');
   await expect.poll(() => indicator.textContent(), { timeout: 20_000 }).toMatch(/已同步到政务公开办/);
 
   // 定稿 → 报送: the supervisor sees 已报送, the submission (with the offline edit) in the workspace.
   await page.getByRole('button', { name: '定稿' }).click();
   await page.getByRole('button', { name: '重新打开编辑' }).waitFor();
   await page.getByRole('button', { name: '报送', exact: true }).click();
-  await expect.poll(async () => (await serverDoc('report:2022'))?.report.review.status, { timeout: 20_000 }).toBe('submitted');
-  expect((await serverDoc('report:2022'))?.report.meta.contact).toBe('0952-6095358 转 802');
+  await expect.poll(async () => (await serverDoc(`report:2022:${clerk.name}`))?.report.review.status, { timeout: 20_000 }).toBe('submitted');
+  expect((await serverDoc(`report:2022:${clerk.name}`))?.report.meta.contact).toBe('0952-6095358 转 802');
   await expect.poll(() => indicator.textContent(), { timeout: 20_000 }).toMatch(/已同步到政务公开办/);
   await expect.poll(() => unitRow.textContent(), { timeout: 30_000 }).toContain('已报送');
   await boss.getByRole('link', { name: AGENCY }).first().waitFor({ timeout: 30_000 });
@@ -140,7 +140,7 @@ test('home entry, 填报中 as the clerk types, offline and back with nothing lo
   // The other unit's clerk starts filling (its browser's working copy, written over HTTP here).
   const other = { name: 'pljyj', password: 'pljyj-password-1' };
   const seed = JSON.parse(seedText) as { meta: Record<string, unknown> };
-  const started = await fetch(`${server.url}/nianbao-unit-${other.name}/working%3A2022`, {
+  const started = await fetch(`${server.url}/nianbao-unit-${other.name}/${encodeURIComponent(`working:2022:${other.name}`)}`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${other.name}:${other.password}`).toString('base64')}` },
     body: JSON.stringify({ type: 'working', year: 2022, agency: '平罗县教育局', report: { ...seed, meta: { ...seed.meta, agency: '平罗县教育局' } }, at: Date.now(), by: other.name }),

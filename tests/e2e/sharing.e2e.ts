@@ -66,7 +66,7 @@ test('报送 → 退回 with a comment → fix offline → 重新报送 → 通�
   const reach = clerkPage.getByRole('group', { name: '与政务公开办共享' }).getByRole('status').first();
   await clerkPage.getByRole('button', { name: '报送', exact: true }).click();
   // (The indicator said 已同步 before already: the working copy went when the clerk connected.)
-  await expect.poll(async () => (await serverDoc('report:2022'))?.report.review.status, { timeout: 20_000 }).toBe('submitted');
+  await expect.poll(async () => (await serverDoc(`report:2022:${clerk.name}`))?.report.review.status, { timeout: 20_000 }).toBe('submitted');
   await expect.poll(() => reach.textContent(), { timeout: 20_000 }).toMatch(/已同步到政务公开办/);
   await shot(clerkPage, 'clerk-submitted-zh-CN');
 
@@ -87,7 +87,7 @@ test('报送 → 退回 with a comment → fix offline → 重新报送 → 通�
   await supervisorPage.getByRole('textbox', { name: '退回理由（必填）' }).fill('请按意见修改后重新报送。');
   await supervisorPage.getByRole('button', { name: '退回修改' }).click();
   await supervisorPage.getByText('已退回。').waitFor();
-  await expect.poll(async () => (await serverDoc('review:2022'))?.report.review.status, { timeout: 20_000 }).toBe('returned');
+  await expect.poll(async () => (await serverDoc(`review:2022:${clerk.name}`))?.report.review.status, { timeout: 20_000 }).toBe('returned');
 
   // The clerk sees it: the returned banner and the comment, as a new version of the same draft.
   await clerkPage.getByText('政务公开办已退回本年报，请修改').waitFor({ timeout: 30_000 });
@@ -136,14 +136,14 @@ test('报送 → 退回 with a comment → fix offline → 重新报送 → 通�
   await clerkPage.getByRole('button', { name: '重新打开编辑' }).waitFor();
   await clerkPage.getByRole('button', { name: '重新报送' }).click();
   await expect.poll(() => reach.textContent(), { timeout: 20_000 }).toMatch(/尚未同步/);
-  expect((await serverDoc('report:2022'))?.report.review.status).toBe('submitted');
-  expect((await serverDoc('report:2022'))?.report.review.comments ?? []).toEqual([]);
+  expect((await serverDoc(`report:2022:${clerk.name}`))?.report.review.status).toBe('submitted');
+  expect((await serverDoc(`report:2022:${clerk.name}`))?.report.review.comments ?? []).toEqual([]);
   await shot(clerkPage, 'clerk-offline-zh-CN');
 
   // Back online: it reaches the server by itself, with the fix.
   await clerkContext.setOffline(false);
   await expect.poll(() => reach.textContent(), { timeout: 30_000 }).toMatch(/已同步到政务公开办/);
-  const resubmitted = await serverDoc('report:2022');
+  const resubmitted = await serverDoc(`report:2022:${clerk.name}`);
   expect(resubmitted?.report.review.status).toBe('submitted');
   expect(resubmitted?.report.review.comments.map((c) => [c.text, c.resolved])).toEqual([['请补充信息处理费的收取情况。', true]]);
 
@@ -161,7 +161,7 @@ test('报送 → 退回 with a comment → fix offline → 重新报送 → 通�
   await shot(supervisorPage, 'supervisor-approved-zh-CN');
 
   // The clerk's draft says approved.
-  await expect.poll(async () => (await serverDoc('review:2022'))?.report.review.status, { timeout: 20_000 }).toBe('approved');
+  await expect.poll(async () => (await serverDoc(`review:2022:${clerk.name}`))?.report.review.status, { timeout: 20_000 }).toBe('approved');
   await expect
     .poll(
       () =>
@@ -217,7 +217,7 @@ test('a conflict: two computers of the 政务公开办 comment while offline; bo
     await row.first().getByRole('link', { name: AGENCY }).click();
     await page.getByRole('textbox', { name: '意见内容' }).waitFor();
   }
-  const before = await serverDoc('review:2022');
+  const before = await serverDoc(`review:2022:${clerk.name}`);
 
   // Both lose the network, and each adds a comment to the same version of the review.
   for (const context of contexts) await context.setOffline(true);
@@ -235,8 +235,8 @@ test('a conflict: two computers of the 政务公开办 comment while offline; bo
   await one.getByText('在线：各单位的报送会自动出现在下方单位列表中').waitFor({ timeout: 15_000 });
 
   // The server kept both: a conflict, nothing overwritten.
-  await expect.poll(async () => (await serverDoc('review:2022', '?conflicts=true'))?._conflicts?.length ?? 0, { timeout: 30_000 }).toBe(1);
-  expect((await serverDoc('review:2022'))?._rev).not.toBe(before?._rev);
+  await expect.poll(async () => (await serverDoc(`review:2022:${clerk.name}`, '?conflicts=true'))?._conflicts?.length ?? 0, { timeout: 30_000 }).toBe(1);
+  expect((await serverDoc(`review:2022:${clerk.name}`))?._rev).not.toBe(before?._rev);
 
   // The first computer shows it on the unit's page: both versions compared, and the choice.
   const region = one.getByRole('region', { name: /审核意见有两个版本/ });
@@ -263,11 +263,11 @@ test('a conflict: two computers of the 政务公开办 comment while offline; bo
   await view(one, 'conflict-unit-en');
 
   // Keep the other version: the shown one's revision is removed; the server has one version left.
-  const conflicted = await serverDoc('review:2022', '?conflicts=true');
+  const conflicted = await serverDoc(`review:2022:${clerk.name}`, '?conflicts=true');
   await regionEn.getByRole('button', { name: 'Use the other version' }).click();
   await one.getByText('The chosen version is kept; the other was removed.').waitFor({ timeout: 20_000 });
-  await expect.poll(async () => (await serverDoc('review:2022', '?conflicts=true'))?._conflicts ?? [], { timeout: 20_000 }).toEqual([]);
-  const kept = await serverDoc('review:2022');
+  await expect.poll(async () => (await serverDoc(`review:2022:${clerk.name}`, '?conflicts=true'))?._conflicts ?? [], { timeout: 20_000 }).toEqual([]);
+  const kept = await serverDoc(`review:2022:${clerk.name}`);
   expect(kept?._rev).toBe(conflicted?._conflicts?.[0]);
   await regionEn.waitFor({ state: 'detached', timeout: 20_000 });
   // The second computer sees the conflict gone too.

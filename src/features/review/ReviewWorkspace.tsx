@@ -49,8 +49,6 @@ export interface ReviewWorkspaceProps {
   readonly onAggregateBuilt?: (report: Report) => void;
   /** Connected to a shared server: what it says of the area's units (roster, progress, conflicts). */
   readonly shared?: SharedUnits;
-  /** Connected: keeps the unit's replication live while its page is open; returns the release. */
-  readonly onUnitShown?: (agency: string) => () => void;
   /** Connected: the unit's documents in conflict, both versions and the choice (the sharing feature's). */
   readonly renderConflicts?: (agency: string) => ReactNode;
 }
@@ -279,7 +277,7 @@ function UnitsPage({ workspace, onPrintAggregate, onAggregateBuilt, renderPrint,
 
 type ViewMode = 'compact' | 'editor' | 'print';
 
-function UnitPage({ unit, workspace, renderReport, renderPrint, onUnitShown, renderConflicts }: { unit: ReviewUnit; workspace: ReviewWorkspaceState } & Slots) {
+function UnitPage({ unit, workspace, renderReport, renderPrint, renderConflicts }: { unit: ReviewUnit; workspace: ReviewWorkspaceState } & Slots) {
   const { t } = useTranslation();
   const ids = useId();
   const [picked, setPicked] = useState('');
@@ -289,7 +287,6 @@ function UnitPage({ unit, workspace, renderReport, renderPrint, onUnitShown, ren
   const modes: ViewMode[] = ['compact', ...(renderReport ? (['editor'] as const) : []), ...(renderPrint ? (['print'] as const) : [])];
 
   useEffect(() => headingRef.current?.focus(), []);
-  useEffect(() => onUnitShown?.(unit.agency), [onUnitShown, unit.agency]);
 
   const openTarget = useCallback(
     (target: string) => {

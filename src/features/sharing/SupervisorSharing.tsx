@@ -27,7 +27,6 @@ export interface SharedWorkspace {
     readonly roster: readonly string[];
     readonly units: ReadonlyMap<string, { readonly years: ReadonlyMap<number, UnitProgress>; readonly conflict: boolean }>;
   };
-  readonly onUnitShown: (agency: string) => () => void;
   readonly renderConflicts: (agency: string) => ReactNode;
 }
 
@@ -150,7 +149,7 @@ function SyncDetails({ roster, state }: { roster: NonNullable<SupervisorSyncStat
               <th scope="col">{t('sharing.supervisor.columns.agency')}</th>
               <th scope="col">{t('sharing.supervisor.columns.user')}</th>
               <th scope="col">{t('sharing.supervisor.columns.progress')}</th>
-              <th scope="col">{t('sharing.supervisor.columns.lastSync')}</th>
+              <th scope="col">{t('sharing.supervisor.columns.lastChange')}</th>
               <th scope="col">{t('sharing.supervisor.columns.problems')}</th>
             </tr>
           </thead>
@@ -163,10 +162,10 @@ function SyncDetails({ roster, state }: { roster: NonNullable<SupervisorSyncStat
                   <th scope="row">{unit.agency}</th>
                   <td>{unit.user}</td>
                   <td className={`sharing-progress-${progress}`}>{t(`sharing.supervisor.progress.${progress}`)}</td>
-                  <td>{share?.lastSync ? clockTime(share.lastSync) : t('sharing.supervisor.never')}</td>
+                  <td>{share?.lastChange ? clockTime(share.lastChange) : t('sharing.supervisor.nothingYet')}</td>
                   <td>
-                    {share?.error === 'denied' && t('sharing.supervisor.denied')}
-                    {share?.error === 'offline' && t('sharing.supervisor.unitOffline')}
+                    {share?.unsent ? t('sharing.supervisor.unsent', { count: share.unsent }) : null}
+                    {share?.error === 'denied' && t('sharing.supervisor.pushDenied')}
                     {share?.unreadable.length ? t('sharing.supervisor.unreadable', { count: share.unreadable.length }) : null}
                   </td>
                 </tr>
@@ -213,7 +212,6 @@ export function SharedReview({ children, renderConflict, unitPage = false }: Sha
   };
 
   const roster = state?.roster ?? null;
-  const liveCount = state ? [...state.units.values()].filter((u) => u.live).length : 0;
 
   // What the workspace's table and 汇总 need, by agency; a new object only when the state changed.
   const shared = useMemo(() => {
@@ -222,7 +220,6 @@ export function SharedReview({ children, renderConflict, unitPage = false }: Sha
     for (const share of state.units.values()) units.set(share.unit.agency, { years: share.years, conflict: share.conflicts.length > 0 });
     return { roster: state.roster.map((u) => u.agency), units };
   }, [state]);
-  const onUnitShown = useCallback((agency: string) => sync?.watch(agency) ?? (() => {}), [sync]);
   const conflictsOf = useCallback(
     (filter: (share: UnitShare) => boolean) =>
       sync && state
@@ -233,7 +230,7 @@ export function SharedReview({ children, renderConflict, unitPage = false }: Sha
     [sync, state, renderConflict],
   );
   const renderConflicts = useCallback((agency: string) => <>{conflictsOf((share) => share.unit.agency === agency)}</>, [conflictsOf]);
-  const workspace = useMemo<SharedWorkspace | undefined>(() => (shared ? { shared, onUnitShown, renderConflicts } : undefined), [shared, onUnitShown, renderConflicts]);
+  const workspace = useMemo<SharedWorkspace | undefined>(() => (shared ? { shared, renderConflicts } : undefined), [shared, renderConflicts]);
 
   return (
     <>
@@ -271,12 +268,16 @@ export function SharedReview({ children, renderConflict, unitPage = false }: Sha
               </button>
             </p>
             <p role="status" className={state?.online === false ? 'sharing-error' : 'sharing-notice'}>
-              {state?.rosterError === 'denied' ? t('sharing.supervisor.rosterDenied') : state?.online === false ? t('sharing.supervisor.offline') : t('sharing.supervisor.online')}
+              {state?.areaError === 'denied' ? t('sharing.supervisor.rosterDenied') : state?.online === false ? t('sharing.supervisor.offline') : t('sharing.supervisor.online')}
             </p>
             <p aria-live="polite" className="sharing-notice">
               {conflictNotice}
             </p>
-            {state?.lastPass ? <p className="sharing-help">{t('sharing.supervisor.liveState', { live: liveCount, count: state.lastPass.units, ms: state.lastPass.ms })}</p> : null}
+            {state?.feed.firstPass ? (
+              <p className="sharing-help">
+                {t('sharing.supervisor.feedState', { docs: state.feed.firstPass.docs, seconds: (state.feed.firstPass.ms / 1000).toFixed(1), time: state.feed.caughtUpAt ? clockTime(state.feed.caughtUpAt) : '' })}
+              </p>
+            ) : null}
             {!roster || !state ? (
               <p>{t('sharing.supervisor.noRoster')}</p>
             ) : (
