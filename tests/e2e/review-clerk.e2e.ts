@@ -207,7 +207,7 @@ test('a returned report: import, see the comments where they point, resolve one,
   const language = page.getByRole('combobox', { name: /Language|语言/ });
   const returnedBannerEn = page.getByRole('region', { name: 'The reviewing office returned this report for changes' });
   await language.selectOption('en');
-  await returnedBannerEn.getByText('2 review comments are still open. Press “Reopen for editing” first').waitFor();
+  await returnedBannerEn.getByText('Review comments still open: 2. Press “Reopen for editing” first').waitFor();
   await page.screenshot({ path: screenshotPath('editor-returned-ready-open-en.png') });
   await language.selectOption('zh-CN');
   // Reopened, the other two resolved, 定稿 again: now, and only now, it says so.

@@ -61,7 +61,7 @@ const cases: Case[] = [
     report: () => arrived(2),
     file: '还有 2 条审核意见待处理。请先点“重新打开编辑”，逐条修改，改好一条就在“审核意见”中标记为已解决；全部处理后重新定稿，导出 JSON 报送。',
     shared: '还有 2 条审核意见待处理。请先点“重新打开编辑”，逐条修改，改好一条就在“审核意见”中标记为已解决；全部处理后重新定稿，点工具栏中的“重新报送”。',
-    en: '2 review comments are still open. Press “Reopen for editing” first',
+    en: 'Review comments still open: 2. Press “Reopen for editing” first',
   },
   {
     state: 'arrived by replication with a reason and no comment',
@@ -75,7 +75,7 @@ const cases: Case[] = [
     report: () => imported(2),
     file: '还有 2 条审核意见待处理。请逐条修改，改好一条就在“审核意见”中标记为已解决；全部处理后重新定稿，导出 JSON 报送。',
     shared: '还有 2 条审核意见待处理。请逐条修改，改好一条就在“审核意见”中标记为已解决；全部处理后重新定稿，点工具栏中的“重新报送”。',
-    en: '2 review comments still open. Make each change',
+    en: 'Review comments still open: 2. Make each change',
   },
   {
     state: 'opened for the changes, every comment resolved',
@@ -96,7 +96,7 @@ const cases: Case[] = [
     report: () => ({ ...resolveComment(imported(2), 'c1', later(0)), status: 'ready' }),
     file: '还有 1 条审核意见待处理。请先点“重新打开编辑”',
     shared: '还有 1 条审核意见待处理。请先点“重新打开编辑”，逐条修改，改好一条就在“审核意见”中标记为已解决；全部处理后重新定稿，点工具栏中的“重新报送”。',
-    en: '1 review comments are still open. Press “Reopen for editing” first',
+    en: 'Review comments still open: 1. Press “Reopen for editing” first',
   },
   {
     state: 'marked ready again with no comment resolved since the return (none came)',
