@@ -28,8 +28,7 @@ function clock(actor: string): ActionContext {
 function returnedReport(comments: number): { submitted: Report; reviewed: Report } {
   const clerk = clock('平罗县人民政府办公室');
   const submitted = submit({ ...pingluo(), status: 'ready' }, clerk);
-  const office = clock('平罗县政务公开办');
-  office.now = () => new Date(Date.UTC(2023, 0, 21, 1, 0));
+  const office = { ...clock('平罗县政务公开办'), now: () => new Date(Date.UTC(2023, 0, 21, 1, 0)) };
   let reviewed = submitted;
   for (let i = 0; i < comments; i++) reviewed = addComment(reviewed, { target: i === 0 ? 'meta.contact' : '', text: `审核意见${i + 1}` }, office);
   return { submitted, reviewed: returnReport(reviewed, '请按意见修改', { ...office, now: () => new Date(Date.UTC(2023, 0, 21, 2, 0)) }) };
