@@ -84,3 +84,35 @@ test('filters, search text and sort chosen before the sync connects are still ap
   expect(errors.errors.filter((e) => !/Failed to load resource: the server responded with a status of 404/.test(e))).toEqual([]);
   await context.close();
 });
+
+test("a unit's page and back: the table is scrolled where it was and the unit's link has the focus", async () => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+  const page = await context.newPage();
+  const errors = watch(page);
+  await page.goto(`${baseUrl()}#/review`);
+  const seed = JSON.parse(seedText) as { meta: { agency: string } };
+  const files = Array.from({ length: 60 }, (_, i) => {
+    const agency = `测试第${String(i + 1).padStart(2, '0')}局`;
+    return { name: `${agency}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...seed, meta: { ...seed.meta, agency } })) };
+  });
+  await page.getByLabel('选择年报文件（可多选）').setInputFiles(files);
+  await page.getByRole('heading', { level: 2, name: '报送单位（60 个）' }).waitFor({ timeout: 30_000 });
+  await page.getByRole('searchbox', { name: '搜索机关名称' }).fill('测试');
+
+  const scroller = page.locator('.rv-table-scroll');
+  await scroller.evaluate((element) => (element.scrollTop = 1000));
+  // The row at the top of the view (36 px a row), its link followed.
+  const row = page.locator('tbody tr[aria-rowindex="30"]');
+  const agency = (await row.locator('th').textContent())!;
+  await row.getByRole('link').click();
+  await page.getByRole('heading', { level: 1, name: new RegExp(agency) }).waitFor();
+
+  await page.goBack();
+  await page.getByRole('heading', { level: 2, name: '报送单位（60 个）' }).waitFor();
+  expect(await scroller.evaluate((element) => element.scrollTop)).toBe(1000);
+  expect(await page.getByRole('searchbox', { name: '搜索机关名称' }).inputValue()).toBe('测试');
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(agency);
+  await page.screenshot({ path: screenshotPath('review-filters-back-from-unit-zh-CN.png') });
+  expect(errors.errors).toEqual([]);
+  await context.close();
+});
