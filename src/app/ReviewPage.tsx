@@ -4,7 +4,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ComparisonView, ReviewWorkspace } from '../features/review/index.ts';
+import { ComparisonView, ReviewWorkspace, createUnitsTableView } from '../features/review/index.ts';
 import { SharedReview } from '../features/sharing/index.ts';
 import { Editor } from '../features/editor/index.ts';
 import { PrintView } from '../features/print/index.ts';
@@ -27,6 +27,10 @@ export function ReviewPage({ unit }: { unit?: string }) {
   // mounted behind it, hidden (so not printed either), and 返回汇总 finds them as they were.
   const [printing, setPrinting] = useState<Printing | null>(null);
   const backRef = useRef<HTMLButtonElement>(null);
+  // The units table's filters, sort, ticked rows and scroll: kept here, they outlive the
+  // workspace, which is mounted anew when the server's store comes in (or comes back after a
+  // reconnection) and on each unit's page.
+  const [tableView] = useState(createUnitsTableView);
 
   // Another page of the workspace was asked for (a link, the browser's back): it is shown.
   if (printing && printing.unit !== unit) setPrinting(null);
@@ -69,6 +73,7 @@ export function ReviewPage({ unit }: { unit?: string }) {
               <ReviewWorkspace
                 key={store ? 'shared' : 'files'}
                 unit={unit}
+                tableView={tableView}
                 store={store}
                 shared={shared?.shared}
                 renderConflicts={shared?.renderConflicts}

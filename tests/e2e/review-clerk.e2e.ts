@@ -3,8 +3,9 @@
  * report back (a file made here from the seed: returned, a comment on a cell of 三, one on the
  * part 依申请公开情况 of 一, one on the whole report). The clerk imports it on the drafts home,
  * opens it (已退回, editable), sees the return reason and every comment at its place, resolves one
- * comment, reloads — and it stays resolved; 我的年报 says 已退回; after 重新定稿 the banner asks only
- * that the file be sent. Screenshots in zh-CN and en.
+ * comment, reloads — and it stays resolved; 我的年报 says 已退回; 定稿 with comments open, the banner
+ * says they are open and to reopen first; resolved and 定稿 again, it asks only that the file be
+ * sent. Screenshots in zh-CN and en.
  */
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, test } from 'vitest';
@@ -192,14 +193,40 @@ test('a returned report: import, see the comments where they point, resolve one,
     await page.screenshot({ path: screenshotPath(`drafts-home-returned-${lang}.png`) });
   }
 
-  // 重新定稿: the banner no longer asks for it, only to send the file; the list says 定稿.
+  // 定稿 with two comments still open: the banner says so (not that the report was revised), and
+  // how to go on: 重新打开编辑 first.
   await page.getByRole('link', { name: '平罗县人民政府办公室', exact: true }).click();
   await page.waitForURL(/#\/drafts\/\w+/);
-  await page.locator('.editor-topbar').getByRole('button', { name: '定稿', exact: true }).click();
+  const topbar = page.locator('.editor-topbar');
+  await topbar.getByRole('button', { name: '定稿', exact: true }).click();
   const returnedBanner = page.getByRole('region', { name: '政务公开办已退回本年报，请修改' });
-  await returnedBanner.getByText('已按审核意见修改并重新定稿').waitFor();
-  expect(await returnedBanner.textContent()).not.toContain('请重新定稿');
+  await returnedBanner.getByText('还有 2 条审核意见待处理。请先点“重新打开编辑”').waitFor();
+  expect(await returnedBanner.textContent()).not.toMatch(/已按审核意见修改|已重新定稿/);
   expect(await page.locator('.editor-topbar .status-badge').textContent()).toContain('已定稿');
+  await page.screenshot({ path: screenshotPath('editor-returned-ready-open-zh-CN.png') });
+  const language = page.getByRole('combobox', { name: /Language|语言/ });
+  const returnedBannerEn = page.getByRole('region', { name: 'The reviewing office returned this report for changes' });
+  await language.selectOption('en');
+  await returnedBannerEn.getByText('Review comments still open: 2. Press “Reopen for editing” first').waitFor();
+  await page.screenshot({ path: screenshotPath('editor-returned-ready-open-en.png') });
+  await language.selectOption('zh-CN');
+  // Reopened, the other two resolved, 定稿 again: now, and only now, it says so.
+  await topbar.getByRole('button', { name: '重新打开编辑' }).click();
+  const resolveButtons = panel(page).getByRole('button', { name: /^标记为已解决/ });
+  await expect.poll(() => resolveButtons.count()).toBe(2);
+  for (const left of [1, 0]) {
+    await resolveButtons.first().click();
+    await expect.poll(() => resolveButtons.count()).toBe(left);
+  }
+  await topbar.getByRole('button', { name: '定稿', exact: true }).click();
+  await returnedBanner.getByText('审核意见都已处理，本报告已重新定稿。请导出 JSON，报送政务公开办。').waitFor();
+  expect(await returnedBanner.textContent()).not.toContain('请重新定稿');
+  await page.screenshot({ path: screenshotPath('editor-returned-ready-again-zh-CN.png') });
+  await language.selectOption('en');
+  await returnedBannerEn.getByText('All review comments are dealt with and the report is marked ready again.').waitFor();
+  await page.screenshot({ path: screenshotPath('editor-returned-ready-again-en.png') });
+  await language.selectOption('zh-CN');
+  await returnedBanner.waitFor();
   await goHome(page);
   const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: '平罗县人民政府办公室', exact: true }) });
   await row.getByText('已定稿', { exact: true }).waitFor();

@@ -107,6 +107,18 @@ test('汇总所选 → 打印汇总: the print view of the sum, printed to PDF w
   expect(text).toContain('（汇总说明：本报告为2个单位政府信息公开工作年度报');
   expect(text).toContain('逐项相加之和：平罗县教育局、平罗县水务局。）');
   for (const chrome of ['审核工作台', '汇总所选', '返回汇总', '打印与发布']) expect(text).not.toContain(chrome);
+  // Page 1 is used as a clerk's is: it once ended after the preamble, two-fifths blank, because
+  // the 汇总's unwritten parts' titles were each kept with the next heading, in one chain down to
+  // 二's table, too high for the page. Now 一 and its titles are on page 1, and its text runs into
+  // the last quarter of the text block (37 mm to 262 mm from the top: 104.9 to 742.7 pt).
+  const page1 = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  for (const heading of ['一、总体情况', '（一）主动公开', '（五）监督保障']) expect(page1, heading).toContain(heading);
+  const page1Words = execFileSync('pdftotext', ['-f', '1', '-l', '1', '-bbox', pdf, '-'], { encoding: 'utf8' });
+  // The page number (below the text block) aside; the 草稿 mark sits mid-page.
+  const lowest = Math.max(...Array.from(page1Words.matchAll(/<word [^>]*yMax="([\d.]+)"/g), (m) => Number(m[1])).filter((y) => y < 742.7));
+  expect((lowest - 104.9) / (742.7 - 104.9)).toBeGreaterThan(0.75);
+  // The pages as pictures, to be looked at.
+  execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join('test-results/print', 'review-aggregate-page')]);
   const read = await readPublished(new Uint8Array(readFileSync(pdf)), NODE_READ_OPTIONS);
   expect(read.report.meta).toMatchObject({ agency: '平罗县人民政府', year: 2022 });
   const wrong = ENTERED_CELLS.filter((c) => cellValue(read.report, c.id) !== (units.every((r) => cellValue(r, c.id) === null) ? null : sum(c.id))).map((c) => c.id);

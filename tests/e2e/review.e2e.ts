@@ -121,8 +121,14 @@ test('a review round: 30 files, filter, return one, approve the rest, sum up and
   await shot(page, 'zh-unit');
   await page.getByRole('link', { name: /返回单位列表/ }).click();
 
-  // Approve the rest: select all; those with errors are refused by the batch and named.
+  // Back in the table, still filtered as it was left; the filter taken off to see them all.
   await unitsTable(page).waitFor();
+  expect(await page.getByRole('combobox', { name: '检查结果' }).inputValue()).toBe('errors');
+  expect(await rowCount(page)).toBe(BROKEN.size);
+  await page.getByRole('combobox', { name: '检查结果' }).selectOption('all');
+  await expect.poll(() => rowCount(page)).toBe(29);
+
+  // Approve the rest: select all; those with errors are refused by the batch and named.
   await page.getByRole('checkbox', { name: '选择显示的全部单位' }).check();
   await page.getByRole('button', { name: '通过所选' }).click();
   const approvedCount = 29 - BROKEN.size;

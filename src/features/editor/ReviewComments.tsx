@@ -23,6 +23,7 @@ import {
   partNumber,
   reopenComment,
   resolveComment,
+  resolvedSinceReturn,
   returnReason,
   sectionDef,
   type Lang,
@@ -32,7 +33,7 @@ import {
 import { useFormatDateTime } from '../../ui/format.ts';
 import { onConnectionChange, rememberedConnection } from '../../sync/connection.ts';
 import { useDerivedValue, useEditor, useStoreValue } from './context.ts';
-import type { FieldStatus, PlacedComment } from './store.ts';
+import type { FieldStatus, PlacedComment, ReviewPlacement } from './store.ts';
 
 // i18next's own TFunction: ReturnType<typeof useTranslation>['t'] instantiates the whole key
 // union again and, with ~700 keys, went past TypeScript's depth (TS2589) at targetName's t().
@@ -110,13 +111,34 @@ function CommentNote({ placed, t, format }: { placed: PlacedComment; t: T; forma
 
 const connectedAsUnit = () => rememberedConnection()?.role === 'unit';
 
+/** The returned banner's line, one per state of the draft; each has a 重新报送 (connected) twin. */
+export type ReturnedStep =
+  /** Open for the changes, comments still open. */
+  | 'returnedHelp'
+  /** Open for the changes, every comment resolved. */
+  | 'returnedHelpDone'
+  /** Open for the changes, returned with a reason and no comment. */
+  | 'returnedHelpNoComments'
+  /** 定稿 with comments open: not reopened since the return came (replication keeps the 定稿), or marked ready again without them. */
+  | 'returnedReadyOpen'
+  /** 定稿, no comment open, none resolved since the return: nothing says the clerk revised it. */
+  | 'returnedReady'
+  /** Comments resolved since the return, all of them, and 定稿 again after that: only 报送 is left. */
+  | 'resubmit';
+
+export function returnedStep(ready: boolean, placement: Pick<ReviewPlacement, 'review' | 'comments' | 'openCount'>): ReturnedStep {
+  if (placement.openCount > 0) return ready ? 'returnedReadyOpen' : 'returnedHelp';
+  if (ready) return resolvedSinceReturn(placement.review) ? 'resubmit' : 'returnedReady';
+  return placement.comments.length > 0 ? 'returnedHelpDone' : 'returnedHelpNoComments';
+}
+
 /** At the top of the editor: the return and its reason, and the comments on the whole report. */
 export const ReviewBanner = memo(function ReviewBanner() {
   const { t } = useTranslation();
   const format = useFormatDateTime();
   const placement = useDerivedValue((s) => s.getReviewPlacement());
-  // Marked ready again after the return: nothing left to ask of the clerk here but to send it.
-  const readyAgain = useStoreValue((s) => s.getReport().status === 'ready');
+  // 定稿 now: after the clerk's changes, or still the submission's (a return by replication).
+  const ready = useStoreValue((s) => s.getReport().status === 'ready');
   // Connected to the 政务公开办's server as a unit: it goes back by 重新报送, not by a JSON file.
   const shared = useSyncExternalStore(onConnectionChange, connectedAsUnit);
   const reason = returnReason(placement.review);
@@ -135,11 +157,7 @@ export const ReviewBanner = memo(function ReviewBanner() {
             </p>
           ) : null}
           <p className="review-returned-help">
-            {readyAgain
-              ? t(shared ? 'editor.review.resubmitShared' : 'editor.review.resubmit')
-              : placement.openCount > 0
-                ? t(shared ? 'editor.review.returnedHelpShared' : 'editor.review.returnedHelp', { n: placement.openCount })
-                : t(shared ? 'editor.review.returnedHelpDoneShared' : 'editor.review.returnedHelpDone')}
+            {t(`editor.review.${returnedStep(ready, placement)}${shared ? 'Shared' : ''}`, { n: placement.openCount })}
           </p>
         </section>
       ) : null}

@@ -25,6 +25,8 @@ function returned({ status = 'draft', resolved = false }: { status?: Report['sta
       history: [
         { action: 'submitted', at: '2023-01-19T09:00:00+08:00', by: '平罗县人民政府办公室' },
         { action: 'returned', at: '2023-01-20T09:05:00+08:00', by: REVIEWER, note: '请修改' },
+        // Resolved by the clerk after the return, as the review panel records it.
+        ...(resolved ? [{ action: 'resolved' as const, at: '2023-01-20T10:00:00+08:00', by: '平罗县人民政府办公室', note: 'c1' }] : []),
       ],
     },
   };

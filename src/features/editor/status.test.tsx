@@ -2,7 +2,7 @@
  * Status that says one thing everywhere (issue 16 points 4 and 5): the counts of errors and
  * unexplained warnings in the editor's header are the ones 我的年报 shows for the same draft (the
  * store's summary fields); a returned report is 已退回 in the header and the banner, and after
- * 重新定稿 the banner no longer asks for it; the "checked as you type" hint is not on a ready report.
+ * 定稿 the banner no longer asks for it; the "checked as you type" hint is not on a ready report.
  */
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, test, vi } from 'vitest';
@@ -49,17 +49,20 @@ describe('a returned report', () => {
   // As the clerk's import opens it (the 政务公开办's file says 定稿).
   const returned = () => openReturned(returnReport(submit({ ...pingluo(), status: 'ready' }, { actor: '某局' }), '三表不平衡，请更正', { actor: '县政务公开办 王某' }));
 
-  test('is 已退回 in the header, editable; after 重新定稿 the banner no longer asks for it', async () => {
+  test('is 已退回 in the header, editable; after 定稿 the banner no longer asks for it, nor claims a revision', async () => {
     const report = returned();
     expect(report.status).toBe('draft');
     const e = await renderEditor({ report });
     expect(document.querySelector('.status-badge')).toHaveTextContent('已退回');
     expect(screen.getByRole('heading', { name: /政务公开办已退回本年报/ })).toBeInTheDocument();
-    expect(screen.getByText(/请重新定稿/)).toBeInTheDocument();
+    // Returned with a reason and no comment: the reason is what to act on.
+    expect(screen.getByText(/请按退回原因修改，然后重新定稿/)).toBeInTheDocument();
     await e.user.click(screen.getByRole('button', { name: '定稿' }));
     await waitFor(() => expect(document.querySelector('.status-badge')).toHaveTextContent('已定稿'));
-    expect(screen.queryByText(/请重新定稿/)).not.toBeInTheDocument();
-    expect(screen.getByText(/已按审核意见修改并重新定稿/)).toBeInTheDocument();
+    expect(screen.queryByText(/请按退回原因修改/)).not.toBeInTheDocument();
+    // Nothing in the document says it was revised (no comment resolved): it is 定稿, to be checked and sent.
+    expect(screen.getByText(/请对照退回原因检查/)).toBeInTheDocument();
+    expect(screen.queryByText(/已按审核意见修改|已重新定稿/)).not.toBeInTheDocument();
     expect(e.latest().status).toBe('ready');
   });
 });

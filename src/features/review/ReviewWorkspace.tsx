@@ -23,6 +23,7 @@ import { StatusBadge } from './StatusBadge.tsx';
 import { UnitReviewPanel } from './UnitReviewPanel.tsx';
 import { UnitsTable } from './UnitsTable.tsx';
 import { useActErrorText } from './useActErrorText.ts';
+import type { UnitsTableView } from './unitsTableModel.ts';
 import './review.css';
 import { useReviewWorkspace, type ReviewWorkspaceState } from './useReviewWorkspace.ts';
 
@@ -51,6 +52,12 @@ export interface ReviewWorkspaceProps {
   readonly shared?: SharedUnits;
   /** Connected: the unit's documents in conflict, both versions and the choice (the sharing feature's). */
   readonly renderConflicts?: (agency: string) => ReactNode;
+  /**
+   * The units table's filters, sort, ticked rows, scroll and focus, kept by the caller so that
+   * they outlive this workspace (it is mounted anew when the server's store comes in, and on
+   * each unit's page). Without it, each units page starts afresh.
+   */
+  readonly tableView?: UnitsTableView;
 }
 
 let defaultStore: ReviewStore | undefined;
@@ -138,10 +145,13 @@ function RosterField({ workspace, serverRoster }: { workspace: ReviewWorkspaceSt
 
 type Slots = Omit<ReviewWorkspaceProps, 'unit' | 'store'>;
 
-function UnitsPage({ workspace, onPrintAggregate, onAggregateBuilt, renderPrint, shared }: { workspace: ReviewWorkspaceState } & Slots) {
+function UnitsPage({ workspace, onPrintAggregate, onAggregateBuilt, renderPrint, shared, tableView }: { workspace: ReviewWorkspaceState } & Slots) {
   const { t } = useTranslation();
   const label = useLabel();
-  const [rowSelection, setRowSelection] = useState<RowSelectionState>({});
+  const [rowSelection, setRowSelection] = useState<RowSelectionState>(() => ({ ...tableView?.selection }));
+  useEffect(() => {
+    if (tableView) tableView.selection = rowSelection;
+  }, [tableView, rowSelection]);
   // The last 汇总, kept in the review store, is shown again after a reload.
   const kept = workspace.settings.lastAggregate;
   const [aggregateKeys, setAggregateKeys] = useState<readonly string[] | null>(() => kept?.units ?? null);
@@ -247,7 +257,7 @@ function UnitsPage({ workspace, onPrintAggregate, onAggregateBuilt, renderPrint,
       ) : null}
       <section aria-labelledby="rv-units-h">
         <h2 id="rv-units-h">{t('review.table.heading', { count: rows.length })}</h2>
-        <UnitsTable rows={rows} rowSelection={rowSelection} onRowSelectionChange={setRowSelection} renderBatchActions={batch} />
+        <UnitsTable rows={rows} rowSelection={rowSelection} onRowSelectionChange={setRowSelection} renderBatchActions={batch} view={tableView} />
         <p aria-live="polite" className="rv-notice">
           {notice}
         </p>

@@ -9,7 +9,7 @@
  * Sort and filter are the pure functions of unitsTableModel.ts; TanStack Table v9 renders the
  * columns and keeps the selection. Columns and features live at module scope (stable).
  */
-import { useCallback, useId, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createColumnHelper, rowSelectionFeature, tableFeatures, useTable, type RowSelectionState } from '@tanstack/react-table';
 import { AGENCY_KIND_LABELS } from '../../report/index.ts';
@@ -20,7 +20,7 @@ import { StatusBadge } from './StatusBadge.tsx';
 import { useFormatDateTime } from '../../ui/format.ts';
 import {
   FINDINGS_FILTERS,
-  NO_FILTER,
+  createUnitsTableView,
   filterRows,
   nextSort,
   rowWindow,
@@ -29,6 +29,8 @@ import {
   type RowFilter,
   type RowSort,
   type SortKey,
+  type TableFocus,
+  type UnitsTableView,
 } from './unitsTableModel.ts';
 
 export { FINDINGS_FILTERS, type FindingsFilter };
@@ -137,13 +139,33 @@ export interface UnitsTableProps {
   readonly onRowSelectionChange: (next: RowSelectionState) => void;
   /** Batch actions for the selected rows that are shown (a filter hides the others from them). */
   readonly renderBatchActions?: (selectedKeys: readonly string[]) => ReactNode;
+  /**
+   * Where the filters, sort, scroll and focus are kept when the table goes away, to be found
+   * again when it is mounted anew (the review page keeps one; without it they last as long as
+   * the table).
+   */
+  readonly view?: UnitsTableView;
 }
 
-export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBatchActions }: UnitsTableProps) {
+/** The focused element of the table, as something found again in a new table. */
+function focusOf(element: Element): TableFocus | null {
+  if (!(element instanceof HTMLElement)) return null;
+  const control = element.dataset.view;
+  if (control) return { control, caret: element instanceof HTMLInputElement && element.type === 'search' ? (element.selectionStart ?? undefined) : undefined };
+  const row = element.closest<HTMLElement>('tr[data-key]')?.dataset.key;
+  return row !== undefined && element.dataset.nav ? { row, nav: element.dataset.nav } : null;
+}
+
+export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBatchActions, view }: UnitsTableProps) {
   const { t } = useTranslation();
   const keysId = useId();
-  const [sort, setSort] = useState<RowSort | null>(null);
-  const [filter, setFilter] = useState<RowFilter>(NO_FILTER);
+  const [kept] = useState(() => view ?? createUnitsTableView());
+  const [sort, setSort] = useState<RowSort | null>(kept.sort);
+  const [filter, setFilter] = useState<RowFilter>(kept.filter);
+  useEffect(() => {
+    kept.sort = sort;
+    kept.filter = filter;
+  }, [kept, sort, filter]);
   const shown = useMemo(() => sortRows(filterRows(rows, filter), sort, rows), [rows, filter, sort]);
 
 
@@ -170,8 +192,13 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
   };
 
   // --- The window -------------------------------------------------------------------------
+  const root = useRef<HTMLDivElement>(null);
   const scroller = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
+  const [scrollTop, setScrollTopState] = useState(kept.scrollTop);
+  const setScrollTop = (top: number) => {
+    kept.scrollTop = top;
+    setScrollTopState(top);
+  };
   const [viewHeight, setViewHeight] = useState(FALLBACK_VIEW);
   useLayoutEffect(() => {
     const element = scroller.current;
@@ -186,7 +213,7 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
 
   // The row that has (or last had) the focus stays rendered wherever the window is, so the
   // keyboard user's place is never dropped from the DOM by a scroll.
-  const [focused, setFocused] = useState<{ key: string; nav: string } | null>(null);
+  const [focused, setFocused] = useState<{ key: string; nav: string } | null>(() => (kept.focus && 'row' in kept.focus ? { key: kept.focus.row, nav: kept.focus.nav } : null));
   const [focusWanted, setFocusWanted] = useState(0);
   const indexOf = useMemo(() => new Map(shown.map((r, i) => [r.key, i])), [shown]);
   const focusedIndex = focused ? indexOf.get(focused.key) : undefined;
@@ -251,6 +278,29 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
     reveal(next);
   };
 
+  // A table mounted anew (the server's store came in, or back from a unit's page) opens where the
+  // last one was: its scroll, and the focus if it was in the table and has gone nowhere else since.
+  useLayoutEffect(() => {
+    const element = scroller.current;
+    if (element && kept.scrollTop > 0) element.scrollTop = kept.scrollTop;
+    const focus = kept.focus;
+    kept.focus = null;
+    const active = document.activeElement;
+    if (focus && (active === null || active === document.body) && root.current) {
+      const target =
+        'control' in focus
+          ? root.current.querySelector<HTMLElement>(`[data-view="${CSS.escape(focus.control)}"]`)
+          : root.current.querySelector<HTMLElement>(`tr[data-key="${CSS.escape(focus.row)}"] [data-nav="${CSS.escape(focus.nav)}"]`);
+      target?.focus({ preventScroll: true });
+      if ('control' in focus && focus.caret !== undefined && target instanceof HTMLInputElement) target.setSelectionRange(focus.caret, focus.caret);
+    }
+    const table = root.current;
+    return () => {
+      const active = document.activeElement;
+      kept.focus = active && table?.contains(active) ? focusOf(active) : null;
+    };
+  }, [kept]);
+
   // Focus moves once the target row is rendered (it is: the focused row always is).
   useLayoutEffect(() => {
     if (!focusWanted || !focused) return;
@@ -270,10 +320,10 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
   const headers = table.getHeaderGroups()[0]!.headers;
 
   return (
-    <div className="rv-units">
+    <div className="rv-units" ref={root}>
       <div className="rv-progress-counts" role="group" aria-label={t('review.table.progressCounts')}>
         {PROGRESSES.map((p) => (
-          <button key={p} type="button" aria-pressed={filter.progress === p} onClick={() => patchFilter({ progress: filter.progress === p ? 'all' : p })}>
+          <button key={p} type="button" data-view={`count-${p}`} aria-pressed={filter.progress === p} onClick={() => patchFilter({ progress: filter.progress === p ? 'all' : p })}>
             <span aria-hidden="true">{PROGRESS_MARKS[p]} </span>
             {t(`review.progress.${p}`)} <strong>{counts[p]}</strong>
           </button>
@@ -288,11 +338,11 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
       <div className="rv-toolbar" role="search" aria-label={t('review.table.filters')}>
         <label>
           {t('review.table.search')}{' '}
-          <input type="search" value={filter.text} onChange={(e) => patchFilter({ text: e.target.value })} placeholder={t('review.table.searchPlaceholder')} />
+          <input type="search" data-view="search" value={filter.text} onChange={(e) => patchFilter({ text: e.target.value })} placeholder={t('review.table.searchPlaceholder')} />
         </label>
         <label>
           {t('review.columns.status')}{' '}
-          <select value={filter.status === 'all' ? '' : filter.status} onChange={(e) => patchFilter({ status: (e.target.value || 'all') as UnitStatus | 'all' })}>
+          <select data-view="status" value={filter.status === 'all' ? '' : filter.status} onChange={(e) => patchFilter({ status: (e.target.value || 'all') as UnitStatus | 'all' })}>
             <option value="">{t('review.table.any')}</option>
             {UNIT_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -303,7 +353,7 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
         </label>
         <label>
           {t('review.columns.progress')}{' '}
-          <select value={filter.progress === 'all' ? '' : filter.progress} onChange={(e) => patchFilter({ progress: (e.target.value || 'all') as Progress | 'all' })}>
+          <select data-view="progress" value={filter.progress === 'all' ? '' : filter.progress} onChange={(e) => patchFilter({ progress: (e.target.value || 'all') as Progress | 'all' })}>
             <option value="">{t('review.table.any')}</option>
             {PROGRESSES.map((p) => (
               <option key={p} value={p}>
@@ -314,7 +364,7 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
         </label>
         <label>
           {t('review.columns.year')}{' '}
-          <select value={filter.year === 'all' ? '' : String(filter.year)} onChange={(e) => patchFilter({ year: e.target.value ? Number(e.target.value) : 'all' })}>
+          <select data-view="year" value={filter.year === 'all' ? '' : String(filter.year)} onChange={(e) => patchFilter({ year: e.target.value ? Number(e.target.value) : 'all' })}>
             <option value="">{t('review.table.any')}</option>
             {years.map((y) => (
               <option key={y} value={y}>
@@ -325,7 +375,7 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
         </label>
         <label>
           {t('review.table.findings')}{' '}
-          <select value={filter.findings} onChange={(e) => patchFilter({ findings: e.target.value as FindingsFilter })}>
+          <select data-view="findings" value={filter.findings} onChange={(e) => patchFilter({ findings: e.target.value as FindingsFilter })}>
             {FINDINGS_FILTERS.map((f) => (
               <option key={f} value={f}>
                 {t(`review.table.findingsFilter.${f}`)}
@@ -346,14 +396,14 @@ export function UnitsTable({ rows, rowSelection, onRowSelectionChange, renderBat
           <thead>
             <tr aria-rowindex={1}>
               <th scope="col" className="rv-select">
-                <input type="checkbox" checked={allShownSelected} onChange={toggleAllShown} aria-label={t('review.table.selectAllShown')} disabled={selectableCount === 0} />
+                <input type="checkbox" data-view="select-all" checked={allShownSelected} onChange={toggleAllShown} aria-label={t('review.table.selectAllShown')} disabled={selectableCount === 0} />
               </th>
               {headers.map((header) => {
                 const id = header.column.id as SortKey;
                 const sorted = sort?.by === id ? (sort.desc ? 'desc' : 'asc') : false;
                 return (
                   <th key={header.id} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
-                    <button type="button" className="rv-sort" onClick={() => {
+                    <button type="button" className="rv-sort" data-view={`sort-${id}`} onClick={() => {
                         setSort((old) => nextSort(old, id));
                         toTop();
                       }}>

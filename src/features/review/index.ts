@@ -16,6 +16,7 @@ export { FindingsList, findingTarget } from './FindingsList.tsx';
 export { ComparePanel, ComparisonView, type ComparePanelProps, type CompareCandidate } from './ComparePanel.tsx';
 export { AggregatePanel, type AggregatePanelProps } from './AggregatePanel.tsx';
 export { UnitsTable, type UnitsTableProps } from './UnitsTable.tsx';
+export { createUnitsTableView, type UnitsTableView } from './unitsTableModel.ts';
 export { ReportView, viewTargetId, type ReportViewProps } from './ReportView.tsx';
 export { CollectPanel } from './CollectPanel.tsx';
 export { StatusBadge } from './StatusBadge.tsx';

@@ -28,6 +28,32 @@ export interface RowFilter {
 
 export const NO_FILTER: RowFilter = { text: '', status: 'all', progress: 'all', year: 'all', findings: 'all' };
 
+/**
+ * What the supervisor chose in the units table and where they were in it. The table is
+ * remounted more often than the supervisor changes their mind: when the server's store replaces
+ * the files' one (the sync connects or reconnects) and on every visit to a unit's page. So the
+ * review page keeps one of these for as long as it is open and the table reads it when it mounts
+ * and writes it as it changes (a plain object, not React state: a keystroke in the search box
+ * re-renders the table only, never the page and the sharing panel around it).
+ */
+export interface UnitsTableView {
+  filter: RowFilter;
+  sort: RowSort | null;
+  /** The rows ticked for a batch action, by unit key. */
+  selection: Readonly<Record<string, true>>;
+  /** The table's own scroll (its rows scroll inside the page). */
+  scrollTop: number;
+  /** The control or row cell that had the focus when the table went away, found again when it comes back. */
+  focus: TableFocus | null;
+}
+
+/** A control of the table's toolbar or header by name, or a row's cell by unit key and column. */
+export type TableFocus = { readonly control: string; readonly caret?: number } | { readonly row: string; readonly nav: string };
+
+export function createUnitsTableView(): UnitsTableView {
+  return { filter: NO_FILTER, sort: null, selection: {}, scrollTop: 0, focus: null };
+}
+
 /** Counts sort most first on the first press; names, kinds, years and status from the start. */
 export const DESC_FIRST: ReadonlySet<SortKey> = new Set(['errors', 'unexplainedWarnings', 'explainedWarnings', 'openComments', 'lastChange']);
 

@@ -136,6 +136,12 @@ export const REPORT_CSS = `${TITLE_FONT_FACE}
   text-indent: 2em;
   break-after: avoid;
 }
+/* A heading is kept with what follows it; the last heading of a section has nothing under it
+   (an unwritten part's title, a section with no text: a 汇总's, a draft's), and kept with the
+   next section's heading it chained every heading of the run to the table after them, one block
+   too high for the page: the page before ended half empty (the 汇总's page 1 after its preamble).
+   Titles of a run stay together with their section's heading, as a paragraph's lines do. */
+.nb-report h2:last-child, .nb-report h3:last-child { break-after: auto; }
 /* A long table (三) starts on the page where its heading is and breaks between rows: a row is
    never split (tr below), the header rows repeat on the next page (thead below). Keeping the
    whole table together left up to two-thirds of a page blank before it. */

@@ -4,7 +4,7 @@ import { decode } from '../decode.ts';
 import type { Report } from '../document.ts';
 import { reportSchema } from '../schema.ts';
 import { ReviewActionError, addComment, approveReport, reopenComment, resolveComment, returnReport, submit, type ActionContext } from './actions.ts';
-import { currentTarget, isCommentTarget, lastReviewEventAt, openComments, returnReason } from './targets.ts';
+import { currentTarget, isCommentTarget, lastReviewEventAt, openComments, resolvedSinceReturn, returnReason } from './targets.ts';
 
 const seedResult = decode(JSON.parse(readFileSync('tests/fixtures/pingluo-2022.json', 'utf8')));
 if (!seedResult.ok) throw new Error('seed does not decode');
@@ -152,6 +152,23 @@ describe('status', () => {
     expect(lastReviewEventAt(approved.review)).toBe('2023-01-10T02:03:00.000Z');
     expect(lastReviewEventAt(seed.review)).toBeNull();
     valid(approved);
+  });
+
+  test('resolvedSinceReturn: only a comment resolved after the latest return counts', () => {
+    const ctx = context();
+    const commented = addComment(submit(seed, { ...ctx, actor: '平罗县政府办' }), { target: '', text: '请核对' }, ctx);
+    const returned = returnReport(commented, '请修改', ctx);
+    const clerk = { ...ctx, actor: '平罗县政府办' };
+    const resolved = resolveComment(returned, 'c1', clerk);
+    const cases: [string, Report, boolean][] = [
+      ['never returned', seed, false],
+      ['returned, nothing done', returned, false],
+      ['returned, then a comment resolved', resolved, true],
+      ['resolved, then reopened: still worked on', reopenComment(resolved, 'c1', clerk), true],
+      // Resolved in the round before: this return is not worked on yet.
+      ['resolved before a second return', returnReport(submit(resolved, clerk), '仍有问题', ctx), false],
+    ];
+    for (const [name, report, expected] of cases) expect(resolvedSinceReturn(report.review), name).toBe(expected);
   });
 
   test('an approved report can still be returned (approval withdrawn, with a reason)', () => {

@@ -62,6 +62,21 @@ export function returnReason(review: Review): string | null {
   return null;
 }
 
+/**
+ * Whether the clerk resolved a comment after the latest return: the clerk worked on this return
+ * (resolving is refused while the report is 定稿, so a report that is 定稿 now was marked so
+ * again after it). A return that arrives by replication keeps the draft's 定稿 of the
+ * submission, and a return may bring no comment at all: neither says the clerk revised anything.
+ */
+export function resolvedSinceReturn(review: Review): boolean {
+  for (let i = review.history.length - 1; i >= 0; i--) {
+    const e = review.history[i]!;
+    if (e.action === 'returned') return false;
+    if (e.action === 'resolved') return true;
+  }
+  return false;
+}
+
 /** Time of the latest review event, or null when nothing happened yet. */
 export function lastReviewEventAt(review: Review): string | null {
   let latest: string | null = null;
