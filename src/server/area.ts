@@ -271,9 +271,7 @@ export function startAreaKeeper(options: AreaKeeperOptions): AreaKeeper {
       if (UNIT_DB.test(db)) void schedule(db);
       else if (db === AREA_DB && docId === ROSTER_DOC) {
         // A roster written before the start's pass has read the seqs waits for it.
-        void started
-          .catch(() => undefined)
-          .then(() => requestPass())
+        void track(started.catch(() => undefined).then(() => requestPass()))
           .catch((error: unknown) => log(`area: the catch-up after the roster changed failed: ${(error as Error).message ?? String(error)}`));
       }
     },

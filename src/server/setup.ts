@@ -97,7 +97,7 @@ async function ensureSecurity(request: CouchRequest, db: string, security: objec
 /**
  * A document as wanted: written when missing or different. `owned` names the fields setup
  * owns when others add their own (CouchDB's replicator adds `_replication_*`): only those are
- * compared, and the others are kept on a rewrite.
+ * compared (a rewrite writes setup's fields; the replicator writes its own again).
  */
 async function ensureDoc(request: CouchRequest, db: string, id: string, content: Record<string, unknown>, merge?: (existing: Record<string, unknown>) => Record<string, unknown>, owned?: readonly string[]): Promise<boolean> {
   const path = `/${encodeURIComponent(db)}/${id.startsWith('_design/') ? `_design/${encodeURIComponent(id.slice(8))}` : encodeURIComponent(id)}`;
