@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedServer, type EmbeddedServer } from './embedded.ts';
+import { basePouchDB, startEmbeddedServer, type EmbeddedServer } from './embedded.ts';
+import { startAreaKeeper, type KeeperPouchDB } from './area.ts';
 import { setupArea } from './setup.ts';
 import { AREA_DB, unitDbName, type RosterUnit } from './roster.ts';
 
@@ -49,6 +50,27 @@ async function until(check: () => Promise<boolean>, ms = 5_000): Promise<number>
 }
 
 const report = (user: string, year: number, extra: object = {}) => ({ _id: `report:${year}:${user}`, type: 'report', year, ...extra });
+
+// First: before any embedded server's express-pouchdb has added its database list to PouchDB.
+describe('the keeper on disk', () => {
+  it('says when the roster’s databases need more open files than the process may open', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-files-'));
+    const Pouch = basePouchDB().defaults({ adapter: 'memory', prefix: `${dir}/` }) as unknown as KeeperPouchDB & (new (name: string) => { put(doc: object): Promise<unknown>; info(): Promise<unknown> });
+    const listed = Array.from({ length: 60 }, (_, i) => ({ db: unitDbName(`w${i}`) }));
+    await new Pouch(AREA_DB).put({ _id: 'roster', units: listed });
+    const logged: string[] = [];
+    const enough = startAreaKeeper({ PouchDB: Pouch, onDisk: true, openFilesLimit: () => 1_000, log: (line) => logged.push(line) });
+    expect(await enough.started).toMatchObject({ units: 60, replicated: 60 });
+    await enough.close();
+    expect(logged).toEqual([]);
+    const tight = startAreaKeeper({ PouchDB: Pouch, onDisk: true, openFilesLimit: () => 400, log: (line) => logged.push(line) });
+    expect(await tight.started).toMatchObject({ units: 60, skipped: 60 });
+    await tight.close();
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatch(/60 unit databases hold about 300 open files, more than this process may open \(400\): raise the limit .* to at least 1300/);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
 
 describe('the area database, filled by the server', () => {
   let server: EmbeddedServer;

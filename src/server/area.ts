@@ -13,6 +13,7 @@
  * express-pouchdb's replicator is not used: it starts every replication document again at each
  * start, and its start grows with the square of their number (4,000 took 444 s).
  */
+import { readFileSync } from 'node:fs';
 import { AREA_DB, ROSTER_DOC } from './roster.ts';
 
 /** The part of PouchDB the keeper uses (the server's own PouchDB class, with its adapter). */
@@ -58,6 +59,26 @@ export interface AreaKeeperOptions {
   readonly log?: (line: string) => void;
   /** Replications at a time (default 4). */
   readonly concurrency?: number;
+  /**
+   * Databases on disk (LevelDB): each one the keeper opens stays open (express-pouchdb shares
+   * it) and holds about 5 files; the keeper says when the roster needs more than the process may open.
+   */
+  readonly onDisk?: boolean;
+  /** The process's limit of open files (default: read from /proc/self/limits on Linux). */
+  readonly openFilesLimit?: () => number | undefined;
+}
+
+/** Open files one LevelDB database holds (measured: 4.8 per unit database of the area). */
+const FILES_PER_DB = 5;
+/** The process's limit of open files (Linux), when it can be read. */
+function openFilesLimit(): number | undefined {
+  try {
+    const line = readFileSync('/proc/self/limits', 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
+    const soft = line?.split(/\s{2,}/)[1];
+    return soft && /^\d+$/.test(soft) ? Number(soft) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export const KEEPER_DOC = '_local/nianbao-area-keeper';
@@ -199,11 +220,17 @@ export function startAreaKeeper(options: AreaKeeperOptions): AreaKeeper {
     savedRev = saved.rev;
   }
 
+  let warnedFiles = false;
   let passing: Promise<AreaPass> | undefined;
   let passAgain = false;
   async function pass(): Promise<AreaPass> {
     const t0 = performance.now();
     const names = await readRoster();
+    const limitOfFiles = options.onDisk ? (options.openFilesLimit ?? openFilesLimit)() : undefined;
+    if (limitOfFiles !== undefined && names.length * FILES_PER_DB + 200 > limitOfFiles && !warnedFiles) {
+      warnedFiles = true;
+      log(`area: ${names.length} unit databases hold about ${names.length * FILES_PER_DB} open files, more than this process may open (${limitOfFiles}): raise the limit (ulimit -n, systemd LimitNOFILE) to at least ${names.length * FILES_PER_DB + 1000}, or use Apache CouchDB 3 for an area this large`);
+    }
     let replicated = 0;
     let skipped = 0;
     let failed = 0;

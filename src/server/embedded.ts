@@ -393,7 +393,7 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     socket.on('close', () => sockets.delete(socket));
   });
 
-  const area = startAreaKeeper({ PouchDB: ServerPouchDB as unknown as KeeperPouchDB, ...(options.log ? { log: options.log } : {}) });
+  const area = startAreaKeeper({ PouchDB: ServerPouchDB as unknown as KeeperPouchDB, onDisk: !options.inMemory, ...(options.log ? { log: options.log } : {}) });
   keeper.current = area;
 
   return {
