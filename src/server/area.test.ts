@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { basePouchDB, startEmbeddedServer, type EmbeddedServer } from './embedded.ts';
+import { basePouchDB, documentWrite, startEmbeddedServer, type EmbeddedServer } from './embedded.ts';
 import { startAreaKeeper, type KeeperPouchDB } from './area.ts';
 import { setupArea } from './setup.ts';
 import { AREA_DB, unitDbName, type RosterUnit } from './roster.ts';
@@ -50,6 +50,31 @@ async function until(check: () => Promise<boolean>, ms = 5_000): Promise<number>
 }
 
 const report = (user: string, year: number, extra: object = {}) => ({ _id: `report:${year}:${user}`, type: 'report', year, ...extra });
+
+describe('which requests write a database (the front tells the keeper of them)', () => {
+  it.each([
+    ['PUT', '/nianbao-unit-a/report:2024:a', { db: 'nianbao-unit-a', docId: 'report:2024:a' }],
+    ['PUT', '/nianbao-unit-a/report%3A2024%3Aa?new_edits=false', { db: 'nianbao-unit-a', docId: 'report:2024:a' }],
+    ['DELETE', '/nianbao-unit-a/working:2024:a?rev=1-x', { db: 'nianbao-unit-a', docId: 'working:2024:a' }],
+    ['COPY', '/nianbao-unit-a/report:2024:a', { db: 'nianbao-unit-a', docId: 'report:2024:a' }],
+    ['PUT', '/nianbao-unit-a/report:2024:a/attachment.pdf', { db: 'nianbao-unit-a', docId: 'report:2024:a' }],
+    ['POST', '/nianbao-unit-a', { db: 'nianbao-unit-a' }],
+    ['POST', '/nianbao-unit-a/_bulk_docs', { db: 'nianbao-unit-a' }],
+    ['PUT', '/nianbao-area/roster', { db: 'nianbao-area', docId: 'roster' }],
+    ['PUT', '/nianbao-unit-a/_local/checkpoint', undefined],
+    ['PUT', '/nianbao-unit-a/_design/nianbao', undefined],
+    ['PUT', '/nianbao-unit-a/_security', undefined],
+    ['PUT', '/nianbao-unit-a', undefined],
+    ['POST', '/nianbao-unit-a/_all_docs', undefined],
+    ['POST', '/nianbao-unit-a/_bulk_get', undefined],
+    ['POST', '/nianbao-unit-a/_revs_diff', undefined],
+    ['GET', '/nianbao-unit-a/report:2024:a', undefined],
+    ['POST', '/_session', undefined],
+    ['PUT', '/_users/org.couchdb.user:a', undefined],
+  ])('%s %s', (method, path, expected) => {
+    expect(documentWrite(method, path)).toEqual(expected);
+  });
+});
 
 // First: before any embedded server's express-pouchdb has added its database list to PouchDB.
 describe('the keeper on disk', () => {

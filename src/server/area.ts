@@ -46,7 +46,8 @@ export interface AreaKeeper {
   readonly runs: number;
   /**
    * The server's front let a write into this database: a unit's database is copied into the
-   * area soon; the area's roster written starts a pass (its new units come in).
+   * area soon; the area's roster written (or a POST into the area: _bulk_docs may carry it)
+   * starts a pass (its new units come in).
    */
   written(db: string, docId?: string): void;
   /** Resolves when nothing is running or queued (tests, close). */
@@ -296,7 +297,7 @@ export function startAreaKeeper(options: AreaKeeperOptions): AreaKeeper {
     written(db: string, docId?: string) {
       if (closed) return;
       if (UNIT_DB.test(db)) void schedule(db);
-      else if (db === AREA_DB && docId === ROSTER_DOC) {
+      else if (db === AREA_DB && (docId === ROSTER_DOC || docId === undefined)) {
         // A roster written before the start's pass has read the seqs waits for it.
         void track(started.catch(() => undefined).then(() => requestPass()))
           .catch((error: unknown) => log(`area: the catch-up after the roster changed failed: ${(error as Error).message ?? String(error)}`));
