@@ -87,3 +87,22 @@ describe('a persistent server (--dir)', () => {
     expect(config).not.toContain('plain-admin-password');
   });
 });
+
+describe('nianbao server start', () => {
+  it('says once when the area database has caught up at start, and stops on SIGTERM', async () => {
+    const before = new Set(process.listeners('SIGTERM'));
+    const io = memoryIo();
+    const running = main(['server', 'start', '--in-memory', '--port', '0', '--admin', 'admin:admin-pw'], io);
+    const t0 = Date.now();
+    while (!io.out().includes('area database caught up') && Date.now() - t0 < 10_000) await new Promise((r) => setTimeout(r, 20));
+    expect(io.out()).toMatch(/nianbao server: the area database caught up: 0 units, 0 copied, 0 unchanged, in \d+ ms/);
+    // The command's own stop (what Ctrl+C or a service manager's SIGTERM runs), called directly:
+    // the test process itself is not signalled.
+    const stop = process.listeners('SIGTERM').filter((l) => !before.has(l));
+    expect(stop).toHaveLength(1);
+    (stop[0] as () => void)();
+    expect(await running).toBe(0);
+    expect(io.out().match(/caught up/g)).toHaveLength(1);
+    expect(io.out()).toContain('nianbao server: stopped');
+  }, 20_000);
+});

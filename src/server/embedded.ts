@@ -15,6 +15,8 @@ import { join, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server, IncomingMessage, ServerResponse } from 'node:http';
 import { appSite, COUCHDB_PATH, setCommonSecurityHeaders } from './app.ts';
+import { startAreaKeeper, type AreaKeeper, type KeeperPouchDB } from './area.ts';
+import { AREA_DB } from './roster.ts';
 
 // pouchdb-server is the pinned dependency; its own dependencies (express, express-pouchdb,
 // pouchdb-core and the adapters) are loaded as it loads them, at the versions it was tested with.
@@ -67,6 +69,8 @@ export interface EmbeddedServer {
   /** When `app` was given: whether it is built, and the policy it is served with. */
   readonly app?: { readonly built: boolean; readonly dist: string; readonly csp: string | undefined };
   readonly port: number;
+  /** The area keeper: fills the area database from the units' databases (area.ts). */
+  readonly area: AreaKeeper;
   close(): Promise<void>;
 }
 
@@ -181,6 +185,43 @@ export function adminGuard(sessionOf: (req: IncomingMessage) => Promise<Session>
       });
       })
       .catch((error: unknown) => next(error));
+  };
+}
+
+/**
+ * Which document database a request writes, when it does: PUT/DELETE/COPY of a document (or its
+ * attachment), POST of a new document, `_bulk_docs` (replication's writes). Not `_local`
+ * documents, design documents, `_security`, nor the reads CouchDB's API makes with POST
+ * (`_all_docs`, `_bulk_get`, `_revs_diff`, `_find`, `_changes`).
+ */
+export function documentWrite(method: string, rawPath: string): { db: string; docId?: string } | undefined {
+  const segments = rawPath.split('?')[0]!.split('/').filter(Boolean);
+  const decode = (s: string) => {
+    try {
+      return decodeURIComponent(s);
+    } catch {
+      return undefined;
+    }
+  };
+  const db = segments[0] === undefined ? undefined : decode(segments[0]);
+  if (db === undefined || db.startsWith('_')) return undefined;
+  const second = segments[1] === undefined ? undefined : decode(segments[1]);
+  if (method === 'POST') return segments.length === 1 || (segments.length === 2 && second === '_bulk_docs') ? { db } : undefined;
+  if (method !== 'PUT' && method !== 'DELETE' && method !== 'COPY') return undefined;
+  if (second === undefined || second.startsWith('_')) return undefined;
+  return { db, docId: second };
+}
+
+/** Tells the area keeper of every write the server answered with success, once it is answered. */
+function areaWrites(keeper: () => AreaKeeper | undefined): Handler {
+  return (req, res, next) => {
+    const write = documentWrite(req.method ?? 'GET', req.url ?? '/');
+    if (write && (write.db.startsWith('nianbao-unit-') || write.db === AREA_DB)) {
+      res.on('finish', () => {
+        if (res.statusCode >= 200 && res.statusCode < 300) keeper()?.written(write.db, write.docId);
+      });
+    }
+    next();
   };
 }
 
@@ -324,16 +365,19 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     return known;
   };
 
+  // Started once the server listens (express-pouchdb lists databases once its start has run).
+  const keeper: { current?: AreaKeeper } = {};
   const app = express();
   const site = options.app === undefined ? undefined : appSite(resolve(options.app), (express as unknown as { static: Parameters<typeof appSite>[1] }).static);
   if (site) {
     app.use((_req: IncomingMessage, res: ServerResponse, next: Next) => (setCommonSecurityHeaders(res), next()));
     // The CouchDB API on the app's origin: the same front, then express-pouchdb, under one path.
-    app.use(COUCHDB_PATH, corsFor(options.origins), adminGuard(sessionOf, openDb, forgetMembers), pouchApp);
+    app.use(COUCHDB_PATH, corsFor(options.origins), adminGuard(sessionOf, openDb, forgetMembers), areaWrites(() => keeper.current), pouchApp);
     app.use(site.handler);
   } else {
     app.use(corsFor(options.origins));
     app.use(adminGuard(sessionOf, openDb, forgetMembers));
+    app.use(areaWrites(() => keeper.current));
     app.use(pouchApp);
   }
 
@@ -349,12 +393,19 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
     socket.on('close', () => sockets.delete(socket));
   });
 
+  const area = startAreaKeeper({ PouchDB: ServerPouchDB as unknown as KeeperPouchDB, onDisk: !options.inMemory, ...(options.log ? { log: options.log } : {}) });
+  keeper.current = area;
+
   return {
     url: selfUrl(),
     origin: origin(),
     ...(site ? { app: { built: site.built, dist: site.dist, csp: site.csp } } : {}),
     port,
+    area,
     async close() {
+      // The keeper's copies going on end first (what it copied is written down); writes from
+      // here on are caught up at the next start.
+      await area.close();
       await new Promise<void>((done) => {
         server.close(() => done());
         for (const socket of sockets) socket.destroy();

@@ -72,33 +72,44 @@ export function parseRoster(text: string): RosterResult {
   return problems.length ? { ok: false, problems } : { ok: true, units };
 }
 
+/** The documents of a unit's database: `<kind>:<year>:<user>`, the user naming the unit. */
+export const UNIT_DOC_KINDS = ['report', 'working', 'review'] as const;
+
 /**
  * The rule every unit database enforces (CouchDB runs it on every write, replication included):
  * the unit writes its report documents and its working copy (填报中), the supervisor its review
- * documents, nothing else.
+ * documents, nothing else. Every id names its unit (`report:2024:<user>`): the server copies
+ * every unit's documents into the one area database, so a document claiming another unit would
+ * stand there as that unit's — refused here, where the unit writes.
  */
 export function validateDocUpdate(user: string): string {
   return `function (newDoc, oldDoc, userCtx) {
+  var USER = ${JSON.stringify(user)};
   var UNIT_ROLE = ${JSON.stringify(unitRole(user))};
   var SUPERVISOR_ROLE = ${JSON.stringify(SUPERVISOR_ROLE)};
   var roles = userCtx.roles || [];
   if (roles.indexOf('_admin') !== -1) return;
   var id = newDoc._id;
-  if (id.indexOf('report:') === 0) {
-    if (roles.indexOf(UNIT_ROLE) === -1) throw({ forbidden: 'Only the unit writes its report documents.' });
-    if (!newDoc._deleted && newDoc.type !== 'report') throw({ forbidden: 'A report document has type "report".' });
-    return;
-  }
-  if (id.indexOf('working:') === 0) {
-    if (roles.indexOf(UNIT_ROLE) === -1) throw({ forbidden: 'Only the unit writes its working copy.' });
-    if (!newDoc._deleted && newDoc.type !== 'working') throw({ forbidden: 'A working copy has type "working".' });
-    return;
-  }
-  if (id.indexOf('review:') === 0) {
-    if (roles.indexOf(SUPERVISOR_ROLE) === -1) throw({ forbidden: 'Only the supervisor writes review documents.' });
-    if (!newDoc._deleted && newDoc.type !== 'review') throw({ forbidden: 'A review document has type "review".' });
-    return;
-  }
-  throw({ forbidden: 'This database keeps report:, working: and review: documents only.' });
+  var parts = /^(report|working|review):([0-9]{4}):(.+)$/.exec(id);
+  if (!parts) throw({ forbidden: 'This database keeps report:<year>:' + USER + ', working:<year>:' + USER + ' and review:<year>:' + USER + ' documents only, not "' + id + '".' });
+  var kind = parts[1];
+  if (parts[3] !== USER) throw({ forbidden: 'The document "' + id + '" names the unit "' + parts[3] + '"; this database belongs to the unit "' + USER + '".' });
+  if (kind === 'report' && roles.indexOf(UNIT_ROLE) === -1) throw({ forbidden: 'Only the unit writes its report documents.' });
+  if (kind === 'working' && roles.indexOf(UNIT_ROLE) === -1) throw({ forbidden: 'Only the unit writes its working copy.' });
+  if (kind === 'review' && roles.indexOf(SUPERVISOR_ROLE) === -1) throw({ forbidden: 'Only the supervisor writes review documents.' });
+  if (newDoc._deleted) return;
+  if (newDoc.type !== kind) throw({ forbidden: 'A ' + kind + ' document has type "' + kind + '".' });
+  if (newDoc.year !== Number(parts[2])) throw({ forbidden: 'The document "' + id + '" is of the year ' + parts[2] + ' but says year ' + JSON.stringify(newDoc.year) + '.' });
+}`;
+}
+
+/**
+ * The area database's rule: nobody but a server admin writes it. The server fills it (every
+ * unit's documents, by replication); the supervisor only reads it and writes reviews into the
+ * unit's own database, whence they reach the area the same way.
+ */
+export function areaValidateDocUpdate(): string {
+  return `function (newDoc, oldDoc, userCtx) {
+  if ((userCtx.roles || []).indexOf('_admin') === -1) throw({ forbidden: 'The area database is filled by the server: write into the unit database instead.' });
 }`;
 }

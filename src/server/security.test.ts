@@ -69,22 +69,28 @@ describe('setup', () => {
     const before = await call(admin, 'GET', `${dbA}/_design/nianbao`);
     const longer = await setupArea(url, admin, [unitA, unitB, unitC], supervisor);
     expect(longer.units.map((u) => u.created.length > 0)).toEqual([false, false, true]);
-    expect(longer.units[2]).toMatchObject({ user: unitC.user, db: unitDbName(unitC.user), created: ['database', '_security', 'validate_doc_update', 'user'] });
+    // On Apache CouchDB also its replication into the area (the embedded server copies by itself).
+    const replication = longer.server === 'couchdb' ? ['replication'] : [];
+    expect(longer.units[2]).toMatchObject({ user: unitC.user, db: unitDbName(unitC.user), created: ['database', '_security', 'validate_doc_update', 'user', ...replication] });
     expect((await call(admin, 'GET', `${dbA}/_design/nianbao`)).body._rev).toBe(before.body._rev);
     const roster = await call(supervisor, 'GET', `/${AREA_DB}/roster`);
     expect((roster.body.units as { user: string }[]).map((u) => u.user)).toEqual(expect.arrayContaining([unitA.user, unitB.user, unitC.user]));
   }, 60_000);
 
-  it('an area set up before working copies gets the new rule by running setup again', async () => {
+  it('an area set up with the rule of ids without the unit gets the new rule by running setup again', async () => {
     const design = await call(admin, 'GET', `${dbB}/_design/nianbao`);
-    const rule = String(design.body.validate_doc_update);
-    const older = rule.slice(0, rule.indexOf("if (id.indexOf('working:')")) + rule.slice(rule.indexOf("if (id.indexOf('review:')"));
-    expect(older).not.toContain("indexOf('working:')");
+    // The rule before ids named their unit: report:<year>, working:<year>, review:<year>.
+    const older = `function (newDoc, oldDoc, userCtx) {
+  if ((userCtx.roles || []).indexOf('_admin') !== -1) return;
+  if (!/^(report|working|review):[0-9]{4}$/.test(newDoc._id)) throw({ forbidden: 'old rule' });
+}`;
     expect((await call(admin, 'PUT', `${dbB}/_design/nianbao`, { ...design.body, validate_doc_update: older })).status).toBe(201);
-    expect((await call(B, 'PUT', `${dbB}/working:2019`, { type: 'working', year: 2019 })).status).toBe(403);
+    expect((await call(B, 'PUT', `${dbB}/working:2019`, { type: 'working', year: 2019 })).status).toBe(201);
+    expect((await call(B, 'PUT', `${dbB}/working:2019:${B.name}`, { type: 'working', year: 2019 })).status).toBe(403);
     const again = await setupArea(url, admin, [unitA, unitB], supervisor);
     expect(again.units.map((u) => u.created)).toEqual([[], ['validate_doc_update']]);
-    expect((await call(B, 'PUT', `${dbB}/working:2019`, { type: 'working', year: 2019 })).status).toBe(201);
+    expect((await call(B, 'PUT', `${dbB}/working:2018`, { type: 'working', year: 2018 })).status).toBe(403);
+    expect((await call(B, 'PUT', `${dbB}/working:2019:${B.name}`, { type: 'working', year: 2019 })).status).toBe(201);
   }, 60_000);
 
   it('refuses a wrong admin password', async () => {
@@ -95,41 +101,41 @@ describe('setup', () => {
 describe('a unit user', () => {
   it('reads and writes its own report documents', async () => {
     expect((await call(A, 'GET', dbA)).status).toBe(200);
-    expect((await call(A, 'PUT', `${dbA}/report:2022`, report(2022))).status).toBe(201);
+    expect((await call(A, 'PUT', `${dbA}/report:2022:${A.name}`, report(2022))).status).toBe(201);
   });
 
   it('cannot read or write another unit’s database', async () => {
     refused((await call(A, 'GET', dbB)).status);
-    refused((await call(B, 'GET', `${dbA}/report:2022`)).status);
+    refused((await call(B, 'GET', `${dbA}/report:2022:${A.name}`)).status);
     expect((await call(B, 'GET', dbB)).status).toBe(200);
     refused((await call(A, 'GET', `${dbB}/_all_docs`)).status);
     refused((await call(A, 'GET', `${dbB}/_changes`)).status);
-    refused((await call(A, 'PUT', `${dbB}/report:2022`, report(2022))).status);
+    refused((await call(A, 'PUT', `${dbB}/report:2022:${B.name}`, report(2022))).status);
     // CouchDB answers 401 for the request; express-pouchdb 201 with an error per document.
-    const bulk = await call(A, 'POST', `${dbB}/_bulk_docs`, { docs: [{ _id: 'report:2021', type: 'report' }] });
+    const bulk = await call(A, 'POST', `${dbB}/_bulk_docs`, { docs: [{ _id: `report:2021:${B.name}`, type: 'report' }] });
     if (bulk.status < 400) expect(JSON.stringify(bulk.body)).toMatch(/unauthorized|forbidden/);
-    expect((await call(admin, 'GET', `${dbB}/report:2021`)).status).toBe(404);
+    expect((await call(admin, 'GET', `${dbB}/report:2021:${B.name}`)).status).toBe(404);
   });
 
   it('cannot write review documents, nor anything but report documents, even by replication', async () => {
-    expect((await call(A, 'PUT', `${dbA}/review:2022`, { type: 'review' })).status).toBe(403);
+    expect((await call(A, 'PUT', `${dbA}/review:2022:${A.name}`, { type: 'review' })).status).toBe(403);
     expect((await call(A, 'PUT', `${dbA}/other`, { type: 'report' })).status).toBe(403);
-    const replicated = await call(A, 'POST', `${dbA}/_bulk_docs`, { new_edits: false, docs: [{ _id: 'review:2023', _rev: '1-abc', type: 'review' }] });
+    const replicated = await call(A, 'POST', `${dbA}/_bulk_docs`, { new_edits: false, docs: [{ _id: `review:2023:${A.name}`, _rev: '1-abc', type: 'review' }] });
     expect(JSON.stringify(replicated.body)).toContain('forbidden');
-    expect((await call(admin, 'GET', `${dbA}/review:2023`)).status).toBe(404);
+    expect((await call(admin, 'GET', `${dbA}/review:2023:${A.name}`)).status).toBe(404);
     refused((await call(A, 'PUT', `${dbA}/_design/mine`, { views: {} })).status);
     refused((await call(A, 'PUT', `${dbA}/_security`, { members: { names: [], roles: [] } })).status);
   });
 
   it('writes its working copy (填报中), typed as one, and another unit cannot', async () => {
     const working = { type: 'working', year: 2022, report: { meta: { agency: unitA.agency } } };
-    const first = await call(A, 'PUT', `${dbA}/working:2022`, working);
+    const first = await call(A, 'PUT', `${dbA}/working:2022:${A.name}`, working);
     expect(first.status).toBe(201);
-    expect((await call(A, 'PUT', `${dbA}/working:2022`, { ...working, _rev: first.body.rev, at: 2 })).status).toBe(201);
-    expect((await call(A, 'PUT', `${dbA}/working:2023`, { ...working, type: 'report' })).status).toBe(403);
-    refused((await call(B, 'PUT', `${dbA}/working:2024`, working)).status);
-    refused((await call(B, 'GET', `${dbA}/working:2022`)).status);
-    expect((await call(admin, 'GET', `${dbA}/working:2024`)).status).toBe(404);
+    expect((await call(A, 'PUT', `${dbA}/working:2022:${A.name}`, { ...working, _rev: first.body.rev, at: 2 })).status).toBe(201);
+    expect((await call(A, 'PUT', `${dbA}/working:2023:${A.name}`, { ...working, type: 'report' })).status).toBe(403);
+    refused((await call(B, 'PUT', `${dbA}/working:2024:${A.name}`, working)).status);
+    refused((await call(B, 'GET', `${dbA}/working:2022:${A.name}`)).status);
+    expect((await call(admin, 'GET', `${dbA}/working:2024:${A.name}`)).status).toBe(404);
   });
 
   it('cannot list all databases, read _users, or create a database', async () => {
@@ -144,13 +150,50 @@ describe('a unit user', () => {
   });
 });
 
+describe('document ids name their unit (the area holds every unit’s documents side by side)', () => {
+  const body = (kind: string, year: number) => ({ type: kind, year });
+  it('a unit cannot write a document that claims another unit, nor an id without its unit', async () => {
+    const claim = await call(A, 'PUT', `${dbA}/report:2024:${B.name}`, body('report', 2024));
+    expect(claim.status).toBe(403);
+    expect(String(claim.body.reason)).toContain(`names the unit "${B.name}"`);
+    expect((await call(A, 'PUT', `${dbA}/working:2024:${B.name}`, body('working', 2024))).status).toBe(403);
+    const old = await call(A, 'PUT', `${dbA}/report:2024`, body('report', 2024));
+    expect(old.status).toBe(403);
+    expect(String(old.body.reason)).toContain(`report:<year>:${A.name}`);
+    expect((await call(A, 'PUT', `${dbA}/report:24:${A.name}`, body('report', 24))).status).toBe(403);
+    // By replication too (new_edits: false, as a PouchDB push writes).
+    const pushed = await call(A, 'POST', `${dbA}/_bulk_docs`, { new_edits: false, docs: [{ _id: `report:2024:${B.name}`, _rev: '1-abc', ...body('report', 2024) }] });
+    expect(JSON.stringify(pushed.body)).toContain('forbidden');
+    expect((await call(admin, 'GET', `${dbA}/report:2024:${B.name}`)).status).toBe(404);
+  });
+
+  it('the body’s year is the id’s year', async () => {
+    const mismatch = await call(A, 'PUT', `${dbA}/report:2024:${A.name}`, body('report', 2023));
+    expect(mismatch.status).toBe(403);
+    expect(String(mismatch.body.reason)).toMatch(/year 2024 but says year 2023/);
+    expect((await call(A, 'PUT', `${dbA}/report:2024:${A.name}`, { type: 'report', year: '2024' })).status).toBe(403);
+    expect((await call(A, 'PUT', `${dbA}/report:2024:${A.name}`, { type: 'report' })).status).toBe(403);
+    const right = await call(A, 'PUT', `${dbA}/report:2024:${A.name}`, body('report', 2024));
+    expect(right.status).toBe(201);
+    // A deletion carries no year.
+    expect((await call(A, 'DELETE', `${dbA}/report:2024:${A.name}?rev=${String(right.body.rev)}`)).status).toBe(200);
+  });
+
+  it('the supervisor writes review:<year>:<user> into that unit’s database, and only that user', async () => {
+    expect((await call(supervisor, 'PUT', `${dbA}/review:2024:${A.name}`, body('review', 2024))).status).toBe(201);
+    const other = await call(supervisor, 'PUT', `${dbA}/review:2024:${B.name}`, body('review', 2024));
+    expect(other.status).toBe(403);
+    expect((await call(supervisor, 'PUT', `${dbA}/review:2024:${A.name}x`, body('review', 2024))).status).toBe(403);
+  });
+});
+
 describe('anonymous and wrong passwords', () => {
   it('anonymous reads nothing', async () => {
-    for (const path of [dbA, `${dbA}/report:2022`, `${dbA}/_all_docs`, `${dbA}/_changes`, '/_all_dbs', '/_users/_all_docs', `/${AREA_DB}/roster`]) {
+    for (const path of [dbA, `${dbA}/report:2022:${A.name}`, `${dbA}/_all_docs`, `${dbA}/_changes`, '/_all_dbs', '/_users/_all_docs', `/${AREA_DB}/roster`]) {
       const res = await call(null, 'GET', path);
       expect(res.status, path).toBe(401);
     }
-    refused((await call(null, 'PUT', `${dbA}/report:2023`, report(2023))).status);
+    refused((await call(null, 'PUT', `${dbA}/report:2023:${A.name}`, report(2023))).status);
   });
 
   it('a wrong password is refused, by Basic auth and by the cookie session', async () => {
@@ -174,22 +217,22 @@ describe('anonymous and wrong passwords', () => {
 describe('the supervisor', () => {
   it('reads every unit and the roster', async () => {
     for (const db of [dbA, dbB]) expect((await call(supervisor, 'GET', `${db}/_all_docs`)).status).toBe(200);
-    expect((await call(supervisor, 'GET', `${dbA}/report:2022`)).status).toBe(200);
+    expect((await call(supervisor, 'GET', `${dbA}/report:2022:${A.name}`)).status).toBe(200);
     expect((await call(supervisor, 'GET', `/${AREA_DB}/roster`)).status).toBe(200);
   });
 
   it('writes review documents but not a unit’s report document', async () => {
-    expect((await call(supervisor, 'PUT', `${dbA}/review:2022`, { type: 'review' })).status).toBe(201);
-    const current = await call(supervisor, 'GET', `${dbA}/report:2022`);
-    expect((await call(supervisor, 'PUT', `${dbA}/report:2022`, { ...current.body, type: 'report', tampered: true })).status).toBe(403);
-    expect((await call(supervisor, 'PUT', `${dbA}/report:2024`, report(2024))).status).toBe(403);
-    expect((await call(admin, 'GET', `${dbA}/report:2022`)).body.tampered).toBeUndefined();
+    expect((await call(supervisor, 'PUT', `${dbA}/review:2022:${A.name}`, { type: 'review', year: 2022 })).status).toBe(201);
+    const current = await call(supervisor, 'GET', `${dbA}/report:2022:${A.name}`);
+    expect((await call(supervisor, 'PUT', `${dbA}/report:2022:${A.name}`, { ...current.body, type: 'report', tampered: true })).status).toBe(403);
+    expect((await call(supervisor, 'PUT', `${dbA}/report:2024:${A.name}`, report(2024))).status).toBe(403);
+    expect((await call(admin, 'GET', `${dbA}/report:2022:${A.name}`)).body.tampered).toBeUndefined();
     // Nor its working copy: 填报中 is the unit's word, not the supervisor's.
-    expect((await call(supervisor, 'GET', `${dbA}/working:2022`)).status).toBe(200);
-    const working = await call(supervisor, 'GET', `${dbA}/working:2022`);
-    expect((await call(supervisor, 'PUT', `${dbA}/working:2022`, { ...working.body, tampered: true })).status).toBe(403);
-    expect((await call(supervisor, 'PUT', `${dbA}/working:2031`, { type: 'working', year: 2031 })).status).toBe(403);
-    expect((await call(supervisor, 'DELETE', `${dbA}/working:2022?rev=${String(working.body._rev)}`)).status).toBe(403);
+    expect((await call(supervisor, 'GET', `${dbA}/working:2022:${A.name}`)).status).toBe(200);
+    const working = await call(supervisor, 'GET', `${dbA}/working:2022:${A.name}`);
+    expect((await call(supervisor, 'PUT', `${dbA}/working:2022:${A.name}`, { ...working.body, tampered: true })).status).toBe(403);
+    expect((await call(supervisor, 'PUT', `${dbA}/working:2031:${A.name}`, { type: 'working', year: 2031 })).status).toBe(403);
+    expect((await call(supervisor, 'DELETE', `${dbA}/working:2022:${A.name}?rev=${String(working.body._rev)}`)).status).toBe(403);
     refused((await call(supervisor, 'GET', '/_all_dbs')).status);
     refused((await call(supervisor, 'GET', '/_users/_all_docs')).status);
   });
@@ -198,15 +241,15 @@ describe('the supervisor', () => {
 describe('replication', () => {
   it('an update that arrives by replication (new_edits: false) is kept, and still validated', async () => {
     const push = (who: Who, rev: string, ids: string[], v: number) =>
-      call(who, 'POST', `${dbA}/_bulk_docs`, { new_edits: false, docs: [{ _id: 'review:2030', _rev: rev, _revisions: { start: Number(rev.split('-')[0]), ids }, type: 'review', v }] });
+      call(who, 'POST', `${dbA}/_bulk_docs`, { new_edits: false, docs: [{ _id: `review:2030:${A.name}`, _rev: rev, _revisions: { start: Number(rev.split('-')[0]), ids }, type: 'review', year: 2030, v }] });
     await push(supervisor, '1-aaa', ['aaa'], 1);
     await push(supervisor, '2-bbb', ['bbb', 'aaa'], 2);
     await push(supervisor, '4-ddd', ['ddd', 'ccc', 'bbb', 'aaa'], 4);
-    const stored = await call(supervisor, 'GET', `${dbA}/review:2030?conflicts=true`);
+    const stored = await call(supervisor, 'GET', `${dbA}/review:2030:${A.name}?conflicts=true`);
     expect(stored.body).toMatchObject({ _rev: '4-ddd', v: 4 });
     expect(stored.body._conflicts).toBeUndefined();
     await push(A, '5-eee', ['eee', 'ddd', 'ccc', 'bbb', 'aaa'], 5);
-    expect((await call(supervisor, 'GET', `${dbA}/review:2030`)).body).toMatchObject({ _rev: '4-ddd' });
+    expect((await call(supervisor, 'GET', `${dbA}/review:2030:${A.name}`)).body).toMatchObject({ _rev: '4-ddd' });
   });
 });
 

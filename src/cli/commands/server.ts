@@ -14,7 +14,9 @@ export const usage = `Usage: nianbao server start [--port 5984] [--dir DIR | --i
 
 start   Runs the embedded CouchDB-compatible server (pouchdb-server) until stopped (Ctrl+C), and
         serves the built app (dist/, \`npm run build\`) at / with the CouchDB API at /couchdb on the
-        same origin: clerks open http://HOST:PORT/ and the app knows its server.
+        same origin: clerks open http://HOST:PORT/ and the app knows its server. It keeps the
+        area database (nianbao-area) filled with every unit's documents, the supervisor's one
+        feed: at start (units changed since) and after every write into a unit's database.
   --port N          port to listen on (default 5984; 0 for any free port)
   --host ADDR       address to listen on (default 127.0.0.1)
   --dir DIR         where databases, the config (admin password hashed) and the log are kept
@@ -28,6 +30,8 @@ setup   Creates, from the roster, one database per unit (members: the unit's rol
         supervisor role), the users with their roles, and each database's validate_doc_update
         (a unit writes only its report documents, only the supervisor writes review documents).
         Running it again with a longer roster adds the new units and changes nothing else.
+        On Apache CouchDB 3 it also writes, per unit, a continuous _replicator document that
+        copies the unit's documents into the area database (the embedded server does it itself).
   --url URL             the server (the embedded one or Apache CouchDB 3)
   --admin USER:PASS     a server admin (or NIANBAO_ADMIN)
   --roster FILE.csv     agency,user,password[,kind] one unit a line (a header line is allowed)
@@ -97,7 +101,15 @@ async function start(args: string[], io: Io): Promise<number> {
   const { startEmbeddedServer } = await import('../../server/embedded.ts');
   let server;
   try {
-    server = await startEmbeddedServer({ port, ...(v.host ? { host: v.host } : {}), ...(v['in-memory'] ? { inMemory: true } : { dir: v.dir ?? './nianbao-data' }), admin, origins, app: APP_DIST });
+    server = await startEmbeddedServer({
+      port,
+      ...(v.host ? { host: v.host } : {}),
+      ...(v['in-memory'] ? { inMemory: true } : { dir: v.dir ?? './nianbao-data' }),
+      admin,
+      origins,
+      app: APP_DIST,
+      log: (line) => println(io.stderr, `nianbao server: ${line}`),
+    });
   } catch (e) {
     println(io.stderr, `nianbao server: cannot start: ${(e as { code?: string }).code === 'EADDRINUSE' ? `port ${port} is in use` : (e as Error).message}`);
     return 1;
@@ -105,6 +117,11 @@ async function start(args: string[], io: Io): Promise<number> {
   if (server.app?.built) println(io.stdout, `nianbao server: the app at ${server.origin}/`);
   else println(io.stderr, `nianbao server: ${notBuiltMessage(APP_DIST)}; until then ${server.origin}/ says so`);
   println(io.stdout, `nianbao server: the CouchDB API at ${server.url} (${v['in-memory'] ? 'in memory, nothing kept' : `data in ${v.dir ?? './nianbao-data'}`}); CORS for ${origins.join(', ')}`);
+  // The area database (every unit's documents, for the supervisor's one feed) caught up at start.
+  server.area.started.then(
+    (pass) => println(io.stdout, `nianbao server: the area database caught up: ${pass.units} units, ${pass.replicated} copied, ${pass.skipped} unchanged${pass.failed ? `, ${pass.failed} failed (tried again on their next write)` : ''}, in ${pass.ms} ms`),
+    () => undefined,
+  );
   await new Promise<void>((done) => {
     const stop = () => {
       process.off('SIGINT', stop);
