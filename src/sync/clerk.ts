@@ -5,7 +5,7 @@
  * clerk's own text stays as it is now, the review part (status, comments, history) is the
  * supervisor's.
  */
-import type { Report } from '../report/index.ts';
+import { openReturned, type Report } from '../report/index.ts';
 import type { DraftStore } from '../storage/index.ts';
 import { rememberConnection, rememberedConnection } from './connection.ts';
 import { signOut } from './session.ts';
@@ -20,12 +20,15 @@ export function holdsReview(draft: Report, reviewed: Report): boolean {
   return draft.review.history.some((event) => sameEvent(event, last));
 }
 
-/** The draft with the supervisor's review: the clerk's content, the reviewer's comments and status. */
+/**
+ * The draft with the supervisor's review: the clerk's content, the reviewer's comments and status.
+ * A return opens the draft for the changes (定稿 → editable), as an imported returned file does.
+ */
 export function withReviewOf(draft: Report, reviewed: Report): Report {
   // Events of the clerk made after the submission (comments resolved) stay after the reviewer's.
   const reviewerEvents = reviewed.review.history;
   const later = draft.review.history.filter((event) => !reviewerEvents.some((e) => sameEvent(e, event)) && event.at > (reviewerEvents.at(-1)?.at ?? ''));
-  return { ...draft, review: { ...reviewed.review, history: [...reviewerEvents, ...later] } };
+  return openReturned({ ...draft, review: { ...reviewed.review, history: [...reviewerEvents, ...later] } });
 }
 
 export type ApplyOutcome = { kind: 'applied'; draftId: string } | { kind: 'created'; draftId: string } | { kind: 'already'; draftId: string } | { kind: 'failed'; reason: string };
@@ -44,7 +47,7 @@ export async function applyReview(store: DraftStore, arrival: ReviewArrival): Pr
     }
   }
   // The draft is gone (or was never in this browser): the reviewed report becomes a draft.
-  const created = await store.create({ document: arrival.report, milestone: 'imported' });
+  const created = await store.create({ document: openReturned(arrival.report), milestone: 'imported' });
   return created.ok ? { kind: 'created', draftId: created.value.id } : { kind: 'failed', reason: created.error.kind };
 }
 

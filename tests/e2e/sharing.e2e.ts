@@ -130,7 +130,8 @@ test('报送 → 退回 with a comment → fix offline → 重新报送 → 通�
 
   // The network goes; the clerk fixes and submits again: kept here, and said so.
   await clerkContext.setOffline(true);
-  await clerkPage.getByRole('button', { name: '重新打开编辑' }).click();
+  // The return opened the 定稿 draft for the changes (as an imported returned file does).
+  expect(await clerkPage.getByRole('button', { name: '重新打开编辑' }).count()).toBe(0);
   await clerkPage.getByRole('button', { name: '标记为已解决' }).first().click();
   await clerkPage.getByRole('button', { name: '定稿' }).click();
   await clerkPage.getByRole('button', { name: '重新打开编辑' }).waitFor();

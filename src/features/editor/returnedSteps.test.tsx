@@ -56,18 +56,19 @@ interface Case {
 
 const cases: Case[] = [
   {
-    state: 'arrived by replication on the 定稿 draft, 2 comments open',
+    // A return that arrives opens the 定稿 draft for the changes, as an imported returned file does.
+    state: 'arrived by replication on the 定稿 draft, 2 comments open: opened for the changes',
     report: () => arrived(2),
-    file: '还有 2 条审核意见待处理。请先点“重新打开编辑”，逐条修改，改好一条就在“审核意见”中标记为已解决；全部处理后重新定稿，导出 JSON 报送。',
-    shared: '还有 2 条审核意见待处理。请先点“重新打开编辑”，逐条修改，改好一条就在“审核意见”中标记为已解决；全部处理后重新定稿，点工具栏中的“重新报送”。',
-    en: 'Review comments still open: 2. Press “Reopen for editing” first',
+    file: '还有 2 条审核意见待处理。请逐条修改，改好一条就在“审核意见”中标记为已解决；全部处理后重新定稿，导出 JSON 报送。',
+    shared: '还有 2 条审核意见待处理。请逐条修改，改好一条就在“审核意见”中标记为已解决；全部处理后重新定稿，点工具栏中的“重新报送”。',
+    en: 'Review comments still open: 2. Make each change',
   },
   {
-    state: 'arrived by replication with a reason and no comment',
+    state: 'arrived by replication with a reason and no comment: opened for the changes',
     report: () => arrived(0),
-    file: '请对照退回原因检查：需要修改时先点“重新打开编辑”，改好后重新定稿；然后导出 JSON，报送政务公开办。',
-    shared: '请对照退回原因检查：需要修改时先点“重新打开编辑”，改好后重新定稿；然后点工具栏中的“重新报送”，报送政务公开办。',
-    en: 'Check it against the reason for the return',
+    file: '请按退回原因修改，然后重新定稿，导出 JSON 报送。',
+    shared: '请按退回原因修改，然后重新定稿，再点工具栏中的“重新报送”。',
+    en: 'Make the changes the reason above asks for, then mark the report ready again and export the JSON',
   },
   {
     state: 'opened for the changes, 2 comments open',
