@@ -275,7 +275,11 @@ export function SharedReview({ children, renderConflict, unitPage = false }: Sha
             </p>
             {state?.feed.firstPass ? (
               <p className="sharing-help">
-                {t('sharing.supervisor.feedState', { docs: state.feed.firstPass.docs, seconds: (state.feed.firstPass.ms / 1000).toFixed(1), time: state.feed.caughtUpAt ? clockTime(state.feed.caughtUpAt) : '' })}
+                {t(state.feed.firstPass.docs > 0 ? 'sharing.supervisor.feedState' : 'sharing.supervisor.feedStateHeld', {
+                  docs: state.feed.firstPass.docs,
+                  seconds: (state.feed.firstPass.ms / 1000).toFixed(1),
+                  time: state.feed.caughtUpAt ? clockTime(state.feed.caughtUpAt) : '',
+                })}
               </p>
             ) : null}
             {!roster || !state ? (
