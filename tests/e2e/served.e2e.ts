@@ -164,7 +164,7 @@ test('the app at / connects with its own server filled in, and 报送 without an
   await page.getByRole('button', { name: '报送', exact: true }).click();
   // The indicator may say 已同步 before the press (the working copy went on connecting): the server is asked.
   const submitted = async () => {
-    const stored = await fetch(`${server.url}/nianbao-unit-${clerk.name}/report%3A2022`, {
+    const stored = await fetch(`${server.url}/nianbao-unit-${clerk.name}/${encodeURIComponent(`report:2022:${clerk.name}`)}`, {
       headers: { authorization: `Basic ${Buffer.from(`${admin.name}:${admin.password}`).toString('base64')}` },
     });
     return stored.ok ? ((await stored.json()) as { report: { review: { status: string } } }).report.review.status : undefined;
