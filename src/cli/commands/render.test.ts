@@ -107,6 +107,8 @@ describe('nianbao render', () => {
 
   it('runs as `nianbao render` from the bin script', () => {
     const html = execFileSync(process.execPath, [join(root, 'bin/nianbao.mjs'), 'render', fixture], { encoding: 'utf8' });
-    expect(html).toContain('<h1 class="nb-title">平罗县人民政府办公室2022年政府信息公开工作年度报告</h1>');
+    expect(html).toContain(
+      '<h1 class="nb-title"><span class="nb-title-line">平罗县人民政府办公室</span><span class="nb-title-line">2022年政府信息公开工作年度报告</span></h1>',
+    );
   }, 30_000);
 });

@@ -89,6 +89,13 @@ describe('the Word file of the seed', async () => {
     const paragraphs = all(document, 'p').filter((p) => !p.closest('tbl'));
     const byStyle = (id: string) => paragraphs.filter((p) => attr(first(p, 'pStyle'), 'val') === id).map(textOf);
     expect(byStyle('ReportTitle')).toEqual(['平罗县人民政府办公室2022年政府信息公开工作年度报告']);
+    // Broken between the agency and “2022年…年度报告” (title.ts), not where Word's line is full.
+    const title = paragraphs.find((p) => attr(first(p, 'pStyle'), 'val') === 'ReportTitle')!;
+    const lines = all(title, 'r').map((r) => ({ text: textOf(r), breaks: all(r, 'br').length }));
+    expect(lines).toEqual([
+      { text: '平罗县人民政府办公室', breaks: 0 },
+      { text: '2022年政府信息公开工作年度报告', breaks: 1 },
+    ]);
     expect(byStyle('Heading1')).toEqual([
       '一、总体情况',
       '二、主动公开政府信息情况',

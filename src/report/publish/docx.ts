@@ -183,7 +183,8 @@ export function reportDocx(report: Report, options: PublishOptions = {}): Docume
       }),
     );
   }
-  children.push(new Paragraph({ style: 'ReportTitle', children: [new TextRun(doc.title)] }));
+  // The title's lines as the core broke them (title.ts), each after a line break of its own.
+  children.push(new Paragraph({ style: 'ReportTitle', children: doc.titleLines.map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : 0 })) }));
   for (const block of doc.blocks) children.push(...blockElements(block));
   if (doc.paperCopy) {
     const p = doc.paperCopy;

@@ -101,7 +101,7 @@ export function renderReportFragment(report: Report, options: PublishOptions = {
     text.push(doc.draft.note, '');
   }
   html.push(
-    `<h1 style="${style({ margin: '0 0 0.75em', 'text-align': 'center', 'font-family': FONT_STACKS.xiaobiaosong, 'font-size': '22pt', 'font-weight': 'normal', 'line-height': '1.5' })}">${escapeHtml(doc.title)}</h1>`,
+    `<h1 style="${style({ margin: '0 0 0.75em', 'text-align': 'center', 'font-family': FONT_STACKS.xiaobiaosong, 'font-size': '22pt', 'font-weight': 'normal', 'line-height': '1.5' })}">${doc.titleLines.map(escapeHtml).join('<br>')}</h1>`,
   );
   text.push(doc.title, '');
   for (const block of doc.blocks) {

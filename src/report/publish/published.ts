@@ -6,9 +6,10 @@
  * placed here), the draft's marks and the paper-copy block. Text is plain text here; each
  * writer escapes it for its format.
  */
-import { META_FIELDS, SECTIONS, partNumber, reportTitle, type NarrativeSectionId, type SectionId, type TableSectionId } from '../format.ts';
+import { META_FIELDS, SECTIONS, partNumber, type NarrativeSectionId, type SectionId, type TableSectionId } from '../format.ts';
 import type { Report } from '../document.ts';
 import { REPORT_LAYOUT, shownValue, type LabelRole, type TableLayout } from '../layout.ts';
+import { titleLines } from '../title.ts';
 import { aggregateNote, paragraphs, partTitle, PRINT_TEXT } from '../render/index.ts';
 
 export interface PublishedCell {
@@ -46,6 +47,8 @@ export type PublishedBlock =
 
 export interface PublishedDocument {
   readonly title: string;
+  /** The title as set, line by line (title.ts: broken at a boundary of meaning); joined, `title`. */
+  readonly titleLines: readonly string[];
   /** Not 定稿: every page carries the mark, the first the note. */
   readonly draft: { readonly mark: string; readonly note: string } | null;
   readonly blocks: readonly PublishedBlock[];
@@ -131,8 +134,10 @@ export function publishedDocument(report: Report, options: PublishOptions = {}):
     else blocks.push(...narrativeBlocks(report, section.id as NarrativeSectionId));
   }
   const agency = report.meta.agency.replace(/\s+/g, ' ').trim();
+  const lines = titleLines(agency, report.meta.year);
   return {
-    title: reportTitle(agency, report.meta.year),
+    title: lines.join(''),
+    titleLines: lines,
     draft: report.status === 'ready' ? null : { mark: PRINT_TEXT.draftMark, note: PRINT_TEXT.draftNote },
     blocks,
     paperCopy: options.paperCopyBlock ? { signature: PRINT_TEXT.signature, issuer: agency, seal: PRINT_TEXT.seal, date: PRINT_TEXT.date } : null,

@@ -7,7 +7,6 @@ import {
   META_FIELDS,
   SECTIONS,
   partNumber,
-  reportTitle,
   type Label,
   type NarrativeSectionId,
   type SectionDef,
@@ -15,6 +14,7 @@ import {
 } from '../format.ts';
 import type { NarrativePart, Report } from '../document.ts';
 import { REPORT_LAYOUT, shownValue, type LabelCell, type LayoutCell, type LayoutRow, type ReportLayout, type TableLayout } from '../layout.ts';
+import { titleLines } from '../title.ts';
 import { escapeHtml } from './escape.ts';
 import { DOCUMENT_CSS, REPORT_CSS } from './styles.ts';
 
@@ -219,7 +219,8 @@ function renderPaperCopy(report: Report): string {
 
 /** The report as a body fragment and the CSS it needs, for the app's print view. */
 export function renderReport(report: Report, options: RenderOptions = {}): RenderedReport {
-  const title = reportTitle(report.meta.agency.replace(/\s+/g, ' ').trim(), report.meta.year);
+  const lines = titleLines(report.meta.agency, report.meta.year);
+  const title = lines.join('');
   const draft = report.status !== 'ready';
   let body = `<article class="nb-report" data-status="${draft ? 'draft' : 'ready'}" lang="zh-CN">`;
   if (draft) {
@@ -228,7 +229,8 @@ export function renderReport(report: Report, options: RenderOptions = {}): Rende
     body += `<div class="nb-draft-mark" aria-hidden="true" data-mark="${escapeHtml(PRINT_TEXT.draftMark)}"></div>`;
     body += `<p class="nb-draft-note" role="note">${escapeHtml(PRINT_TEXT.draftNote)}</p>`;
   }
-  body += `<h1 class="nb-title">${escapeHtml(title)}</h1>`;
+  // The title's lines as the core broke them (title.ts): one block each, never broken again in print.
+  body += `<h1 class="nb-title">${lines.map((line) => `<span class="nb-title-line">${escapeHtml(line)}</span>`).join('')}</h1>`;
   const aggregate = aggregateNote(report);
   if (aggregate) body += `<p class="nb-aggregate-note">${escapeHtml(aggregate)}</p>`;
   body += renderPreamble(report);

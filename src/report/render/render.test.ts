@@ -63,6 +63,9 @@ describe('the printable HTML document', () => {
     expect(doc.querySelector('meta[charset]')?.getAttribute('charset')).toBe('utf-8');
     expect(doc.title).toBe('平罗县人民政府办公室2022年政府信息公开工作年度报告');
     expect(text(doc.querySelector('h1'))).toBe(reportTitle('平罗县人民政府办公室', 2022));
+    // Broken between the agency and “2022年…年度报告” (title.ts), each line a block of its own.
+    expect(Array.from(doc.querySelectorAll('h1 > .nb-title-line')).map(text)).toEqual(['平罗县人民政府办公室', '2022年政府信息公开工作年度报告']);
+    expect(html).toMatch(/@media print \{[^]*\.nb-report \.nb-title-line \{ white-space: nowrap; \}/);
     expect(renderReportHtml(seed(), { title: '<b>x</b>' })).toContain('<title>&lt;b&gt;x&lt;/b&gt;</title>');
   });
 
