@@ -228,6 +228,27 @@ describe('hostile text', () => {
   });
 });
 
+describe('the title as printed: broken where the meaning allows (GB/T 9704 §7.3.1)', () => {
+  // Chromium left alone fills the line: “平罗县人民政府办公室2022年政府信息公开 / 工作年度报告”,
+  // “平罗县人民政府2022年政府信息公开工作年 / 度报告”. The printed lines are titleLines' lines.
+  test.each([
+    ['the seed (a 县 office)', '平罗县人民政府办公室', ['平罗县人民政府办公室', '2022年政府信息公开工作年度报告']],
+    ['a 汇总 of the county', '平罗县人民政府', ['平罗县人民政府', '2022年政府信息公开工作年度报告']],
+    ['a name longer than a line', '宁夏回族自治区石嘴山市平罗县市场监督管理局', ['宁夏回族自治区石嘴山市', '平罗县市场监督管理局', '2022年政府信息公开工作年度报告']],
+    ['a name of one full line', '海西蒙古族藏族自治州人力资源和社会保障局', ['海西蒙古族藏族自治州人力资源和社会保障局', '2022年政府信息公开工作年度报告']],
+  ])('%s', async (_, agency, lines) => {
+    const report = seed();
+    report.meta.agency = agency;
+    const name = `title-${lines.length}-${agency.length}`;
+    const printed = await print(renderReportHtml(report), name);
+    // Page 1's lines in content order, its page number (drawn first) left out.
+    const pageLines = printed.pageTexts[0]!.split('\n').filter((line) => !/^—\s*\d+\s*—$/.test(line));
+    expect(pageLines.slice(0, lines.length)).toEqual(lines);
+    mkdirSync(pagesDir, { recursive: true });
+    execFileSync('pdftoppm', ['-r', '80', '-png', '-f', '1', '-l', '1', printed.pdf, join(pagesDir, name)]);
+  });
+});
+
 describe('the print view inside the app', () => {
   // The app's print is the print view under the app's own CSS (ui/base.css hides the header and
   // the toolbar in print): it must give the same pages as the printable file.
