@@ -16,4 +16,3 @@ export * from './review/targets.ts';
 export * from './review/actions.ts';
 export * from './fileName.ts';
 export * from './year.ts';
-export * from './title.ts';

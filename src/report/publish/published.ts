@@ -9,7 +9,7 @@
 import { META_FIELDS, SECTIONS, partNumber, type NarrativeSectionId, type SectionId, type TableSectionId } from '../format.ts';
 import type { Report } from '../document.ts';
 import { REPORT_LAYOUT, shownValue, type LabelRole, type TableLayout } from '../layout.ts';
-import { titleLines } from '../title.ts';
+import { titleLines } from '../render/title.ts';
 import { aggregateNote, paragraphs, partTitle, PRINT_TEXT } from '../render/index.ts';
 
 export interface PublishedCell {

@@ -14,7 +14,7 @@ import {
 } from '../format.ts';
 import type { NarrativePart, Report } from '../document.ts';
 import { REPORT_LAYOUT, shownValue, type LabelCell, type LayoutCell, type LayoutRow, type ReportLayout, type TableLayout } from '../layout.ts';
-import { titleLines } from '../title.ts';
+import { titleLines } from './title.ts';
 import { escapeHtml } from './escape.ts';
 import { DOCUMENT_CSS, REPORT_CSS } from './styles.ts';
 

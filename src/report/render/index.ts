@@ -3,3 +3,4 @@ export { renderReport, renderReportHtml, printedValue, paragraphs, partTitle, ag
 export type { RenderOptions, RenderedReport } from './html.ts';
 export { escapeHtml } from './escape.ts';
 export { REPORT_CSS, DOCUMENT_CSS, FONT_STACKS, PAGE } from './styles.ts';
+export { titleLines, agencyLines, titleWidthEm, TITLE_LINE_EM, TITLE_PT } from './title.ts';

@@ -12,8 +12,8 @@
  *     line of a few characters), and only where no such boundary fits, between two characters
  *     that are not one word.
  */
-import { TITLE_SUFFIX, reportTitle } from './format.ts';
-import { PAGE } from './render/styles.ts';
+import { TITLE_SUFFIX, reportTitle } from '../format.ts';
+import { PAGE } from './styles.ts';
 
 /** 2号: the title's size in points. */
 export const TITLE_PT = 22;

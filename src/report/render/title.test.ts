@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reportTitle } from './format.ts';
+import { reportTitle } from '../format.ts';
 import { TITLE_LINE_EM, agencyLines, titleLines, titleWidthEm } from './title.ts';
 
 const TAIL_2022 = '2022年政府信息公开工作年度报告';
