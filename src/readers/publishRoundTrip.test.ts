@@ -34,6 +34,8 @@ function withBlanks(report: Report): Report {
 const CASES: [string, Report][] = [
   ['the seed', seed()],
   ['the seed with blank cells', withBlanks(seed())],
+  // A title of three lines (render/title.ts): the agency's two lines are one name again.
+  ['the seed of an agency whose name takes two lines', { ...seed(), meta: { ...seed().meta, agency: '宁夏回族自治区石嘴山市平罗县市场监督管理局' } }],
 ];
 
 function expectEveryCellBack(source: Report, read: PublishedImport) {

@@ -143,22 +143,54 @@ interface MetaFound {
   year: number | null;
 }
 
+// A line of a place's name alone (宁夏回族自治区石嘴山市): the first line of an agency's name that
+// the title set over two lines (render/title.ts breaks a long name after a place).
+const PLACE_LINE = /^[\u4e00-\u9fff]{2,30}(?:省|自治区|特别行政区|市|自治州|州|盟|地区|县|自治县|区|旗|自治旗|兵团|师)$/;
+
+/**
+ * The agency's whole name when the title gave it a line of its own (above “YYYY年…报告”) and a
+ * long name took more than that line: the place lines just above it are its beginning.
+ */
+function withPlaceLines(lines: readonly string[], first: number, agency: string): string {
+  let name = agency;
+  for (let k = first - 1; k >= 0 && k >= first - 2; k--) {
+    const line = lines[k]!.normalize('NFKC').replace(/\s+/g, '');
+    if (!PLACE_LINE.test(line) || (line + name).length > 40) break;
+    name = line + name;
+  }
+  return name;
+}
+
 function findTitle(lines: readonly string[]): MetaFound {
   let best: MetaFound = { title: '', agency: '', year: null };
   // A title or first sentence wrapped over two lines (a PDF, a narrow page) is read joined too.
-  const paragraphs = lines.flatMap((l, i) => (i + 1 < lines.length && !ENDS_SENTENCE.test(l.trim()) ? [l, l.trim() + lines[i + 1]!.trim()] : [l]));
+  // Each paragraph keeps the index of its first line, and of the line the joined pair's second half is.
+  const paragraphs = lines.flatMap((l, i) =>
+    i + 1 < lines.length && !ENDS_SENTENCE.test(l.trim())
+      ? [
+          { text: l, first: i, second: -1 },
+          { text: l.trim() + lines[i + 1]!.trim(), first: i, second: i + 1 },
+        ]
+      : [{ text: l, first: i, second: -1 }],
+  );
   for (let i = 0; i < paragraphs.length; i++) {
-    const text = paragraphs[i]!.normalize('NFKC').replace(/\s+/g, ' ').trim();
+    const paragraph = paragraphs[i]!;
+    const text = paragraph.text.normalize('NFKC').replace(/\s+/g, ' ').trim();
     const m = text.replace(/\s/g, '').match(TITLE);
     if (!m) continue;
     const year = Number(m[2]);
     if (year < 2000 || year > 2200) continue;
     let agency = cleanAgency(m[1]!) || cleanAgency(m[3]!);
+    // The agency on a line of its own, the year beginning the next (the title set in lines).
+    const ownLine = paragraph.second >= 0 && /^\d{4}/.test(lines[paragraph.second]!.normalize('NFKC').trim());
     // "高平市人民政府办公室" on its own line above "2023年政府信息公开工作年度报告".
-    if (!agency && !m[1] && !m[3] && i > 0) agency = cleanAgency(paragraphs[i - 1]!.trim());
+    if (!agency && !m[1] && !m[3] && i > 0) {
+      agency = cleanAgency(paragraphs[i - 1]!.text.trim());
+      if (agency) agency = withPlaceLines(lines, paragraphs[i - 1]!.first, agency);
+    } else if (agency && ownLine) agency = withPlaceLines(lines, paragraph.first, agency);
     const isTitleLine = text.length <= 60 && /报告$/.test(text);
     if (!best.year || (!best.agency && agency)) {
-      best = { title: isTitleLine ? paragraphs[i]!.trim() : best.title, agency: agency || best.agency, year: best.year ?? year };
+      best = { title: isTitleLine ? paragraph.text.trim() : best.title, agency: agency || best.agency, year: best.year ?? year };
     }
     if (best.agency && best.year) break;
   }
