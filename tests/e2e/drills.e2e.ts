@@ -369,7 +369,9 @@ test('every screen in both languages: only the app’s own origin is asked, and 
     await visit(`${lang} print`, `#/drafts/${id}/print`, (p) => p.locator('.nb-report').waitFor());
     await visit(`${lang} review`, '#/review', (p) => p.locator('.app-main h1').first().waitFor());
     await page.getByRole('table').getByRole('link').first().click();
-    await page.locator('.app-main h1').first().waitFor();
+    // The review page's own h1 is there before the click: wait for the unit's page itself.
+    await page.waitForURL(/#\/review\/.+/);
+    await page.locator('.app-main .rv-unit h1').first().waitFor();
     violations.push(...(await axe(page, `${lang} review unit`)));
     screens.push(`${lang} review unit`);
     const zh = lang === 'zh-CN';
