@@ -14,6 +14,7 @@
  * start, and its start grows with the square of their number (4,000 took 444 s).
  */
 import { readFileSync } from 'node:fs';
+import { SHARED_ID_START } from '../sync/docs.ts';
 import { AREA_DB, ROSTER_DOC } from './roster.ts';
 
 /** The part of PouchDB the keeper uses (the server's own PouchDB class, with its adapter). */
@@ -85,7 +86,8 @@ function openFilesLimit(): number | undefined {
 export const KEEPER_DOC = '_local/nianbao-area-keeper';
 const UNIT_DB = /^nianbao-unit-[a-z][a-z0-9_-]*$/;
 /** What the area holds of a unit: its documents, never design documents (nor _local, which never replicate). */
-const areaDocument = (doc: { _id: string }) => /^(report|working|review):/.test(doc._id);
+const AREA_ID = new RegExp(SHARED_ID_START);
+const areaDocument = (doc: { _id: string }) => AREA_ID.test(doc._id);
 
 type Outcome = 'replicated' | 'failed' | 'closed';
 

@@ -3,6 +3,9 @@
  * `agency,user,password` and optionally a fourth column, the agency kind. A header line is
  * allowed. Quoted fields ("…", "" for a quote) as spreadsheets write them.
  */
+import { SHARED_ID_START } from '../sync/docs.ts';
+import { AREA_DB, ROSTER_DOC, SUPERVISOR_ROLE, unitDbOf } from '../sync/session.ts';
+
 export interface RosterUnit {
   readonly agency: string;
   readonly user: string;
@@ -15,14 +18,12 @@ export type RosterResult = { ok: true; units: RosterUnit[] } | { ok: false; prob
 /** CouchDB database names are lower-case ASCII; user names become part of them. */
 export const USER_NAME = /^[a-z][a-z0-9_-]{0,59}$/;
 
-/** The database that holds one unit's report and its reviews. */
-export const unitDbName = (user: string) => `nianbao-unit-${user}`;
-/** The role every member of a unit's database has; the supervisor's role. */
+/** The database that holds one unit's report and its reviews (the app's own spelling). */
+export const unitDbName = unitDbOf;
+/** The role every member of a unit's database has. */
 export const unitRole = (user: string) => `nianbao-unit-${user}`;
-export const SUPERVISOR_ROLE = 'nianbao-supervisor';
-/** The area's own database: the roster the supervisor's workspace reads. */
-export const AREA_DB = 'nianbao-area';
-export const ROSTER_DOC = 'roster';
+/** The supervisor's role; the area's own database (the roster, every unit's copy); its roster document. */
+export { AREA_DB, ROSTER_DOC, SUPERVISOR_ROLE };
 
 function splitCsvLine(line: string): string[] {
   const fields: string[] = [];
@@ -90,7 +91,7 @@ export function validateDocUpdate(user: string): string {
   var roles = userCtx.roles || [];
   if (roles.indexOf('_admin') !== -1) return;
   var id = newDoc._id;
-  var parts = /^(report|working|review):([0-9]{4}):(.+)$/.exec(id);
+  var parts = new RegExp(${JSON.stringify(`${SHARED_ID_START}([0-9]{4}):(.+)$`)}).exec(id);
   if (!parts) throw({ forbidden: 'This database keeps report:<year>:' + USER + ', working:<year>:' + USER + ' and review:<year>:' + USER + ' documents only, not "' + id + '".' });
   var kind = parts[1];
   if (parts[3] !== USER) throw({ forbidden: 'The document "' + id + '" names the unit "' + parts[3] + '"; this database belongs to the unit "' + USER + '".' });

@@ -22,6 +22,7 @@ import {
   type RosterUnit,
 } from './roster.ts';
 import type { Credentials } from './embedded.ts';
+import { SHARED_ID_START } from '../sync/docs.ts';
 
 export interface SetupResult {
   readonly units: { agency: string; user: string; db: string; created: string[] }[];
@@ -143,7 +144,7 @@ async function serverKind(request: CouchRequest, url: string): Promise<'embedded
 }
 
 /** The documents of a unit that the area holds a copy of (never design documents, never _local). */
-export const AREA_SELECTOR = { _id: { $regex: '^(report|review|working):' } } as const;
+export const AREA_SELECTOR = { _id: { $regex: SHARED_ID_START } } as const;
 /** The fields of a `_replicator` document that setup owns (CouchDB adds its `_replication_*`). */
 const REPLICATION_FIELDS = ['source', 'target', 'continuous', 'selector'] as const;
 export const replicationDocId = (user: string) => `nianbao-area-${user}`;

@@ -31,11 +31,16 @@ export interface SharedDoc extends PouchDoc {
   draftId?: string;
 }
 
+/** The kinds, and the start of their ids: the server's rule and the area's copy read this too. */
+export const SHARED_KINDS: readonly SharedKind[] = ['report', 'review', 'working'];
+export const SHARED_ID_START = `^(${SHARED_KINDS.join('|')}):`;
+const SHARED_ID = new RegExp(`${SHARED_ID_START}(\\d{4}):([a-z][a-z0-9_-]*)$`);
+
 export const docId = (kind: SharedKind, year: number, unit: string) => `${kind}:${year}:${unit}`;
 
 /** What an id says: its kind, year and unit (undefined for any other document). */
 export function parseDocId(id: string): { kind: SharedKind; year: number; unit: string } | undefined {
-  const match = /^(report|review|working):(\d{4}):([a-z][a-z0-9_-]*)$/.exec(id);
+  const match = SHARED_ID.exec(id);
   return match ? { kind: match[1] as SharedKind, year: Number(match[2]), unit: match[3]! } : undefined;
 }
 

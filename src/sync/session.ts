@@ -10,9 +10,14 @@ export interface ServerSession {
   readonly roles: readonly string[];
 }
 
+/**
+ * The names the app and the server share (src/server/roster.ts takes them from here): the
+ * supervisor's role, a unit's database, the area's database and its roster document.
+ */
 export const SUPERVISOR_ROLE = 'nianbao-supervisor';
 export const unitDbOf = (user: string) => `nianbao-unit-${user}`;
 export const AREA_DB = 'nianbao-area';
+export const ROSTER_DOC = 'roster';
 
 /** The server's address as typed, without a trailing slash; refused when it carries a user or password. */
 export function normaliseServerUrl(input: string): string | undefined {

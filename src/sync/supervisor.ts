@@ -27,7 +27,7 @@ import { unitKeyOf, type ReceiveInput, type ReceivedVersion, type Result, type R
 import type { Connection } from './connection.ts';
 import { lastEventAt, parseDocId, readShared, reviewedOf, sharedDoc, unitProgress, type Reviewed, type SharedDoc, type UnitProgress } from './docs.ts';
 import { loadPouchDB, remoteFetch, type PouchDatabase, type PouchDBConstructor, type PouchDoc, type ChangesFeed, type SyncHandler } from './pouch.ts';
-import { AREA_DB } from './session.ts';
+import { AREA_DB, ROSTER_DOC } from './session.ts';
 import { conflictOf, keepRevision, type ConflictVersion, type DocConflict } from './conflicts.ts';
 
 export type { ConflictVersion, DocConflict };
@@ -108,7 +108,6 @@ const CATCH_UP_MS = 30_000;
 /** Unsent reviews are tried again this often while there are any. */
 const RETRY_MS = 5_000;
 const OUTBOX_ID = '_local/nianbao-outbox';
-const ROSTER_ID = 'roster';
 
 const statusOf = (error: unknown) => (error as { status?: number } | null)?.status;
 const isDenied = (error: unknown) => statusOf(error) === 401 || statusOf(error) === 403;
@@ -216,7 +215,7 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
 
   /** One document of the area, as the local feed passes it: its unit's standing, then the workspace. */
   const noteDoc = async (doc: PouchDoc) => {
-    if (doc._id === ROSTER_ID) return void (doc._deleted ? undefined : applyRoster(doc));
+    if (doc._id === ROSTER_DOC) return void (doc._deleted ? undefined : applyRoster(doc));
     const named = parseDocId(doc._id);
     if (!named) return;
     let docs = docsOf.get(named.unit);
@@ -296,13 +295,9 @@ export async function openSupervisorSync(connection: Connection, inner: ReviewSt
         waiting = [];
         await arrive(batch).catch(() => undefined);
       }
-    })().finally(() => {
+      // In the same turn as the loop's last look: what arrives next starts a new run.
       entering = undefined;
-      // Arrived between the loop's last look and now.
-      const late = waiting;
-      waiting = [];
-      for (const a of late) void receive(a.report, a.doc, a.kind);
-    });
+    })();
     return entering;
   };
   const arrive = async (batch: readonly Arrival[]) => {

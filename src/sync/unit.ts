@@ -90,8 +90,10 @@ const ANSWER_MS = 8_000;
 const RECHECK_MS = 10_000;
 
 /** The documents this browser writes (the unit's own); the server is asked whether it has them. */
-const OWN = ['report:', 'working:'];
-const isOwn = (id: string) => OWN.some((prefix) => id.startsWith(prefix));
+const isOwn = (id: string) => {
+  const kind = parseDocId(id)?.kind;
+  return kind === 'report' || kind === 'working';
+};
 
 /** The year of one of nianbao's documents (report:2022:mzj → 2022). */
 const readYear = (id: string) => parseDocId(id)?.year;
